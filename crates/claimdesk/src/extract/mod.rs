@@ -1,0 +1,58 @@
+//! Claim extraction: plain text in, sentences and checkable claims out.
+//!
+//! Pure functions, no I/O. The pipeline is segmentation (`segment`),
+//! temporal expressions (`timex`), then the claim rules that build on them.
+//! `extract` is the one entry point the store, the CLI and the revision
+//! comparison call, so stored claims are exactly the ones `claimdesk extract`
+//! prints.
+
+pub mod segment;
+pub mod timex;
+
+use crate::model::{Claim, ClaimFields, Sentence};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What extraction found in one text. Serializes as the claims JSON contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The publication date the text was read against, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    pub sentences: Vec<Sentence>,
+    pub claims: Vec<Claim>,
+}
+
+/// Extracts the sentences and claims of `text`, resolving relative dates
+/// against the article's dateline or else `published`.
+pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
+    let sentences = segment::sentences(text);
+    let mut claims: Vec<Claim> = timex::find(text, published)
+        .into_iter()
+        .map(|t| Claim {
+            sentence: sentence_of(&sentences, t.start),
+            text: text[t.start..t.end].to_string(),
+            start: t.start,
+            end: t.end,
+            confidence: t.confidence,
+            fields: ClaimFields::Date {
+                value: t.value,
+                timex_type: t.timex_type,
+            },
+        })
+        .collect();
+    claims.sort_by_key(|c| (c.start, c.end));
+    Extraction {
+        published,
+        sentences,
+        claims,
+    }
+}
+
+/// Index of the sentence that holds byte offset `at` (the last one starting
+/// at or before it).
+pub fn sentence_of(sentences: &[Sentence], at: usize) -> usize {
+    sentences
+        .partition_point(|s| s.start <= at)
+        .saturating_sub(1)
+}

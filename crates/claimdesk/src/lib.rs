@@ -1,0 +1,11 @@
+//! Claimdesk's core library: everything the desktop app and the `claimdesk`
+//! command line share. It does no UI and knows nothing of Tauri.
+//!
+//! - [`model`]: sentences, claims, statuses (the shared vocabulary).
+//! - [`extract`]: plain text in, sentences and claims out (pure).
+
+pub mod extract;
+pub mod model;
+
+pub use extract::{Extraction, extract};
+pub use model::{Claim, ClaimFields, ClaimKind, DismissalHow, Sentence, Status, TimexType};

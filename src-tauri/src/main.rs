@@ -1,0 +1,2 @@
+//! Placeholder: the desktop shell lands with the desktop-app issue.
+fn main() {}
