@@ -253,6 +253,34 @@ impl Claim {
     pub fn kind(&self) -> ClaimKind {
         self.fields.kind()
     }
+
+    /// A key that stays the same when the same claim appears in a later
+    /// revision of the article, even if some of its details changed: the kind
+    /// and who it is about, plus what tells two such claims apart. The store
+    /// keeps it; the revision comparison aligns claims on it first.
+    pub fn stable_key(&self) -> String {
+        let norm = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match &self.fields {
+            ClaimFields::Date { .. } => format!("date|{}", norm(&self.text)),
+            ClaimFields::Role { person, role, .. } => {
+                format!("role|{}|{}", norm(person), norm(role))
+            }
+            ClaimFields::Dismissal { person, .. } => format!("dismissal|{}", norm(person)),
+            ClaimFields::Attendance { person, event, .. } => {
+                format!("attendance|{}|{}", norm(person), norm(event))
+            }
+            ClaimFields::Quote { speaker, quote } => {
+                let head: Vec<String> = norm(quote).split(' ').take(6).map(String::from).collect();
+                format!("quote|{}|{}", norm(speaker), head.join(" "))
+            }
+        }
+    }
 }
 
 /// A fact-checker's verdict on a claim.
