@@ -4,6 +4,7 @@
 //! - [`model`]: sentences, claims, statuses (the shared vocabulary).
 //! - [`extract`]: plain text in, sentences and claims out (pure).
 
+pub mod compare;
 pub mod extract;
 pub mod model;
 
