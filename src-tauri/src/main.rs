@@ -1,2 +1,12 @@
-//! Placeholder: the desktop shell lands with the desktop-app issue.
-fn main() {}
+//! The `claimdesk-app` binary: opens the Claimdesk window.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() -> std::process::ExitCode {
+    match claimdesk_app::run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk-app: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The Claimdesk desktop shell: a thin Tauri layer over the `claimdesk` core.
+//!
+//! - [`commands`]: the `#[tauri::command]`s the UI calls; each delegates to
+//!   the core and returns [`error::AppError`] on failure.
+//! - [`state`]: the managed state the commands share.
+//! - [`views`]: the shapes the UI receives.
+//! - [`desk`]: articles, revisions and reviews of the session.
+//!
+//! [`builder`] wires everything onto a `tauri::Builder` of any runtime, so the
+//! tests drive the real command set through tauri's mock runtime.
+
+pub mod commands;
+pub mod desk;
+pub mod error;
+pub mod state;
+pub mod views;
+
+use tauri::Runtime;
+
+/// Adds the plugins, state and commands of Claimdesk to `builder`.
+pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state::AppState::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_articles,
+            commands::add_text,
+            commands::add_sample,
+            commands::import_files,
+            commands::import_url,
+            commands::open_article,
+            commands::review_claim,
+            commands::claim_history,
+            commands::compare_revisions,
+            commands::preview_report,
+            commands::export_report,
+        ])
+}
+
+/// The app's configuration (`tauri.conf.json` at the repository root).
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!("../tauri.conf.json")
+}
+
+/// Opens the main window and runs until it is closed.
+pub fn run() -> Result<(), tauri::Error> {
+    builder(tauri::Builder::default()).run(context())
+}

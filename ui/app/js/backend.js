@@ -1,0 +1,86 @@
+//! The single module that talks to the Rust side. Every call goes through
+//! Tauri's IPC `invoke`; failures come back as `{code, message}` and are
+//! normalized by `toError` so views can show them as they are.
+
+function tauri() {
+  const t = globalThis.window && window.__TAURI__;
+  if (!t || !t.core) {
+    throw toError({ code: 'internal', message: 'Claimdesk must run inside its desktop shell (the Tauri bridge is missing).' });
+  }
+  return t;
+}
+
+/** Any thrown value as `{code, message}`. */
+export function toError(e) {
+  if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.message === 'string') {
+    return { code: e.code, message: e.message };
+  }
+  if (typeof e === 'string') return { code: 'internal', message: e };
+  if (e && typeof e.message === 'string') return { code: 'internal', message: e.message };
+  return { code: 'internal', message: 'Something went wrong, and no reason was given.' };
+}
+
+async function call(cmd, args) {
+  try {
+    return await tauri().core.invoke(cmd, args);
+  } catch (e) {
+    throw toError(e);
+  }
+}
+
+export const info = () => call('app_info');
+export const listArticles = (query) => call('list_articles', { query: query || null });
+export const addText = ({ title, text, published }) =>
+  call('add_text', { title: title || null, text, published: published || null });
+export const addSample = () => call('add_sample');
+export const importFiles = (paths) => call('import_files', { paths });
+export const importUrl = (url) => call('import_url', { url });
+export const openArticle = (article, revision) => call('open_article', { article, revision: revision ?? null });
+export const reviewClaim = (claim, status, note, sources) =>
+  call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null });
+export const claimHistory = (claim) => call('claim_history', { claim });
+export const compareRevisions = (article, old, newer) => call('compare_revisions', { article, old, new: newer });
+export const previewReport = (article, format) => call('preview_report', { article, format });
+export const exportReport = (article, format, path) => call('export_report', { article, format, path });
+
+/** The native open dialog; resolves to a list of paths (empty if cancelled). */
+export async function pickFiles() {
+  const r = await call('plugin:dialog|open', {
+    options: {
+      multiple: true,
+      directory: false,
+      title: 'Load articles',
+      filters: [{ name: 'Articles', extensions: ['txt', 'md', 'text'] }],
+    },
+  });
+  if (!r) return [];
+  return Array.isArray(r) ? r : [r];
+}
+
+/** The native save dialog; resolves to a path or null if cancelled. */
+export async function pickSavePath(defaultPath, extension) {
+  const r = await call('plugin:dialog|save', {
+    options: {
+      title: 'Save report',
+      defaultPath,
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+    },
+  });
+  return r || null;
+}
+
+/** Calls `fn(progress)` for every progress event; resolves to an unlisten function. */
+export function onProgress(fn) {
+  return tauri().event.listen('progress', (e) => fn(e.payload));
+}
+
+/** Calls `fn(paths)` when files are dropped on the window, `fn(null, over)` while dragging. */
+export async function onDrop(fn) {
+  const ev = tauri().event;
+  const offs = await Promise.all([
+    ev.listen('tauri://drag-drop', (e) => fn((e.payload && e.payload.paths) || [], false)),
+    ev.listen('tauri://drag-enter', () => fn(null, true)),
+    ev.listen('tauri://drag-leave', () => fn(null, false)),
+  ]);
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,233 @@
+//! Starts the UI: routing between views, the keyboard, theme, progress bar,
+//! drag and drop and messages. Views live in `views/`, the backend in
+//! `backend.js`; this module only wires them together.
+
+import * as backend from './backend.js';
+import { h, replace, isTyping } from './dom.js';
+import { resolveKey, HELP } from './keys.js';
+import { parseRoute, routeHash } from './route.js';
+import * as library from './views/library.js';
+import * as article from './views/article.js';
+import * as claim from './views/claim.js';
+import * as compare from './views/compare.js';
+import * as timeline from './views/timeline.js';
+import * as exporter from './views/export.js';
+import { openLoadDialog } from './views/load.js';
+
+const VIEWS = { library, article, claim, compare, timeline, export: exporter };
+
+const root = document.getElementById('view');
+let current = null;
+let route = parseRoute(location.hash);
+
+function toast(message, kind = 'info') {
+  const box = document.getElementById('toasts');
+  const close = h('button', { class: 'icon', type: 'button', 'aria-label': 'Dismiss', text: '×' });
+  const el = h('div', { class: ['toast', kind], role: kind === 'error' ? 'alert' : 'status' }, h('span', { text: message }), close);
+  close.addEventListener('click', () => el.remove());
+  box.append(el);
+  if (kind !== 'error') setTimeout(() => el.remove(), 4000);
+  while (box.children.length > 4) box.firstElementChild.remove();
+}
+
+const ctx = {
+  backend,
+  info: null,
+  /** What each view remembers between visits (selection, filters, mode). */
+  memory: {},
+  go(view, id, params, replaceEntry = false) {
+    const hash = routeHash(view, id, params);
+    if (replaceEntry) {
+      history.replaceState(null, '', hash);
+      show();
+    } else if (location.hash === hash) {
+      show();
+    } else {
+      location.hash = hash;
+    }
+  },
+  toast,
+  fail(err) {
+    const e = backend.toError(err);
+    toast(e.message, 'error');
+  },
+  /** Called after loading articles: go to the new one. */
+  loaded(added) {
+    if (added && added.article) ctx.go('article', added.article);
+    else ctx.go('library');
+  },
+  load: () => openLoadDialog(ctx),
+  refresh: () => show(),
+};
+
+function setNav(view, id, params) {
+  for (const a of document.querySelectorAll('#nav [data-nav]')) {
+    const v = a.dataset.nav;
+    a.classList.toggle('active', v === view);
+    const art = view === 'claim' ? Number(params.article) : id;
+    if (v === 'library') continue;
+    if (v === 'claim') {
+      a.classList.toggle('disabled', view !== 'claim');
+      if (view === 'claim') a.setAttribute('href', location.hash);
+      else a.removeAttribute('href');
+      continue;
+    }
+    if (art && view !== 'library') {
+      a.setAttribute('href', routeHash(v, art));
+      a.classList.remove('disabled');
+    } else {
+      a.removeAttribute('href');
+      a.classList.add('disabled');
+    }
+  }
+}
+
+async function show() {
+  route = parseRoute(location.hash);
+  if (current && current.dispose) current.dispose();
+  current = null;
+  setNav(route.view, route.id, route.params);
+  const view = VIEWS[route.view];
+  root.dataset.view = route.view;
+  replace(root, h('p', { class: 'muted pad', text: 'Loading…' }));
+  const mine = {};
+  current = mine;
+  try {
+    const c = await view.mount(root, ctx, route);
+    if (current === mine) current = c || {};
+  } catch (e) {
+    const err = backend.toError(e);
+    replace(
+      root,
+      h('div', { class: 'empty' },
+        h('h2', { text: 'This view could not be opened' }),
+        h('p', { text: err.message }),
+        h('button', { type: 'button', text: 'Back to the library', on: { click: () => ctx.go('library') } })),
+    );
+  }
+}
+
+function applyTheme(theme) {
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
+
+function toggleTheme() {
+  const dark = document.documentElement.dataset.theme
+    ? document.documentElement.dataset.theme === 'dark'
+    : matchMedia('(prefers-color-scheme: dark)').matches;
+  const next = dark ? 'light' : 'dark';
+  localStorage.setItem('claimdesk.theme', next);
+  applyTheme(next);
+}
+
+let helpDialog = null;
+function showHelp() {
+  if (helpDialog && helpDialog.open) {
+    helpDialog.close();
+    return;
+  }
+  helpDialog = h('dialog', { class: 'help' },
+    h('h2', { text: 'Keyboard' }),
+    h('table', {}, HELP.map(([k, what]) => h('tr', {}, h('th', {}, h('kbd', { text: k })), h('td', { text: what })))),
+    h('form', { method: 'dialog' }, h('button', { text: 'Close' })));
+  helpDialog.addEventListener('close', () => helpDialog.remove());
+  document.body.append(helpDialog);
+  helpDialog.showModal();
+}
+
+document.addEventListener('keydown', (ev) => {
+  if (document.querySelector('dialog[open]')) return;
+  const action = resolveKey(
+    { key: ev.key, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, altKey: ev.altKey, typing: isTyping(ev.target) },
+    route.view,
+  );
+  if (!action) return;
+  if (current && current.onAction && current.onAction(action) === true) {
+    ev.preventDefault();
+    return;
+  }
+  switch (action) {
+    case 'blur':
+      ev.target.blur();
+      break;
+    case 'help':
+      showHelp();
+      break;
+    case 'library':
+      ctx.go('library');
+      break;
+    case 'search':
+      ctx.go('library', null, { focus: 'search' });
+      break;
+    case 'load':
+      ctx.load();
+      break;
+    case 'theme':
+      toggleTheme();
+      break;
+    case 'back':
+      if (route.view !== 'library') history.back();
+      break;
+    default:
+      return;
+  }
+  ev.preventDefault();
+});
+
+function setupProgress() {
+  const box = document.getElementById('progress');
+  const bar = box.querySelector('progress');
+  const label = box.querySelector('.progress-label');
+  backend
+    .onProgress((p) => {
+      const finished = p.done >= p.total;
+      box.hidden = finished;
+      bar.max = Math.max(1, p.total);
+      bar.value = p.done;
+      label.textContent = finished ? '' : `${p.job} ${p.done + 1}/${p.total}: ${p.label}`;
+    })
+    .catch(() => {});
+}
+
+function setupDrop() {
+  const hint = document.getElementById('drop-hint');
+  backend
+    .onDrop(async (paths, over) => {
+      hint.hidden = !over;
+      if (!paths || paths.length === 0) return;
+      try {
+        const out = await backend.importFiles(paths);
+        const ok = out.filter((o) => o.added);
+        for (const o of out.filter((x) => x.error)) toast(o.error.message, 'error');
+        if (ok.length) {
+          toast(`Loaded ${ok.length} article${ok.length > 1 ? 's' : ''}.`);
+          ctx.loaded(ok.length === 1 ? ok[0].added : null);
+        }
+      } catch (e) {
+        ctx.fail(e);
+      }
+    })
+    .catch(() => {});
+}
+
+async function start() {
+  applyTheme(localStorage.getItem('claimdesk.theme'));
+  document.getElementById('theme-btn').addEventListener('click', toggleTheme);
+  document.getElementById('help-btn').addEventListener('click', showHelp);
+  document.getElementById('load-btn').addEventListener('click', () => ctx.load());
+  // Dropped files are handled natively; keep the webview from navigating to them.
+  for (const t of ['dragover', 'drop']) document.addEventListener(t, (e) => e.preventDefault());
+  window.addEventListener('hashchange', show);
+  try {
+    ctx.info = await backend.info();
+  } catch (e) {
+    ctx.fail(e);
+  }
+  setupProgress();
+  setupDrop();
+  await show();
+  document.documentElement.dataset.ready = 'true';
+}
+
+start();

@@ -1,0 +1,176 @@
+//! Article view: the text with claim spans highlighted by kind, and the
+//! claims panel filtered by kind and status. Selecting a claim in the panel
+//! scrolls to its span; clicking a span selects its claim in the panel.
+//! Status keys review the selected claim without leaving the view.
+
+import { h, replace } from '../dom.js';
+import { segments, claimSpans } from '../text.js';
+import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck } from '../claims.js';
+
+/** Builds the article text as text nodes and `<mark>`s (never HTML). */
+export function renderText(text, claims, onPick) {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const segs = segments(text, claimSpans(text, claims));
+  const body = h('div', { class: 'article-text', id: 'article-text' });
+  for (const s of segs) {
+    if (s.ids.length === 0) {
+      body.append(document.createTextNode(s.text));
+      continue;
+    }
+    const c = byId.get(s.ids[0]);
+    const mark = h('mark', {
+      class: ['claim', `k-${c.kind}`, `s-${c.status}`, s.ids.length > 1 ? 'multi' : null],
+      data: { id: c.id, ids: s.ids.join(' ') },
+      title: `${c.kind}: ${summary(c)}`,
+      text: s.text,
+    });
+    mark.addEventListener('click', () => onPick(c.id, 'text'));
+    body.append(mark);
+  }
+  return body;
+}
+
+export function claimItem(c, onPick) {
+  return h('li', {
+    class: ['claim-item', `k-${c.kind}`, `s-${c.status}`],
+    data: { id: c.id },
+    tabIndex: -1,
+    on: { click: () => onPick(c.id, 'list'), dblclick: () => onPick(c.id, 'open') },
+  },
+  h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
+  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c) })),
+  h('span', { class: ['status-badge', `s-${c.status}`], text: STATUS_LABEL[c.status] || c.status }));
+}
+
+export async function mount(root, ctx, route) {
+  const rev = route.params.rev ? Number(route.params.rev) : null;
+  const view = await ctx.backend.openArticle(route.id, rev);
+  const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
+  let visible = [];
+
+  const pick = (id, from) => {
+    if (from === 'open') ctx.go('claim', id, { article: view.id, rev: view.revision.id });
+    else select(id, from);
+  };
+  const text = renderText(view.text, view.claims, pick);
+  const list = h('ol', { class: 'claim-list', id: 'claim-list' });
+  const filters = h('div', { class: 'filters' });
+  const counter = h('span', { class: 'muted' });
+
+  const revSelect =
+    view.revisions.length > 1
+      ? h('select', { 'aria-label': 'Revision', on: { change: (e) => ctx.go('article', view.id, { rev: e.target.value }) } },
+          view.revisions.map((r) => h('option', { value: String(r.id), selected: r.id === view.revision.id, text: `Revision ${r.number} · ${r.added}` })))
+      : h('span', { class: 'muted', text: `Revision 1 · ${view.revision.added}` });
+
+  const toCheck = view.claims.filter((c) => isToCheck(c.status)).length;
+  replace(
+    root,
+    h('section', { class: 'article-view' },
+      h('div', { class: 'view-head' },
+        h('h1', { id: 'article-title', text: view.title }),
+        h('div', { class: 'grow' }),
+        revSelect,
+        h('button', { type: 'button', disabled: view.revisions.length < 2, title: 'Compare revisions (c)', text: 'Compare', on: { click: () => ctx.go('compare', view.id) } }),
+        h('button', { type: 'button', title: 'Timeline (l)', text: 'Timeline', on: { click: () => ctx.go('timeline', view.id) } }),
+        h('button', { type: 'button', title: 'Export a report (e)', text: 'Export', on: { click: () => ctx.go('export', view.id) } })),
+      h('p', { class: 'muted meta', text: `${view.claims.length} claims · ${toCheck} to check · from ${view.revision.source}${view.revision.published ? ` · published ${view.revision.published}` : ''}` }),
+      h('div', { class: 'split' },
+        h('div', { class: 'pane text-pane' }, text),
+        h('aside', { class: 'pane claims-pane', 'aria-label': 'Claims' },
+          h('div', { class: 'pane-head' }, h('h2', { text: 'Claims' }), counter),
+          filters,
+          list))),
+  );
+
+  function chip(label, set, value, n) {
+    const on = set.has(value);
+    return h('button', {
+      type: 'button',
+      class: ['chip', on ? 'on' : null, `chip-${value}`],
+      'aria-pressed': on ? 'true' : 'false',
+      data: { filter: value },
+      on: {
+        click: () => {
+          if (set.has(value)) set.delete(value);
+          else set.add(value);
+          draw();
+        },
+      },
+    }, label, h('span', { class: 'count', text: n || 0 }));
+  }
+
+  function draw() {
+    const kc = countBy(view.claims, 'kind');
+    const sc = countBy(view.claims, 'status');
+    replace(
+      filters,
+      h('div', { class: 'chips', 'aria-label': 'Filter by kind' }, KINDS.map((k) => chip(k, mem.kinds, k, kc[k]))),
+      h('div', { class: 'chips', 'aria-label': 'Filter by status' }, STATUSES.filter((s) => sc[s]).map((s) => chip(STATUS_LABEL[s], mem.statuses, s, sc[s]))),
+    );
+    visible = filterClaims(view.claims, mem);
+    counter.textContent = visible.length === view.claims.length ? `${view.claims.length}` : `${visible.length} of ${view.claims.length}`;
+    replace(list, visible.length ? visible.map((c) => claimItem(c, pick)) : h('li', { class: 'muted pad', text: view.claims.length ? 'No claim matches the filters.' : 'No checkable claims were found in this text.' }));
+    if (mem.selected != null) select(mem.selected, null);
+  }
+
+  function select(id, from) {
+    mem.selected = id;
+    for (const el of root.querySelectorAll('.selected')) el.classList.remove('selected');
+    const item = list.querySelector(`[data-id="${id}"]`);
+    const marks = text.querySelectorAll(`mark[data-id="${id}"]`);
+    if (item) item.classList.add('selected');
+    marks.forEach((m) => m.classList.add('selected'));
+    if (from !== 'list' && item) item.scrollIntoView({ block: 'nearest' });
+    if (from !== 'text' && marks[0]) marks[0].scrollIntoView({ block: 'center', behavior: from ? 'smooth' : 'auto' });
+  }
+
+  async function setStatus(status) {
+    const c = view.claims.find((x) => x.id === mem.selected);
+    if (!c) {
+      ctx.toast('Select a claim first (j / k).');
+      return;
+    }
+    try {
+      const updated = await ctx.backend.reviewClaim(c.id, status, c.note, c.sources);
+      Object.assign(c, updated);
+      for (const m of text.querySelectorAll(`mark[data-id="${c.id}"]`)) {
+        m.className = m.className.replace(/\bs-\S+/, `s-${c.status}`);
+      }
+      draw();
+      ctx.toast(`Marked ${STATUS_LABEL[c.status].toLowerCase()}.`);
+    } catch (e) {
+      ctx.fail(e);
+    }
+  }
+
+  draw();
+  root.focus();
+
+  return {
+    onAction(action) {
+      if (action === 'next' || action === 'prev') {
+        const id = step(visible, mem.selected, action === 'next' ? 1 : -1);
+        if (id != null) select(id, 'key');
+        return true;
+      }
+      if (action === 'open') {
+        if (mem.selected != null) ctx.go('claim', mem.selected, { article: view.id, rev: view.revision.id });
+        return true;
+      }
+      if (action.startsWith('status:')) {
+        setStatus(action.slice(7));
+        return true;
+      }
+      if (action === 'compare' && view.revisions.length > 1) {
+        ctx.go('compare', view.id);
+        return true;
+      }
+      if (action === 'timeline' || action === 'export') {
+        ctx.go(action, view.id);
+        return true;
+      }
+      return false;
+    },
+  };
+}

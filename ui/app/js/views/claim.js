@@ -1,0 +1,120 @@
+//! Claim view: one claim with its sentence, fields, status buttons, note,
+//! sources and review history. j / k move to the next or previous claim of
+//! the same revision; status keys save at once.
+
+import { h, replace } from '../dom.js';
+import { segments, byteToIndex } from '../text.js';
+import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
+
+/** The sentence holding the claim, with the claim's span marked. */
+function context(view, c) {
+  const s = view.sentences[c.sentence];
+  const at = byteToIndex(view.text);
+  const from = s ? at(s.start) : at(c.start);
+  const to = s ? at(s.end) : at(c.end);
+  const sentence = view.text.slice(from, to);
+  const segs = segments(sentence, [{ id: c.id, start: at(c.start) - from, end: at(c.end) - from }]);
+  return h('blockquote', { class: 'context' },
+    segs.map((g) => (g.ids.length ? h('mark', { class: ['claim', `k-${c.kind}`], text: g.text }) : g.text)));
+}
+
+export async function mount(root, ctx, route) {
+  const articleId = Number(route.params.article);
+  if (!articleId) throw { code: 'invalid_input', message: 'This claim link does not say which article it belongs to.' };
+  const rev = route.params.rev ? Number(route.params.rev) : null;
+  const view = await ctx.backend.openArticle(articleId, rev);
+  const c = view.claims.find((x) => x.id === route.id);
+  if (!c) throw { code: 'not_found', message: `Claim ${route.id} is not part of this revision of “${view.title}”.` };
+  const history = await ctx.backend.claimHistory(c.id).catch((e) => {
+    ctx.fail(e);
+    return [];
+  });
+
+  const note = h('textarea', { id: 'claim-note', rows: 4, placeholder: 'What you checked, with whom, and what you found', value: c.note || '' });
+  const sources = h('textarea', { id: 'claim-sources', rows: 3, placeholder: 'One source per line (URL, document, person)', value: (c.sources || []).join('\n') });
+  const statusRow = h('div', { class: 'status-buttons', role: 'group', 'aria-label': 'Status' });
+  const historyList = h('ol', { class: 'history', id: 'claim-history' });
+  const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
+  mem.selected = c.id;
+
+  function drawStatus() {
+    replace(statusRow, STATUSES.map((s) =>
+      h('button', {
+        type: 'button',
+        class: ['status-btn', `s-${s}`, c.status === s ? 'on' : null],
+        'aria-pressed': c.status === s ? 'true' : 'false',
+        data: { status: s },
+        title: `${STATUS_LABEL[s]} (${STATUS_KEYS_BY_STATUS[s]})`,
+        on: { click: () => save(s) },
+      }, STATUS_LABEL[s], h('kbd', { text: STATUS_KEYS_BY_STATUS[s] }))));
+  }
+
+  function drawHistory(entries) {
+    replace(historyList, entries.length
+      ? [...entries].reverse().map((e) => h('li', {},
+          h('div', {}, h('span', { class: ['status-badge', `s-${e.status}`], text: STATUS_LABEL[e.status] || e.status }), h('span', { class: 'muted', text: ` ${e.at} · ${e.by}` })),
+          e.note ? h('p', { text: e.note }) : null,
+          e.sources && e.sources.length ? h('ul', { class: 'sources' }, e.sources.map((s) => h('li', { text: s }))) : null))
+      : h('li', { class: 'muted', text: 'Not reviewed yet.' }));
+  }
+
+  async function save(status) {
+    try {
+      const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n'));
+      Object.assign(c, updated);
+      drawStatus();
+      drawHistory(await ctx.backend.claimHistory(c.id));
+      ctx.toast(`Saved: ${STATUS_LABEL[c.status].toLowerCase()}.`);
+    } catch (e) {
+      ctx.fail(e);
+    }
+  }
+
+  const i = view.claims.indexOf(c);
+  replace(
+    root,
+    h('section', { class: 'claim-view' },
+      h('div', { class: 'view-head' },
+        h('button', { type: 'button', class: 'link', text: `← ${view.title}`, on: { click: () => ctx.go('article', view.id, rev ? { rev } : undefined) } }),
+        h('div', { class: 'grow' }),
+        h('span', { class: 'muted', text: `Claim ${i + 1} of ${view.claims.length}` })),
+      h('div', { class: 'claim-card' },
+        h('div', { class: 'claim-title' },
+          h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
+          h('h1', { id: 'claim-text', text: c.text })),
+        context(view, c),
+        h('dl', { class: 'fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
+        h('h2', { text: 'Verdict' }),
+        statusRow,
+        h('label', { for: 'claim-note', text: 'Note' }), note,
+        h('label', { for: 'claim-sources', text: 'Sources' }), sources,
+        h('div', { class: 'row' }, h('button', { id: 'claim-save', class: 'primary', type: 'button', text: 'Save note and sources', on: { click: () => save(c.status) } }))),
+      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList)),
+  );
+  drawStatus();
+  drawHistory(history);
+  root.focus();
+
+  const go = (delta) => {
+    const id = step(view.claims, c.id, delta);
+    if (id != null && id !== c.id) ctx.go('claim', id, { article: view.id, rev: view.revision.id }, true);
+  };
+
+  return {
+    onAction(action) {
+      if (action === 'next' || action === 'prev') {
+        go(action === 'next' ? 1 : -1);
+        return true;
+      }
+      if (action === 'note') {
+        note.focus();
+        return true;
+      }
+      if (action.startsWith('status:')) {
+        save(action.slice(7));
+        return true;
+      }
+      return false;
+    },
+  };
+}

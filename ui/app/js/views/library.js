@@ -1,0 +1,124 @@
+//! Library view: every article with its revision count and the claims still
+//! to check; full-text search; on an empty database, the sample article.
+
+import { h, replace } from '../dom.js';
+
+export async function mount(root, ctx, route) {
+  const mem = (ctx.memory.library ||= { query: '', selected: null });
+  const search = h('input', {
+    id: 'search',
+    type: 'search',
+    placeholder: 'Search titles and text  ( / )',
+    'aria-label': 'Search the library',
+    value: mem.query,
+    autocomplete: 'off',
+  });
+  const count = h('span', { class: 'muted' });
+  const list = h('div', { class: 'library-list', role: 'list' });
+  replace(
+    root,
+    h('section', { class: 'library' },
+      h('div', { class: 'view-head' }, h('h1', { text: 'Library' }), count, h('div', { class: 'grow' }), search),
+      list),
+  );
+
+  let rows = [];
+  let timer = null;
+
+  function select(id, scroll = true) {
+    mem.selected = id;
+    for (const el of list.querySelectorAll('[data-article]')) {
+      const on = Number(el.dataset.article) === id;
+      el.classList.toggle('selected', on);
+      if (on && scroll) el.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  function empty() {
+    if (mem.query) return h('p', { class: 'muted pad', text: `No article contains “${mem.query}”.` });
+    const sample = h('button', { id: 'sample-btn', class: 'primary', type: 'button', text: 'Open the sample article' });
+    sample.addEventListener('click', async () => {
+      sample.disabled = true;
+      try {
+        ctx.loaded(await ctx.backend.addSample());
+      } catch (e) {
+        ctx.fail(e);
+        sample.disabled = false;
+      }
+    });
+    return h('div', { class: 'empty', id: 'library-empty' },
+      h('h2', { text: 'No articles yet' }),
+      h('p', { text: 'Load a news article to list its checkable claims: dates, roles, resignations and dismissals, meetings, quotes.' }),
+      h('p', { class: 'muted', text: 'Choose a file, drop text files on this window, paste text or give a web address.' }),
+      h('div', { class: 'row' },
+        sample,
+        h('button', { type: 'button', text: 'Load article…', on: { click: () => ctx.load() } })));
+  }
+
+  async function refresh() {
+    try {
+      rows = await ctx.backend.listArticles(mem.query);
+    } catch (e) {
+      ctx.fail(e);
+      rows = [];
+    }
+    count.textContent = mem.query ? `${rows.length} found` : `${rows.length} article${rows.length === 1 ? '' : 's'}`;
+    if (rows.length === 0) {
+      replace(list, empty());
+      return;
+    }
+    replace(
+      list,
+      h('div', { class: 'library-row head', 'aria-hidden': 'true' },
+        h('span', { text: 'Article' }), h('span', { text: 'Revisions' }), h('span', { text: 'Claims' }),
+        h('span', { text: 'To check' }), h('span', { text: 'Updated' })),
+      rows.map((a) =>
+        h('div', {
+          class: 'library-row', role: 'listitem', tabIndex: 0, data: { article: a.id },
+          on: { click: () => ctx.go('article', a.id), focus: () => select(a.id, false) },
+        },
+        h('span', { class: 'title' }, h('strong', { text: a.title }), a.snippet ? h('small', { class: 'snippet', text: `…${a.snippet}…` }) : null),
+        h('span', { class: 'num', text: a.revisions }),
+        h('span', { class: 'num', text: a.claims }),
+        h('span', { class: ['num', a.to_check ? 'todo' : 'done'], text: a.to_check ? a.to_check : '✓' }),
+        h('span', { class: 'muted', text: a.updated }))),
+    );
+    if (!rows.some((r) => r.id === mem.selected)) mem.selected = rows[0].id;
+    select(mem.selected, false);
+  }
+
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      mem.query = search.value.trim();
+      refresh();
+    }, 150);
+  });
+  await refresh();
+  if (route.params.focus === 'search') search.focus();
+  else root.focus();
+
+  return {
+    onAction(action) {
+      const i = rows.findIndex((r) => r.id === mem.selected);
+      if (action === 'next' || action === 'prev') {
+        const j = Math.max(0, Math.min(rows.length - 1, i + (action === 'next' ? 1 : -1)));
+        if (rows[j]) select(rows[j].id);
+        return true;
+      }
+      if (action === 'open' && rows[i]) {
+        ctx.go('article', rows[i].id);
+        return true;
+      }
+      if (action === 'search') {
+        search.focus();
+        search.select();
+        return true;
+      }
+      return false;
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+//! The load dialog: files (native open dialog), pasted text, or a web
+//! address. Drag and drop is wired in main.js and ends in the same place.
+
+import { h } from '../dom.js';
+
+export function openLoadDialog(ctx) {
+  if (document.getElementById('load-dialog')) return;
+  const status = h('p', { class: 'dialog-status', role: 'status' });
+  const busy = (on, msg = '') => {
+    for (const b of dialog.querySelectorAll('button')) b.disabled = on;
+    status.textContent = msg;
+    status.classList.remove('error');
+  };
+  const failed = (e) => {
+    busy(false);
+    const err = ctx.backend.toError(e);
+    status.textContent = err.message;
+    status.classList.add('error');
+  };
+  const done = (added) => {
+    dialog.close();
+    ctx.toast(`Loaded “${added.title}” (revision ${added.number}, ${added.claims} claims).`);
+    ctx.loaded(added);
+  };
+
+  const chooseBtn = h('button', { type: 'button', class: 'primary', text: 'Choose files…' });
+  chooseBtn.addEventListener('click', async () => {
+    try {
+      const paths = await ctx.backend.pickFiles();
+      if (!paths.length) return;
+      busy(true, `Loading ${paths.length} file${paths.length > 1 ? 's' : ''}…`);
+      const out = await ctx.backend.importFiles(paths);
+      const ok = out.filter((o) => o.added);
+      const bad = out.filter((o) => o.error);
+      if (bad.length) {
+        busy(false);
+        status.textContent = bad.map((o) => o.error.message).join('\n');
+        status.classList.add('error');
+        if (ok.length) ctx.toast(`Loaded ${ok.length} of ${out.length} files.`);
+        return;
+      }
+      if (ok.length === 1) done(ok[0].added);
+      else {
+        dialog.close();
+        ctx.toast(`Loaded ${ok.length} articles.`);
+        ctx.loaded(null);
+      }
+    } catch (e) {
+      failed(e);
+    }
+  });
+
+  const title = h('input', { id: 'paste-title', type: 'text', placeholder: 'Title (default: the first line)' });
+  const published = h('input', { id: 'paste-published', type: 'date', 'aria-label': 'Publication date' });
+  const text = h('textarea', { id: 'paste-text', rows: 10, placeholder: 'Paste the article text here' });
+  const addBtn = h('button', { id: 'paste-add', type: 'button', class: 'primary', text: 'Add article' });
+  addBtn.addEventListener('click', async () => {
+    busy(true, 'Reading the article…');
+    try {
+      done(await ctx.backend.addText({ title: title.value, text: text.value, published: published.value }));
+    } catch (e) {
+      failed(e);
+    }
+  });
+
+  const url = h('input', { id: 'url-input', type: 'url', placeholder: 'https://…' });
+  const fetchBtn = h('button', { type: 'button', class: 'primary', text: 'Fetch' });
+  fetchBtn.addEventListener('click', async () => {
+    busy(true, 'Fetching…');
+    try {
+      done(await ctx.backend.importUrl(url.value));
+    } catch (e) {
+      failed(e);
+    }
+  });
+
+  const dialog = h('dialog', { id: 'load-dialog', class: 'load-dialog' },
+    h('h2', { text: 'Load an article' }),
+    h('section', {}, h('h3', { text: 'From files' }), h('p', { class: 'muted', text: 'Plain-text files; you can also drop them on the window. A file whose title is already in the library becomes its next revision.' }), chooseBtn),
+    h('section', {}, h('h3', { text: 'Paste text' }), h('div', { class: 'row' }, title, published), text, h('div', { class: 'row' }, addBtn)),
+    h('section', {}, h('h3', { text: 'From a web address' }), h('div', { class: 'row' }, url, fetchBtn)),
+    status,
+    h('form', { method: 'dialog', class: 'row end' }, h('button', { text: 'Close' })));
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  text.focus();
+}

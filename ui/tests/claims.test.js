@@ -1,0 +1,40 @@
+//! Filtering, counting and stepping through claims; field summaries.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { filterClaims, countBy, step, summary, fields, isToCheck } from '../app/js/claims.js';
+
+const claims = [
+  { id: 1, kind: 'date', status: 'unreviewed', text: 'Monday', value: '2025-03-10', timex_type: 'DATE' },
+  { id: 2, kind: 'role', status: 'verified', text: 'Mayor Ada Moss', person: 'Ada Moss', role: 'mayor' },
+  { id: 3, kind: 'quote', status: 'needs_recheck', text: '"We will"', speaker: 'Ada Moss', quote: 'We will' },
+  { id: 4, kind: 'date', status: 'verified', text: 'in May', value: '2025-05', timex_type: 'DATE' },
+];
+
+test('filters by kind and status, empty sets meaning any', () => {
+  const ids = (f) => filterClaims(claims, f).map((c) => c.id);
+  assert.deepEqual(ids({}), [1, 2, 3, 4]);
+  assert.deepEqual(ids({ kinds: new Set(['date']) }), [1, 4]);
+  assert.deepEqual(ids({ statuses: new Set(['verified']) }), [2, 4]);
+  assert.deepEqual(ids({ kinds: new Set(['date']), statuses: new Set(['verified']) }), [4]);
+  assert.deepEqual(ids({ kinds: new Set(['attendance']) }), []);
+});
+
+test('counts by key', () => {
+  assert.deepEqual(countBy(claims, 'kind'), { date: 2, role: 1, quote: 1 });
+});
+
+test('steps stay within the list', () => {
+  assert.equal(step(claims, null, 1), 1);
+  assert.equal(step(claims, null, -1), 4);
+  assert.equal(step(claims, 2, 1), 3);
+  assert.equal(step(claims, 4, 1), 4);
+  assert.equal(step(claims, 1, -1), 1);
+  assert.equal(step([], 1, 1), null);
+});
+
+test('summaries and fields read the kind-specific fields', () => {
+  assert.equal(summary(claims[1]), 'Ada Moss — mayor');
+  assert.equal(summary({ kind: 'attendance', person: 'Ed', event: 'the vote', planned: true, date: '2025-04-02' }), 'Ed to attend the vote on 2025-04-02');
+  assert.deepEqual(fields(claims[1]), [['person', 'Ada Moss'], ['role', 'mayor']]);
+  assert.ok(isToCheck('needs_recheck') && isToCheck('unreviewed') && !isToCheck('false'));
+});
