@@ -28,11 +28,13 @@ const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 fn parse_date(published: Option<&str>) -> AppResult<Option<NaiveDate>> {
     match published.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| {
-            AppError::invalid(format!(
-                "The publication date {s:?} is not a date like 2025-03-14."
-            ))
-        }),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                AppError::invalid(format!(
+                    "The publication date {s:?} is not a date like 2025-03-14."
+                ))
+            }),
     }
 }
 
@@ -52,7 +54,13 @@ async fn off_main<T: Send + 'static>(
         .map_err(|e| AppError::new(ErrorCode::Internal, format!("Background work failed: {e}")))?
 }
 
-fn emit_progress<R: Runtime>(app: &AppHandle<R>, job: &str, done: usize, total: usize, label: &str) {
+fn emit_progress<R: Runtime>(
+    app: &AppHandle<R>,
+    job: &str,
+    done: usize,
+    total: usize,
+    label: &str,
+) {
     // A lost progress event only leaves a stale bar; the result still arrives.
     let _ = app.emit(
         "progress",
@@ -63,6 +71,26 @@ fn emit_progress<R: Runtime>(app: &AppHandle<R>, job: &str, done: usize, total: 
             label: label.into(),
         },
     );
+}
+
+/// When the process started (set first thing in `main`), for the startup
+/// figure.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// The UI calls this once its first view is painted. With
+/// `CLAIMDESK_STARTUP_TRACE` set, prints the time since process start to
+/// stderr, and exits if its value is `exit` (for measuring cold starts).
+#[tauri::command]
+pub fn ui_ready<R: Runtime>(app: AppHandle<R>) {
+    let Ok(mode) = std::env::var("CLAIMDESK_STARTUP_TRACE") else {
+        return;
+    };
+    if let Some(t0) = STARTED.get() {
+        eprintln!("startup: first paint after {} ms", t0.elapsed().as_millis());
+    }
+    if mode == "exit" {
+        app.exit(0);
+    }
 }
 
 #[tauri::command]
@@ -90,23 +118,27 @@ pub fn add_text(
     title: Option<String>,
     text: String,
     published: Option<String>,
+    article: Option<i64>,
 ) -> AppResult<Added> {
     let published = parse_date(published.as_deref())?;
     state
         .desk()?
-        .add(title.as_deref(), &text, published, "pasted text")
+        .add(article, title.as_deref(), &text, published, "pasted text")
 }
 
 #[tauri::command]
 pub fn add_sample(state: State<'_, AppState>) -> AppResult<Added> {
     let published = NaiveDate::from_ymd_opt(2025, 3, 14);
-    state.desk()?.add(None, SAMPLE, published, "sample")
+    state.desk()?.add(None, None, SAMPLE, published, "sample")
 }
 
 fn read_article(path: &Path) -> AppResult<String> {
     let meta = std::fs::metadata(path).map_err(|e| AppError::io("read", path, &e))?;
     if !meta.is_file() {
-        return Err(AppError::invalid(format!("{} is not a file.", path.display())));
+        return Err(AppError::invalid(format!(
+            "{} is not a file.",
+            path.display()
+        )));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(AppError::invalid(format!(
@@ -130,6 +162,7 @@ fn read_article(path: &Path) -> AppResult<String> {
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     paths: Vec<String>,
+    article: Option<i64>,
 ) -> AppResult<Vec<ImportOutcome>> {
     if paths.is_empty() {
         return Err(AppError::invalid("No files were chosen."));
@@ -146,7 +179,9 @@ pub async fn import_files<R: Runtime>(
             emit_progress(&app, "import", i, total, &name);
             let result = read_article(&path).and_then(|text| {
                 let title = title_of(&text);
-                app.state::<AppState>().desk()?.add(Some(&title), &text, None, &p)
+                app.state::<AppState>()
+                    .desk()?
+                    .add(Some(&title), &text, None, &p)
             });
             out.push(match result {
                 Ok(added) => ImportOutcome {
@@ -169,7 +204,8 @@ pub async fn import_files<R: Runtime>(
 
 /// Loads an article from a web address.
 #[tauri::command]
-pub async fn import_url(url: String) -> AppResult<Added> {
+pub async fn import_url(url: String, article: Option<i64>) -> AppResult<Added> {
+    let _ = article;
     let url = url.trim();
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(AppError::invalid(format!(
@@ -242,7 +278,10 @@ fn render_report(state: &AppState, article: i64, format: &str) -> AppResult<Stri
         "claims-json" => {
             let view = state.desk()?.open(article, None)?;
             serde_json::to_string_pretty(&view).map_err(|e| {
-                AppError::new(ErrorCode::Internal, format!("Could not write the report: {e}"))
+                AppError::new(
+                    ErrorCode::Internal,
+                    format!("Could not write the report: {e}"),
+                )
             })
         }
         other => Err(AppError::invalid(format!(

@@ -9,8 +9,8 @@
 
 use crate::error::{AppError, AppResult};
 use crate::views::{
-    Added, ArticleSummary, ArticleView, ClaimPair, ClaimView, Comparison, ReviewEntry, RevisionInfo,
-    WordRun,
+    Added, ArticleSummary, ArticleView, ClaimPair, ClaimView, Comparison, ReviewEntry,
+    RevisionInfo, WordRun,
 };
 use chrono::NaiveDate;
 use claimdesk::compare::{ClaimChange, align_claims};
@@ -52,7 +52,11 @@ fn now() -> String {
 
 /// A title from the text: its first non-empty line, shortened.
 pub fn title_of(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("Untitled");
     let mut t: String = line.chars().take(120).collect();
     if line.chars().count() > 120 {
         t.push('…');
@@ -66,24 +70,36 @@ impl Desk {
         self.next_id
     }
 
-    /// Adds `text` as a new revision of the article titled `title` (a new
-    /// article if none has that title).
+    /// Adds `text` as a new revision of article `into`, else of the article
+    /// titled `title` (a new article if none has that title).
     pub fn add(
         &mut self,
+        into: Option<i64>,
         title: Option<&str>,
         text: &str,
         published: Option<NaiveDate>,
         source: &str,
     ) -> AppResult<Added> {
         if text.trim().is_empty() {
-            return Err(AppError::invalid("The article is empty: there is no text to check."));
+            return Err(AppError::invalid(
+                "The article is empty: there is no text to check.",
+            ));
         }
-        let title = match title.map(str::trim).filter(|t| !t.is_empty()) {
+        let mut title = match title.map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => t.to_string(),
             None => title_of(text),
         };
         let ex = extract(text, published);
-        let pos = match self.articles.iter().position(|a| a.title == title) {
+        let existing = match into {
+            Some(id) => {
+                let p = self.articles.iter().position(|a| a.id == id);
+                let p = p.ok_or_else(|| AppError::not_found(format!("There is no article {id}.")))?;
+                title = self.articles[p].title.clone();
+                Some(p)
+            }
+            None => self.articles.iter().position(|a| a.title == title),
+        };
+        let pos = match existing {
             Some(p) => p,
             None => {
                 let id = self.id();
@@ -95,7 +111,10 @@ impl Desk {
                 self.articles.len() - 1
             }
         };
-        let previous: Option<Vec<i64>> = self.articles[pos].revisions.last().map(|r| r.claims.clone());
+        let previous: Option<Vec<i64>> = self.articles[pos]
+            .revisions
+            .last()
+            .map(|r| r.claims.clone());
         let mut ids = Vec::with_capacity(ex.claims.len());
         for c in &ex.claims {
             let id = self.id();
@@ -140,19 +159,32 @@ impl Desk {
 
     fn carry_verdicts(&mut self, old_ids: &[i64], new_ids: &[i64]) {
         let get = |ids: &[i64], m: &HashMap<i64, ClaimRecord>| -> Vec<Claim> {
-            ids.iter().filter_map(|i| m.get(i)).map(|r| r.claim.clone()).collect()
+            ids.iter()
+                .filter_map(|i| m.get(i))
+                .map(|r| r.claim.clone())
+                .collect()
         };
         let old = get(old_ids, &self.claims);
         let new = get(new_ids, &self.claims);
         for a in align_claims(&old, &new) {
-            let (Some(o), Some(n)) = (a.old, a.new) else { continue };
-            let (Some(&oid), Some(&nid)) = (old_ids.get(o), new_ids.get(n)) else { continue };
-            let Some(prev) = self.claims.get(&oid) else { continue };
+            let (Some(o), Some(n)) = (a.old, a.new) else {
+                continue;
+            };
+            let (Some(&oid), Some(&nid)) = (old_ids.get(o), new_ids.get(n)) else {
+                continue;
+            };
+            let Some(prev) = self.claims.get(&oid) else {
+                continue;
+            };
             if prev.status == Status::Unreviewed {
                 continue;
             }
-            let (status, note, sources, mut history) =
-                (prev.status, prev.note.clone(), prev.sources.clone(), prev.history.clone());
+            let (status, note, sources, mut history) = (
+                prev.status,
+                prev.note.clone(),
+                prev.sources.clone(),
+                prev.history.clone(),
+            );
             let status = match a.status {
                 ClaimChange::Unchanged => status,
                 _ => {
@@ -197,7 +229,9 @@ impl Desk {
     /// The library, newest first; with a query, only articles whose title or
     /// text contains it (case-insensitive), with a snippet around the hit.
     pub fn list(&self, query: Option<&str>) -> Vec<ArticleSummary> {
-        let q = query.map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());
+        let q = query
+            .map(|q| q.trim().to_lowercase())
+            .filter(|q| !q.is_empty());
         let mut out: Vec<ArticleSummary> = self
             .articles
             .iter()
@@ -247,7 +281,11 @@ impl Desk {
             revisions: a.revisions.iter().map(|r| r.info.clone()).collect(),
             text: rev.text.clone(),
             sentences: rev.sentences.clone(),
-            claims: rev.claims.iter().filter_map(|&id| self.claim_view(id)).collect(),
+            claims: rev
+                .claims
+                .iter()
+                .filter_map(|&id| self.claim_view(id))
+                .collect(),
         })
     }
 
@@ -283,13 +321,14 @@ impl Desk {
     pub fn compare(&self, article: i64, old: i64, new: i64) -> AppResult<Comparison> {
         let a = self.article(article)?;
         let rev = |id: i64| {
-            a.revisions
-                .iter()
-                .find(|r| r.info.id == id)
-                .ok_or_else(|| AppError::not_found(format!("Article {article} has no revision {id}.")))
+            a.revisions.iter().find(|r| r.info.id == id).ok_or_else(|| {
+                AppError::not_found(format!("Article {article} has no revision {id}."))
+            })
         };
         let (o, n) = (rev(old)?, rev(new)?);
-        let views = |ids: &[i64]| -> Vec<ClaimView> { ids.iter().filter_map(|&i| self.claim_view(i)).collect() };
+        let views = |ids: &[i64]| -> Vec<ClaimView> {
+            ids.iter().filter_map(|&i| self.claim_view(i)).collect()
+        };
         let (ov, nv) = (views(&o.claims), views(&n.claims));
         let oc: Vec<Claim> = ov.iter().map(|c| c.claim.clone()).collect();
         let nc: Vec<Claim> = nv.iter().map(|c| c.claim.clone()).collect();
@@ -333,7 +372,10 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordRun> {
         };
         match out.last_mut() {
             Some(last) if last.op == op => last.text.push_str(ch.value()),
-            _ => out.push(WordRun { op, text: ch.value().to_string() }),
+            _ => out.push(WordRun {
+                op,
+                text: ch.value().to_string(),
+            }),
         }
     }
     out
@@ -364,8 +406,8 @@ mod tests {
     #[test]
     fn second_load_of_same_title_is_a_new_revision() {
         let mut d = Desk::default();
-        let a = d.add(None, V1, None, "pasted text").unwrap();
-        let b = d.add(None, V2, None, "pasted text").unwrap();
+        let a = d.add(None, None, V1, None, "pasted text").unwrap();
+        let b = d.add(None, None, V2, None, "pasted text").unwrap();
         assert_eq!(a.article, b.article);
         assert_eq!((a.number, b.number), (1, 2));
         let lib = d.list(None);
@@ -376,13 +418,18 @@ mod tests {
     #[test]
     fn unchanged_claims_keep_their_verdict() {
         let mut d = Desk::default();
-        let a = d.add(None, V1, None, "t").unwrap();
+        let a = d.add(None, None, V1, None, "t").unwrap();
         let v = d.open(a.article, None).unwrap();
         let first = v.claims.first().expect("the fixture has a date");
-        d.review(first.id, Status::Verified, "minutes", &[], "me").unwrap();
-        d.add(None, V2, None, "t").unwrap();
+        d.review(first.id, Status::Verified, "minutes", &[], "me")
+            .unwrap();
+        d.add(None, None, V2, None, "t").unwrap();
         let v2 = d.open(a.article, None).unwrap();
-        let same = v2.claims.iter().find(|c| c.claim.text == first.claim.text).unwrap();
+        let same = v2
+            .claims
+            .iter()
+            .find(|c| c.claim.text == first.claim.text)
+            .unwrap();
         assert_eq!(same.status, Status::Verified);
         assert_eq!(same.note, "minutes");
         assert_eq!(d.list(None)[0].to_check, v2.claims.len() - 1);
@@ -391,20 +438,31 @@ mod tests {
     #[test]
     fn empty_text_is_refused_and_unknown_ids_are_not_found() {
         let mut d = Desk::default();
-        assert!(d.add(None, "  \n", None, "t").is_err());
-        assert_eq!(d.open(9, None).unwrap_err().code, crate::error::ErrorCode::NotFound);
+        assert!(d.add(None, None, "  \n", None, "t").is_err());
+        assert_eq!(
+            d.open(9, None).unwrap_err().code,
+            crate::error::ErrorCode::NotFound
+        );
         assert!(d.history(9).is_err());
     }
 
     #[test]
     fn comparison_flags_the_new_date_and_diffs_words() {
         let mut d = Desk::default();
-        let a = d.add(None, V1, None, "t").unwrap();
-        let b = d.add(None, V2, None, "t").unwrap();
+        let a = d.add(None, None, V1, None, "t").unwrap();
+        let b = d.add(None, None, V2, None, "t").unwrap();
         let c = d.compare(a.article, a.revision, b.revision).unwrap();
-        assert!(c.words.iter().any(|w| w.op == "insert" && w.text.contains("April")));
+        assert!(
+            c.words
+                .iter()
+                .any(|w| w.op == "insert" && w.text.contains("April"))
+        );
         assert!(!c.words.iter().any(|w| w.op == "delete"));
-        let added: Vec<_> = c.claims.iter().filter(|p| p.change == ClaimChange::Added).collect();
+        let added: Vec<_> = c
+            .claims
+            .iter()
+            .filter(|p| p.change == ClaimChange::Added)
+            .collect();
         assert_eq!(added.len(), 1, "{:?}", c.claims);
         assert!(d.compare(a.article, a.revision, 999).is_err());
     }
@@ -412,11 +470,17 @@ mod tests {
     #[test]
     fn search_finds_text_and_gives_a_snippet() {
         let mut d = Desk::default();
-        d.add(None, V1, None, "t").unwrap();
-        d.add(Some("Other"), "Nothing to see.", None, "t").unwrap();
+        d.add(None, None, V1, None, "t").unwrap();
+        d.add(None, Some("Other"), "Nothing to see.", None, "t").unwrap();
         let hits = d.list(Some("PORT vell"));
         assert_eq!(hits.len(), 1);
-        assert!(hits[0].snippet.as_deref().unwrap_or("").contains("Port Vell"));
+        assert!(
+            hits[0]
+                .snippet
+                .as_deref()
+                .unwrap_or("")
+                .contains("Port Vell")
+        );
         assert_eq!(d.list(Some("absent")).len(), 0);
     }
 }

@@ -23,6 +23,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::default())
         .invoke_handler(tauri::generate_handler![
+            commands::ui_ready,
             commands::app_info,
             commands::list_articles,
             commands::add_text,

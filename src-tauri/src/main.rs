@@ -2,6 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() -> std::process::ExitCode {
+    let _ = claimdesk_app::commands::STARTED.set(std::time::Instant::now());
     match claimdesk_app::run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -29,12 +29,13 @@ async function call(cmd, args) {
 }
 
 export const info = () => call('app_info');
+export const uiReady = () => call('ui_ready');
 export const listArticles = (query) => call('list_articles', { query: query || null });
-export const addText = ({ title, text, published }) =>
-  call('add_text', { title: title || null, text, published: published || null });
+export const addText = ({ title, text, published, article }) =>
+  call('add_text', { title: title || null, text, published: published || null, article: article ?? null });
 export const addSample = () => call('add_sample');
-export const importFiles = (paths) => call('import_files', { paths });
-export const importUrl = (url) => call('import_url', { url });
+export const importFiles = (paths, article) => call('import_files', { paths, article: article ?? null });
+export const importUrl = (url, article) => call('import_url', { url, article: article ?? null });
 export const openArticle = (article, revision) => call('open_article', { article, revision: revision ?? null });
 export const reviewClaim = (claim, status, note, sources) =>
   call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null });

@@ -56,7 +56,7 @@ const ctx = {
     if (added && added.article) ctx.go('article', added.article);
     else ctx.go('library');
   },
-  load: () => openLoadDialog(ctx),
+  load: (target) => openLoadDialog(ctx, target),
   refresh: () => show(),
 };
 
@@ -228,6 +228,8 @@ async function start() {
   setupDrop();
   await show();
   document.documentElement.dataset.ready = 'true';
+  // After the first frame is on screen (two animation frames), for the startup figure.
+  requestAnimationFrame(() => requestAnimationFrame(() => backend.uiReady().catch(() => {})));
 }
 
 start();

@@ -43,6 +43,7 @@ export function claimItem(c, onPick) {
 }
 
 export async function mount(root, ctx, route) {
+  const t0 = performance.now();
   const rev = route.params.rev ? Number(route.params.rev) : null;
   const view = await ctx.backend.openArticle(route.id, rev);
   const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
@@ -71,6 +72,7 @@ export async function mount(root, ctx, route) {
         h('h1', { id: 'article-title', text: view.title }),
         h('div', { class: 'grow' }),
         revSelect,
+        h('button', { id: 'new-revision', type: 'button', title: 'Load a newer version of this article', text: 'New revision…', on: { click: () => ctx.load({ article: view.id, title: view.title }) } }),
         h('button', { type: 'button', disabled: view.revisions.length < 2, title: 'Compare revisions (c)', text: 'Compare', on: { click: () => ctx.go('compare', view.id) } }),
         h('button', { type: 'button', title: 'Timeline (l)', text: 'Timeline', on: { click: () => ctx.go('timeline', view.id) } }),
         h('button', { type: 'button', title: 'Export a report (e)', text: 'Export', on: { click: () => ctx.go('export', view.id) } })),
@@ -146,6 +148,10 @@ export async function mount(root, ctx, route) {
 
   draw();
   root.focus();
+  // Time from opening to the painted view, read by the end-to-end measurement.
+  requestAnimationFrame(() => {
+    window.__claimdeskPerf = { article: view.id, claims: view.claims.length, openMs: performance.now() - t0 };
+  });
 
   return {
     onAction(action) {

@@ -3,7 +3,12 @@
 
 import { h } from '../dom.js';
 
-export function openLoadDialog(ctx) {
+/**
+ * Opens the dialog. With `target = {article, title}`, whatever is loaded
+ * becomes the next revision of that article.
+ */
+export function openLoadDialog(ctx, target = null) {
+  const into = target ? target.article : null;
   if (document.getElementById('load-dialog')) return;
   const status = h('p', { class: 'dialog-status', role: 'status' });
   const busy = (on, msg = '') => {
@@ -29,7 +34,7 @@ export function openLoadDialog(ctx) {
       const paths = await ctx.backend.pickFiles();
       if (!paths.length) return;
       busy(true, `Loading ${paths.length} file${paths.length > 1 ? 's' : ''}…`);
-      const out = await ctx.backend.importFiles(paths);
+      const out = await ctx.backend.importFiles(paths, into);
       const ok = out.filter((o) => o.added);
       const bad = out.filter((o) => o.error);
       if (bad.length) {
@@ -50,14 +55,14 @@ export function openLoadDialog(ctx) {
     }
   });
 
-  const title = h('input', { id: 'paste-title', type: 'text', placeholder: 'Title (default: the first line)' });
+  const title = h('input', { id: 'paste-title', type: 'text', placeholder: 'Title (default: the first line)', hidden: !!target });
   const published = h('input', { id: 'paste-published', type: 'date', 'aria-label': 'Publication date' });
   const text = h('textarea', { id: 'paste-text', rows: 10, placeholder: 'Paste the article text here' });
   const addBtn = h('button', { id: 'paste-add', type: 'button', class: 'primary', text: 'Add article' });
   addBtn.addEventListener('click', async () => {
     busy(true, 'Reading the article…');
     try {
-      done(await ctx.backend.addText({ title: title.value, text: text.value, published: published.value }));
+      done(await ctx.backend.addText({ title: title.value, text: text.value, published: published.value, article: into }));
     } catch (e) {
       failed(e);
     }
@@ -68,14 +73,14 @@ export function openLoadDialog(ctx) {
   fetchBtn.addEventListener('click', async () => {
     busy(true, 'Fetching…');
     try {
-      done(await ctx.backend.importUrl(url.value));
+      done(await ctx.backend.importUrl(url.value, into));
     } catch (e) {
       failed(e);
     }
   });
 
   const dialog = h('dialog', { id: 'load-dialog', class: 'load-dialog' },
-    h('h2', { text: 'Load an article' }),
+    h('h2', { id: 'load-heading', text: target ? `New revision of “${target.title}”` : 'Load an article' }),
     h('section', {}, h('h3', { text: 'From files' }), h('p', { class: 'muted', text: 'Plain-text files; you can also drop them on the window. A file whose title is already in the library becomes its next revision.' }), chooseBtn),
     h('section', {}, h('h3', { text: 'Paste text' }), h('div', { class: 'row' }, title, published), text, h('div', { class: 'row' }, addBtn)),
     h('section', {}, h('h3', { text: 'From a web address' }), h('div', { class: 'row' }, url, fetchBtn)),

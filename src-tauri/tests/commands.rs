@@ -1,0 +1,228 @@
+//! The command set through tauri's mock runtime: the real builder, the real
+//! config and capability, IPC requests as the webview sends them. No display
+//! needed.
+
+use serde_json::{Value, json};
+use std::sync::{Arc, Mutex};
+use tauri::Listener;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = claimdesk_app::builder(mock_builder())
+        .build(claimdesk_app::context())
+        .expect("the app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("the main window opens");
+    (app, window)
+}
+
+/// Invokes `cmd` as the page would; `Ok(json)` or `Err(json error)`.
+fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a valid url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().expect("JSON response"))
+}
+
+#[test]
+fn loading_reviewing_and_a_new_revision_keep_verdicts() {
+    let (_app, w) = app();
+    let lib = invoke(&w, "list_articles", json!({})).unwrap();
+    assert_eq!(lib, json!([]), "a new app starts empty");
+
+    let text = "Ferry strike ends\n\nThe union and the operator signed a deal on 4 June 2025 in Port Ellis.\n";
+    let added = invoke(
+        &w,
+        "add_text",
+        json!({"text": text, "published": "2025-06-05"}),
+    )
+    .unwrap();
+    assert_eq!(added["title"], "Ferry strike ends");
+    assert_eq!(added["number"], 1);
+    let article = added["article"].clone();
+
+    let view = invoke(&w, "open_article", json!({"article": article})).unwrap();
+    let claims = view["claims"].as_array().unwrap();
+    let date = claims
+        .iter()
+        .find(|c| c["kind"] == "date" && c["text"] == "4 June 2025")
+        .expect("the date is a claim");
+    assert_eq!(date["value"], "2025-06-04");
+    assert_eq!(date["status"], "unreviewed");
+
+    let reviewed = invoke(
+        &w,
+        "review_claim",
+        json!({"claim": date["id"], "status": "verified", "note": "signing photographed", "sources": ["https://example.org/deal", " "]}),
+    )
+    .unwrap();
+    assert_eq!(reviewed["status"], "verified");
+    assert_eq!(reviewed["sources"], json!(["https://example.org/deal"]));
+    let history = invoke(&w, "claim_history", json!({"claim": date["id"]})).unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    assert_eq!(history[0]["note"], "signing photographed");
+
+    let text2 = "Ferry strike ends\n\nThe union and the operator signed a deal on 4 June 2025 in Port Ellis. Ferries run again from 9 June 2025.\n";
+    let second = invoke(&w, "add_text", json!({"text": text2, "article": article})).unwrap();
+    assert_eq!(second["article"], article);
+    assert_eq!(second["number"], 2);
+    let v2 = invoke(&w, "open_article", json!({"article": article})).unwrap();
+    let kept = v2["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "4 June 2025")
+        .unwrap();
+    assert_eq!(
+        kept["status"], "verified",
+        "the unchanged claim keeps its verdict"
+    );
+
+    let cmp = invoke(
+        &w,
+        "compare_revisions",
+        json!({"article": article, "old": added["revision"], "new": second["revision"]}),
+    )
+    .unwrap();
+    let inserted: String = cmp["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["op"] == "insert")
+        .map(|r| r["text"].as_str().unwrap_or(""))
+        .collect();
+    assert!(inserted.contains("9 June 2025"), "{inserted}");
+
+    let lib = invoke(&w, "list_articles", json!({"query": "ferries"})).unwrap();
+    assert_eq!(lib.as_array().unwrap().len(), 1);
+    assert_eq!(lib[0]["revisions"], 2);
+}
+
+#[test]
+fn failures_are_code_and_message() {
+    let (_app, w) = app();
+    let check = |cmd: &str, args: Value, code: &str| {
+        let err = invoke(&w, cmd, args).expect_err(cmd);
+        assert_eq!(err["code"], code, "{cmd}: {err}");
+        assert!(
+            err["message"].as_str().is_some_and(|m| m.len() > 10),
+            "{cmd}: {err}"
+        );
+    };
+    check("add_text", json!({"text": "   "}), "invalid_input");
+    check(
+        "add_text",
+        json!({"text": "A", "published": "last week"}),
+        "invalid_input",
+    );
+    check("open_article", json!({"article": 41}), "not_found");
+    check(
+        "review_claim",
+        json!({"claim": 1, "status": "probably"}),
+        "invalid_input",
+    );
+    check(
+        "review_claim",
+        json!({"claim": 999, "status": "false"}),
+        "not_found",
+    );
+    check("import_url", json!({"url": "ftp://x"}), "invalid_input");
+    check(
+        "preview_report",
+        json!({"article": 5, "format": "pdf"}),
+        "invalid_input",
+    );
+    check("import_files", json!({"paths": []}), "invalid_input");
+}
+
+#[test]
+fn bulk_import_reports_progress_and_each_file() {
+    let (app, w) = app();
+    let seen: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let sink = seen.clone();
+    app.listen_any("progress", move |e| {
+        if let Ok(v) = serde_json::from_str::<Value>(e.payload()) {
+            sink.lock().unwrap().push(v);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Dock reopens\n\nThe dock reopened on 2 May 2025.\n").unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, [0xff, 0xfe, 0x00]).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = invoke(&w, "import_files", json!({"paths": [good, bad, missing]})).unwrap();
+    let out = out.as_array().unwrap();
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["added"]["title"], "Dock reopens");
+    assert_eq!(out[1]["error"]["code"], "invalid_input");
+    assert_eq!(out[2]["error"]["code"], "io");
+    let seen = seen.lock().unwrap();
+    assert!(seen.len() >= 4, "{seen:?}");
+    assert_eq!(seen.last().unwrap()["done"], 3);
+    assert!(seen.iter().all(|p| p["job"] == "import"));
+}
+
+#[test]
+fn export_writes_the_report_file() {
+    let (_app, w) = app();
+    let added = invoke(&w, "add_sample", json!({})).unwrap();
+    assert!(added["claims"].as_u64().unwrap() > 0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let info = invoke(&w, "app_info", json!({})).unwrap();
+    let format = info["report_formats"][0].clone();
+    let written = invoke(
+        &w,
+        "export_report",
+        json!({"article": added["article"], "format": format, "path": path}),
+    )
+    .unwrap();
+    assert_eq!(written, json!(path));
+    let body = std::fs::read_to_string(&path).unwrap();
+    let preview = invoke(
+        &w,
+        "preview_report",
+        json!({"article": added["article"], "format": format}),
+    )
+    .unwrap();
+    assert_eq!(json!(body), preview);
+    let unwritable = dir.path().join("no/such/dir/r.json");
+    let err = invoke(
+        &w,
+        "export_report",
+        json!({"article": added["article"], "format": format, "path": unwritable}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "io");
+}
+
+#[test]
+fn the_capability_grants_dialogs_but_not_shell_or_window_control() {
+    let (_app, w) = app();
+    let denied = |cmd: &str| {
+        let err = invoke(&w, cmd, json!({})).expect_err(cmd);
+        let msg = err.to_string();
+        assert!(
+            msg.contains("not allowed") || msg.contains("not found"),
+            "{cmd}: {msg}"
+        );
+    };
+    denied("plugin:shell|execute");
+    denied("plugin:window|close");
+    denied("plugin:fs|read_text_file");
+    denied("plugin:http|fetch");
+}
