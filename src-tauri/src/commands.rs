@@ -4,7 +4,6 @@
 //! a blocking worker thread, never on the main (UI) thread, and reports
 //! `progress` events.
 
-use crate::desk::title_of;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 use crate::views::{
@@ -178,10 +177,9 @@ pub async fn import_files<R: Runtime>(
                 .unwrap_or_else(|| p.clone());
             emit_progress(&app, "import", i, total, &name);
             let result = read_article(&path).and_then(|text| {
-                let title = title_of(&text);
                 app.state::<AppState>()
                     .desk()?
-                    .add(Some(&title), &text, None, &p)
+                    .add(article, None, &text, None, &p)
             });
             out.push(match result {
                 Ok(added) => ImportOutcome {

@@ -93,7 +93,8 @@ impl Desk {
         let existing = match into {
             Some(id) => {
                 let p = self.articles.iter().position(|a| a.id == id);
-                let p = p.ok_or_else(|| AppError::not_found(format!("There is no article {id}.")))?;
+                let p =
+                    p.ok_or_else(|| AppError::not_found(format!("There is no article {id}.")))?;
                 title = self.articles[p].title.clone();
                 Some(p)
             }
@@ -471,7 +472,8 @@ mod tests {
     fn search_finds_text_and_gives_a_snippet() {
         let mut d = Desk::default();
         d.add(None, None, V1, None, "t").unwrap();
-        d.add(None, Some("Other"), "Nothing to see.", None, "t").unwrap();
+        d.add(None, Some("Other"), "Nothing to see.", None, "t")
+            .unwrap();
         let hits = d.list(Some("PORT vell"));
         assert_eq!(hits.len(), 1);
         assert!(

@@ -98,9 +98,9 @@ impl App {
             "tauri:options".into(),
             json!({ "application": env!("CARGO_BIN_EXE_claimdesk-app") }),
         );
-        let connect = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(WEBDRIVER);
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let connect = builder.connect(WEBDRIVER);
         let client = tokio::time::timeout(Duration::from_secs(60), connect)
             .await
             .map_err(|_| "no WebDriver session within 60 s (is the display working?)")??;
