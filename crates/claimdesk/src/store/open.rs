@@ -123,6 +123,16 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// Creates a database at an older schema version, as an older Claimdesk
+    /// would have left it. For migration tests only.
+    #[doc(hidden)]
+    pub fn create_at_schema_version(path: &Path, version: usize) -> Result<(), StoreError> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        schema::migrations().to_version(&mut conn, version)?;
+        Ok(())
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         Ok(self
