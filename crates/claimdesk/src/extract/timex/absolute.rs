@@ -142,7 +142,8 @@ pub fn year_ok(cx: &Cx, i: usize, has_prefix: bool) -> Option<i32> {
         || DATE_PREP.contains(&prev)
         || matches!(cx.lex(i.wrapping_sub(1)), Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_))
         || prev == "fiscal"
-        || prev == "year";
+        || prev == "year"
+        || (matches!(prev, "a" | "an" | "its" | "his" | "her" | "their" | "our" | "both" | "s") && (1900..=2100).contains(&y));
     let next = cx.tok(i + 1);
     let next_ok = match next {
         None => true,

@@ -103,6 +103,9 @@ pub fn bare_pod(cx: &Cx, i: usize) -> Option<Hit> {
     let Lex::Pod(p) = cx.lex(i) else {
         return None;
     };
+    if i >= 1 && cx.is(i - 1, "the") {
+        return None;
+    }
     let (day, end) = day_after(cx, i + 1);
     let d = day.map_or_else(|| "XXXX-XX-XX".to_string(), calendar::day_str);
     Some(Hit::new(end, format!("{d}{}", p.code()), TimexType::Time, 0.7))

@@ -53,6 +53,19 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     } else {
         return None;
     };
+    if !adjectival {
+        if let Some(h) = relative::ago(cx, q, u, end, st, i) {
+            return Some(h);
+        }
+    }
+    if cx.is_any(end, &["quarter", "half"]) || (u == Unit::Quarter && cx.is(end, "of")) {
+        return None;
+    }
+    if let (Some(n), false) = (cx.num(i), plural) {
+        if n != 1 && cx.digits(i) >= 3 {
+            return None;
+        }
+    }
     if q == Qty::Article {
         if matches!(u, Unit::Second | Unit::Quarter) || plural {
             return None;
@@ -72,15 +85,16 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
         }
     }
     if adjectival {
+        if u == Unit::Quarter {
+            // "three-quarters" is a fraction.
+            return None;
+        }
         if cx.hyphen(end) && cx.glued(end) && cx.is(end + 1, "old") {
             end += 2;
         } else if cx.is_any(end, &SPAN_NOUNS) {
             end += 1;
         }
         return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85));
-    }
-    if let Some(h) = relative::ago(cx, q, u, end, st, i) {
-        return Some(h);
     }
     // "three years old": the age is the duration.
     Some(Hit::duration(end, quantity::duration_value(q, u), 0.85))
@@ -157,9 +171,6 @@ pub fn frequency(cx: &Cx, i: usize) -> Option<Hit> {
     };
     if cx.tok(i).is_some_and(|t| t.cap) && i >= 1 && !cx.boundary(i - 1) && cx.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.cap) {
         // "Daily Mail", "Weekly Standard".
-        return None;
-    }
-    if cx.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && t.cap) {
         return None;
     }
     let v = match u {

@@ -132,7 +132,7 @@ fn of_year(cx: &Cx, i: usize) -> Option<(YearSpec, usize)> {
 
 /// Quarters, halves and the like, starting at `i` (after any "the").
 pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
-    let after_the = i >= 1 && cx.is_any(i - 1, &["the", "its", "their", "a"]);
+    let after_the = i >= 1 && cx.is_any(i - 1, &["the", "its", "their"]);
     let (mut spec, mut k) = year_spec(cx, i);
     let mut qualified = spec != YearSpec::None;
     loop {
@@ -240,7 +240,9 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             Some((y, q)) => Hit::date(k + 1, format!("{y:04}-Q{q}"), 0.7),
             None => Hit::date(k + 1, "XXXX-QX".into(), 0.6),
         };
-        h.quarter = yq;
+        if !matches!(spec, YearSpec::YearAgo) {
+            h.quarter = yq;
+        }
         return Some(h);
     }
     // Adjectival "year-earlier" / "year-ago" alone ("year-earlier profit").
@@ -291,6 +293,18 @@ pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
 /// "the full year", "the current year", "the year" before "earlier"... kept
 /// narrow: only the determiners that fix the year to the reference year.
 pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
+    if cx.is(i, "the") && cx.is_any(i + 1, &["year", "week"]) && !cx.hyphen(i + 2) && !cx.is_any(i + 2, &["before", "after", "earlier", "ago", "of"]) && !cx.punct(i + 2, '\'') && !cx.punct(i + 2, '\u{2019}') {
+        let span = i >= 1 && cx.is_any(i - 1, &["for", "over", "throughout", "during"]);
+        if cx.is(i + 1, "week") {
+            let v = cx.anchor.map_or("XXXX-WXX".into(), calendar::week_str);
+            return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
+        }
+        if span {
+            return Some(Hit::duration(i + 2, "P1Y".into(), 0.6));
+        }
+        let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));
+        return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
+    }
     if !(cx.is(i, "the") && cx.is_any(i + 1, &["full", "current", "whole", "entire", "calendar"]) && cx.is(i + 2, "year")) {
         return None;
     }

@@ -366,10 +366,8 @@ static LEXICON: LazyLock<Map> = LazyLock::new(|| {
         ("weekly", Unit::Week),
         ("biweekly", Unit::Fortnight),
         ("monthly", Unit::Month),
-        ("quarterly", Unit::Quarter),
         ("annually", Unit::Year),
         ("yearly", Unit::Year),
-        ("annual", Unit::Year),
     ] {
         m.insert(w, Lex::Every(u));
     }

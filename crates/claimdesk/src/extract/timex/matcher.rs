@@ -190,10 +190,10 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
     match t.kind {
         Kind::Num => {
             better(&mut best, absolute::number_led(cx, j, has_prefix));
+            better(&mut best, fiscal::period(cx, j, st));
             better(&mut best, clock::clock(cx, j));
             better(&mut best, durations::counted(cx, j, st));
             better(&mut best, durations::times_per(cx, j));
-            better(&mut best, fiscal::period(cx, j, st));
             better(&mut best, absolute::century(cx, j));
         }
         Kind::Punct => {
@@ -258,7 +258,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
 /// "the" is not part of the extent: "the 1980 election").
 fn plain_calendar(v: &str) -> bool {
     let b = v.as_bytes();
-    (b.len() == 4 || b.len() == 7 || b.len() == 10) && b[..4].iter().all(u8::is_ascii_digit)
+    (b.len() == 4 || b.len() == 7 || b.len() == 10) && b.iter().all(|c| c.is_ascii_digit() || *c == b'-')
 }
 
 /// The longest match opening at token `i`.

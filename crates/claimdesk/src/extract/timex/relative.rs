@@ -338,9 +338,7 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     if u == Unit::Year && n == 1 {
         if let Some((at, y, qq)) = st.last_quarter {
             if start.saturating_sub(at) < 40 {
-                let mut h = Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8);
-                h.quarter = Some((y - 1, qq));
-                return Some(h);
+                return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));
             }
         }
     }

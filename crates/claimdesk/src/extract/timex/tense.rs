@@ -6,7 +6,7 @@ use super::calendar::Lean;
 use super::cx::Cx;
 use super::token::Kind;
 
-const FUTURE: [&str; 22] = [
+const FUTURE: [&str; 20] = [
     "will",
     "shall",
     "ll",
@@ -14,7 +14,6 @@ const FUTURE: [&str; 22] = [
     "going",
     "plans",
     "plan",
-    "planned",
     "planning",
     "scheduled",
     "slated",
@@ -26,18 +25,15 @@ const FUTURE: [&str; 22] = [
     "coming",
     "next",
     "tomorrow",
-    "until",
     "would",
     "starting",
 ];
 
-const PAST: [&str; 18] = [
+const PAST: [&str; 16] = [
     "was",
     "were",
     "had",
     "did",
-    "said",
-    "told",
     "ago",
     "last",
     "earlier",
@@ -52,6 +48,18 @@ const PAST: [&str; 18] = [
     "made",
 ];
 
+/// Reporting verbs say when something was said, not when it happens.
+const REPORTING: [&str; 8] = [
+    "said",
+    "announced",
+    "reported",
+    "added",
+    "stated",
+    "told",
+    "noted",
+    "confirmed",
+];
+
 fn cue(cx: &Cx, i: usize) -> Option<Lean> {
     let t = cx.tok(i)?;
     if t.kind != Kind::Word {
@@ -63,6 +71,9 @@ fn cue(cx: &Cx, i: usize) -> Option<Lean> {
     }
     if PAST.contains(&w) {
         return Some(Lean::Past);
+    }
+    if REPORTING.contains(&w) {
+        return None;
     }
     if w.len() >= 5 && w.ends_with("ed") && !t.cap {
         return Some(Lean::Past);

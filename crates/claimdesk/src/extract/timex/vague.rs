@@ -23,14 +23,7 @@ pub fn vague(cx: &Cx, i: usize) -> Option<Hit> {
         }
         "right" if cx.is(i + 1, "now") => hit(i + 2, "PRESENT_REF"),
         "currently" | "nowadays" | "presently" => hit(i + 1, "PRESENT_REF"),
-        "current" if !prev_the && !cx.cap(i) => {
-            // Predicative or before a role noun: "current and former", "is current".
-            let next_word = cx.tok(i + 1).is_some_and(|t| t.kind == Kind::Word);
-            if next_word && !cx.is_any(i + 1, &["and", "or"]) {
-                return None;
-            }
-            hit(i + 1, "PRESENT_REF")
-        }
+        "current" if !cx.cap(i) || i == 0 || cx.boundary(i - 1) => hit(i + 1, "PRESENT_REF"),
         "these" if cx.is(i + 1, "days") => hit(i + 2, "PRESENT_REF"),
         "recently" | "lately" => {
             if i >= 1 && cx.is(i - 1, "more") {
@@ -38,11 +31,7 @@ pub fn vague(cx: &Cx, i: usize) -> Option<Hit> {
             }
             hit(i + 1, "PAST_REF")
         }
-        "recent" if !cx.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) || cx.is_any(i + 1, &["and"]) => {
-            hit(i + 1, "PAST_REF")
-        }
-        "previously" | "formerly" => hit(i + 1, "PAST_REF"),
-        "soon" if !cx.is(i + 1, "as") && !(i >= 1 && cx.is(i - 1, "as")) => hit(i + 1, "FUTURE_REF"),
+        "recent" => hit(i + 1, "PAST_REF"),
         "future" if prev_the || (i >= 1 && cx.is(i - 1, "near")) => hit(i + 1, "FUTURE_REF"),
         "past" if prev_the && !cx.tok(i + 1).is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Num) => {
             hit(i + 1, "PAST_REF")
