@@ -10,6 +10,7 @@ use super::tense;
 use super::token::Kind;
 use chrono::{Datelike, NaiveDate};
 
+
 /// Words after which a bare month name or four-digit number is a date.
 const DATE_PREP: [&str; 30] = [
     "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of",
@@ -115,10 +116,18 @@ pub fn month_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
         // Inside a name ("Black September").
         return None;
     }
+    if cx.name_months & (1 << m) != 0 {
+        return None;
+    }
     let v = match cx.anchor {
         Some(a) => {
             let lean = tense::lean(cx, i, k);
-            calendar::month_str(calendar::resolve_year(a, m, None, lean), m)
+            let y = if lean == Lean::Unknown {
+                if m > a.month() + 2 { a.year() - 1 } else { a.year() }
+            } else {
+                calendar::resolve_year(a, m, None, lean)
+            };
+            calendar::month_str(y, m)
         }
         None => format!("XXXX-{m:02}"),
     };

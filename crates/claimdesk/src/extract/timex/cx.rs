@@ -49,17 +49,40 @@ pub struct Cx<'a> {
     pub lower: &'a str,
     pub toks: Vec<Tok>,
     pub anchor: Option<NaiveDate>,
+    /// Bit `m` set when month name `m` is used as a personal name in this
+    /// text ("Theresa May"), so its bare uses are not dates.
+    pub name_months: u16,
 }
 
 impl<'a> Cx<'a> {
     pub fn new(text: &'a str, lower: &'a str, anchor: Option<NaiveDate>) -> Cx<'a> {
         let toks = super::token::tokenize(text, lower);
-        Cx {
+        let mut cx = Cx {
             text,
             lower,
             toks,
             anchor,
+            name_months: 0,
+        };
+        cx.name_months = cx.month_names();
+        cx
+    }
+
+    fn month_names(&self) -> u16 {
+        let mut bits = 0u16;
+        for i in 1..self.toks.len() {
+            let t = &self.toks[i];
+            let Lex::Month(m) = t.lex else { continue };
+            if !t.cap || t.newlines > 0 || !matches!(m, 3..=6 | 8) {
+                continue;
+            }
+            let p = &self.toks[i - 1];
+            let next_is_date = self.num(i + 1).is_some();
+            if p.kind == Kind::Word && p.cap && p.lex == Lex::None && !self.boundary(i - 1) && !next_is_date {
+                bits |= 1 << m;
+            }
         }
+        bits
     }
 
     pub fn len(&self) -> usize {
