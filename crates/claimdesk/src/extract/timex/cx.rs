@@ -17,6 +17,12 @@ pub struct Hit {
     pub conf: f32,
     /// The `(year, quarter)` this expression names, for later anaphora.
     pub quarter: Option<(i32, u32)>,
+    /// Leading tokens of the rule's own match that are not in the extent
+    /// ("a" in "a 52-year career").
+    pub skip: usize,
+    /// A determiner before the match is not part of the extent ("the
+    /// 6-year-old", "the current").
+    pub no_det: bool,
 }
 
 impl Hit {
@@ -27,6 +33,8 @@ impl Hit {
             ty,
             conf,
             quarter: None,
+            skip: 0,
+            no_det: false,
         }
     }
     pub fn date(end: usize, value: String, conf: f32) -> Hit {
@@ -34,6 +42,10 @@ impl Hit {
     }
     pub fn duration(end: usize, value: String, conf: f32) -> Hit {
         Hit::new(end, value, TimexType::Duration, conf)
+    }
+    pub fn bare(mut self) -> Hit {
+        self.no_det = true;
+        self
     }
 }
 

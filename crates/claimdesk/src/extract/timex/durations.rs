@@ -46,10 +46,16 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
         let (q2, e2) = quantity::quantity(cx, e)?;
         let (u, _, e3) = quantity::unit(cx, e2 + 1)?;
         let mut end = e3;
-        if cx.is_any(end, &SPAN_NOUNS) {
+        let mut skip = 1;
+        if cx.hyphen(end) && cx.glued(end) && cx.is(end + 1, "old") {
+            end += 2;
+        } else if cx.is_any(end, &SPAN_NOUNS) {
             end += 1;
+            skip = 0;
         }
-        return Some(Hit::duration(end, quantity::duration_value(q2, u), 0.85));
+        let mut h = Hit::duration(end, quantity::duration_value(q2, u), 0.85).bare();
+        h.skip = skip;
+        return Some(h);
     } else {
         return None;
     };
@@ -91,6 +97,7 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
         }
         if cx.hyphen(end) && cx.glued(end) && cx.is(end + 1, "old") {
             end += 2;
+            return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85).bare());
         } else if cx.is_any(end, &SPAN_NOUNS) {
             end += 1;
         }

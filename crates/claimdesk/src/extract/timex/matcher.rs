@@ -269,7 +269,13 @@ fn best_at(cx: &Cx, i: usize, st: &State) -> Option<Found> {
     for _ in 0..5 {
         if let Some(h) = core(cx, j, j > i, st) {
             if best.as_ref().is_none_or(|b| h.end > b.hit.end) {
-                let first = if j > i && only_the && plain_calendar(&h.value) { j } else { i };
+                let first = if h.skip > 0 {
+                    j + h.skip
+                } else if j > i && only_the && (h.no_det || plain_calendar(&h.value)) {
+                    j
+                } else {
+                    i
+                };
                 best = Some(Found { first, hit: h });
             }
         }

@@ -7,6 +7,10 @@ use super::cx::{Cx, Hit};
 use super::token::Kind;
 
 fn hit(end: usize, v: &str) -> Option<Hit> {
+    Some(Hit::date(end, v.to_string(), 0.5).bare())
+}
+
+fn with_det(end: usize, v: &str) -> Option<Hit> {
     Some(Hit::date(end, v.to_string(), 0.5))
 }
 
@@ -32,12 +36,12 @@ pub fn vague(cx: &Cx, i: usize) -> Option<Hit> {
             hit(i + 1, "PAST_REF")
         }
         "recent" => hit(i + 1, "PAST_REF"),
-        "future" if prev_the || (i >= 1 && cx.is(i - 1, "near")) => hit(i + 1, "FUTURE_REF"),
+        "future" if prev_the || (i >= 1 && cx.is(i - 1, "near")) => with_det(i + 1, "FUTURE_REF"),
         "past" if prev_the && !cx.tok(i + 1).is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Num) => {
-            hit(i + 1, "PAST_REF")
+            with_det(i + 1, "PAST_REF")
         }
-        "near" | "short" | "long" if prev_the && cx.is(i + 1, "term") => hit(i + 2, "FUTURE_REF"),
-        "near" if prev_the && cx.is(i + 1, "future") => hit(i + 2, "FUTURE_REF"),
+        "near" | "short" | "long" if prev_the && cx.is(i + 1, "term") => with_det(i + 2, "FUTURE_REF"),
+        "near" if prev_the && cx.is(i + 1, "future") => with_det(i + 2, "FUTURE_REF"),
         _ => None,
     }
 }
