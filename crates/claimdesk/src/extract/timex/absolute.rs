@@ -70,7 +70,7 @@ fn month_day_value(cx: &Cx, start: usize, end: usize, m: u32, d: u32, year: Opti
     match cx.anchor {
         Some(a) => {
             let lean = tense::lean(cx, start, end);
-            let y = calendar::resolve_year(a, m, Some(d), lean);
+            let y = calendar::resolve_day_year(a, m, d, lean);
             ymd(y, m, d).or_else(|| Some(format!("XXXX-{m:02}-{d:02}")))
         }
         None => Some(format!("XXXX-{m:02}-{d:02}")),
@@ -98,6 +98,17 @@ pub fn month_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
     if cx.is(k, "of") {
         if let Some((y, e)) = year_after(cx, k + 1) {
             return Some(Hit::date(e, calendar::month_str(y, m), 0.9));
+        }
+    }
+    if let (Some(a), true) = (cx.anchor, cx.is(k + 1, "year") && !cx.hyphen(k + 2)) {
+        let off = match cx.w(k) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        };
+        if let Some(off) = off {
+            return Some(Hit::date(k + 2, calendar::month_str(a.year() + off, m), 0.85));
         }
     }
     if abbr {

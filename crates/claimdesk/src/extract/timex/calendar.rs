@@ -77,6 +77,23 @@ pub fn resolve_weekday(anchor: NaiveDate, wd: u32, lean: Lean, strict: bool) -> 
     }
 }
 
+/// The year of a yearless month/day: in the tense's direction, allowing a
+/// little slack (a past-tense clause may name a date a few weeks ahead, a
+/// future one a date just gone), else the nearest.
+pub fn resolve_day_year(anchor: NaiveDate, month: u32, day: u32, lean: Lean) -> i32 {
+    let y = anchor.year();
+    let cands: Vec<(i32, i64)> = [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day).map(|d| (yy, (d - anchor).num_days())))
+        .collect();
+    let pick = match lean {
+        Lean::Past => cands.iter().filter(|(_, diff)| *diff <= 60).max_by_key(|(_, diff)| *diff),
+        Lean::Future => cands.iter().filter(|(_, diff)| *diff >= -14).min_by_key(|(_, diff)| *diff),
+        Lean::Unknown => cands.iter().min_by_key(|(_, diff)| diff.abs()),
+    };
+    pick.map_or(y, |(yy, _)| *yy)
+}
+
 /// The year of a yearless month (and day) mention.
 pub fn resolve_year(anchor: NaiveDate, month: u32, day: Option<u32>, lean: Lean) -> i32 {
     let y = anchor.year();

@@ -33,6 +33,14 @@ fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
 /// The day a time is set on, from the words right after it.
 fn day_after(cx: &Cx, i: usize) -> (Option<NaiveDate>, usize) {
     let a = cx.anchor;
+    let m = if cx.punct(i, ',') { i + 1 } else { i };
+    if super::absolute::month_at(cx, m).is_some() {
+        if let Some(h) = super::absolute::month_led(cx, m, true) {
+            if let Ok(d) = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d") {
+                return (Some(d), h.end);
+            }
+        }
+    }
     match cx.lex(i) {
         Lex::Deictic(off) => (a.map(|a| calendar::add_days(a, off as i64)), i + 1),
         Lex::Weekday(wd) if cx.cap(i) => {

@@ -65,6 +65,18 @@ fn year_spec(cx: &Cx, i: usize) -> (YearSpec, usize) {
 
 /// Ordinal 1-4 at `i` ("third", "3rd"), with the token after it.
 fn ordinal(cx: &Cx, i: usize) -> Option<(u32, usize)> {
+    // "second" is also a unit in the lexicon; "last" names the final period.
+    if cx.is(i, "second") {
+        return Some((2, i + 1));
+    }
+    if cx.is(i, "last") {
+        let j = if cx.hyphen(i + 1) { i + 2 } else { i + 1 };
+        return match cx.w(j) {
+            "half" => Some((2, i + 1)),
+            "quarter" => Some((4, i + 1)),
+            _ => None,
+        };
+    }
     if let Lex::Ordinal(n) = cx.lex(i) {
         return (1..=4).contains(&n).then_some((n, i + 1));
     }

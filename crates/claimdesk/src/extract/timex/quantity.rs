@@ -67,6 +67,10 @@ fn single(cx: &Cx, i: usize) -> Option<(Qty, usize)> {
         if i >= 1 && cx.glued(i) && cx.kind(i - 1) == Some(Kind::Word) {
             return None;
         }
+        // "5 1/2"
+        if cx.num(i + 1) == Some(1) && cx.punct(i + 2, '/') && cx.glued(i + 2) && cx.num(i + 3) == Some(2) && cx.glued(i + 3) {
+            return Some((Qty::N(n + 0.5), i + 4));
+        }
         return Some((Qty::N(n), i + 1));
     }
     if let Some((n, e)) = number_word(cx, i) {
@@ -117,7 +121,11 @@ pub fn quantity(cx: &Cx, i: usize) -> Option<(Qty, usize)> {
 }
 
 /// Words allowed between a count and its unit ("two more weeks").
-const FILLERS: [&str; 9] = [
+const FILLERS: [&str; 13] = [
+    "trading",
+    "business",
+    "working",
+    "calendar",
     "more",
     "additional",
     "straight",
@@ -170,6 +178,7 @@ pub fn duration_value(q: Qty, u: Unit) -> String {
         Unit::Minute if whole => format!("PT{}M", num(n)),
         Unit::Minute => format!("PT{}S", num(n * 60.0)),
         Unit::Hour if whole => format!("PT{}H", num(n)),
+        Unit::Hour if (n * 2.0).fract() == 0.0 => format!("PT{}H30M", n.trunc() as u64),
         Unit::Hour => format!("PT{}M", num(n * 60.0)),
         Unit::Day if whole => format!("P{}D", num(n)),
         Unit::Day => format!("PT{}H", num(n * 24.0)),
@@ -178,6 +187,7 @@ pub fn duration_value(q: Qty, u: Unit) -> String {
         Unit::Month => format!("P{}M", num(n)),
         Unit::Quarter => format!("P{}Q", num(n)),
         Unit::Year if whole => format!("P{}Y", num(n)),
+        Unit::Year if n >= 1.0 && (n * 2.0).fract() == 0.0 => format!("P{}Y6M", n.trunc() as u64),
         Unit::Year => format!("P{}M", num(n * 12.0)),
         Unit::Decade => format!("P{}Y", num(n * 10.0)),
         Unit::Century => format!("P{}Y", num(n * 100.0)),

@@ -180,7 +180,10 @@ fn x_value(u: Unit) -> &'static str {
 /// "last week", "this month", "next year", "the past three years", "last
 /// May", "next Friday", "this summer", "last night", "this weekend".
 pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
-    let (dir, k) = dir_at(cx, i)?;
+    let (dir, mut k) = dir_at(cx, i)?;
+    if cx.is(k, "fiscal") && cx.is(k + 1, "year") {
+        k += 1;
+    }
     let a = cx.anchor;
     let after_the = i >= 1 && cx.is(i - 1, "the");
     let head = cx.w(i);
@@ -321,7 +324,7 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     let w = cx.w(e);
     let (sign, end) = match w {
         "ago" | "earlier" | "before" if w != "before" || cx.boundary(e + 1) => (-1i64, e + 1),
-        "later" => (1, e + 1),
+        "later" => return None,
         "from" if cx.is(e + 1, "now") => (1, e + 2),
         "hence" => (1, e + 1),
         _ => return None,
