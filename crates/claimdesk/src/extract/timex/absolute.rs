@@ -10,12 +10,38 @@ use super::tense;
 use super::token::Kind;
 use chrono::{Datelike, NaiveDate};
 
-
 /// Words after which a bare month name or four-digit number is a date.
 const DATE_PREP: [&str; 30] = [
-    "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of",
-    "from", "through", "during", "before", "after", "between", "and", "or", "end", "beginning",
-    "the", "to", "around", "throughout", "for", "circa", "start", "that",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "of",
+    "from",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "end",
+    "beginning",
+    "the",
+    "to",
+    "around",
+    "throughout",
+    "for",
+    "circa",
+    "start",
+    "that",
 ];
 
 /// The month of token `i`, if it is a month name usable as a date.
@@ -52,7 +78,9 @@ fn day_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
 /// A four-digit year at `i` after a comma or directly.
 fn year_after(cx: &Cx, i: usize) -> Option<(i32, usize)> {
     let j = if cx.punct(i, ',') { i + 1 } else { i };
-    let y = cx.num(j).filter(|_| cx.digits(j) == 4 && !cx.glued_number(j))?;
+    let y = cx
+        .num(j)
+        .filter(|_| cx.digits(j) == 4 && !cx.glued_number(j))?;
     (1000..=2999).contains(&y).then_some((y as i32, j + 1))
 }
 
@@ -61,7 +89,14 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
 }
 
 /// Value of a month/day with a possibly missing year.
-fn month_day_value(cx: &Cx, start: usize, end: usize, m: u32, d: u32, year: Option<i32>) -> Option<String> {
+fn month_day_value(
+    cx: &Cx,
+    start: usize,
+    end: usize,
+    m: u32,
+    d: u32,
+    year: Option<i32>,
+) -> Option<String> {
     if let Some(y) = year {
         return ymd(y, m, d);
     }
@@ -108,7 +143,11 @@ pub fn month_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
             _ => None,
         };
         if let Some(off) = off {
-            return Some(Hit::date(k + 2, calendar::month_str(a.year() + off, m), 0.85));
+            return Some(Hit::date(
+                k + 2,
+                calendar::month_str(a.year() + off, m),
+                0.85,
+            ));
         }
     }
     if abbr {
@@ -120,10 +159,18 @@ pub fn month_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
     if ambiguous && !prev_ok {
         return None;
     }
-    if cx.tok(k).is_some_and(|t| t.kind == Kind::Word && t.cap && t.newlines == 0) && !matches!(cx.lex(k), Lex::Weekday(_)) {
+    if cx
+        .tok(k)
+        .is_some_and(|t| t.kind == Kind::Word && t.cap && t.newlines == 0)
+        && !matches!(cx.lex(k), Lex::Weekday(_))
+    {
         return None;
     }
-    if i >= 1 && cx.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.cap) && !prev_ok && !cx.boundary(i - 1) {
+    if i >= 1
+        && cx.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.cap)
+        && !prev_ok
+        && !cx.boundary(i - 1)
+    {
         // Inside a name ("Black September").
         return None;
     }
@@ -134,7 +181,11 @@ pub fn month_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
         Some(a) => {
             let lean = tense::lean(cx, i, k);
             let y = if lean == Lean::Unknown {
-                if m > a.month() + 2 { a.year() - 1 } else { a.year() }
+                if m > a.month() + 2 {
+                    a.year() - 1
+                } else {
+                    a.year()
+                }
             } else {
                 calendar::resolve_year(a, m, None, lean)
             };
@@ -154,22 +205,63 @@ pub fn year_ok(cx: &Cx, i: usize, has_prefix: bool) -> Option<i32> {
     if cx.glued(i + 1) && cx.kind(i + 1) == Some(Kind::Word) && !cx.is(i + 1, "s") {
         return None;
     }
-    if cx.glued(i) && i >= 1 && !cx.hyphen(i - 1) && !cx.punct(i - 1, '(') && !cx.punct(i - 1, '"') {
+    if cx.glued(i) && i >= 1 && !cx.hyphen(i - 1) && !cx.punct(i - 1, '(') && !cx.punct(i - 1, '"')
+    {
         return None;
     }
     let prev = if i >= 1 { cx.w(i - 1) } else { "" };
     let prev_ok = has_prefix
         || DATE_PREP.contains(&prev)
-        || matches!(cx.lex(i.wrapping_sub(1)), Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_))
+        || matches!(
+            cx.lex(i.wrapping_sub(1)),
+            Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_)
+        )
         || prev == "fiscal"
         || prev == "year"
-        || (matches!(prev, "a" | "an" | "its" | "his" | "her" | "their" | "our" | "both" | "s") && (1900..=2100).contains(&y));
+        || (matches!(
+            prev,
+            "a" | "an" | "its" | "his" | "her" | "their" | "our" | "both" | "s"
+        ) && (1900..=2100).contains(&y));
     let next = cx.tok(i + 1);
     let next_ok = match next {
         None => true,
         Some(t) => match t.kind {
-            Kind::Punct => matches!(t.ch, '.' | ',' | ';' | ':' | ')' | '"' | '\'' | '\u{2019}' | '\u{201d}' | '-' | '/' | '?' | '!'),
-            Kind::Word => cx.is_any(i + 1, &["and", "or", "to", "through", "when", "as", "s", "levels", "season", "period", "quarter", "results", "budget", "election", "elections", "census"]),
+            Kind::Punct => matches!(
+                t.ch,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | ')'
+                    | '"'
+                    | '\''
+                    | '\u{2019}'
+                    | '\u{201d}'
+                    | '-'
+                    | '/'
+                    | '?'
+                    | '!'
+            ),
+            Kind::Word => cx.is_any(
+                i + 1,
+                &[
+                    "and",
+                    "or",
+                    "to",
+                    "through",
+                    "when",
+                    "as",
+                    "s",
+                    "levels",
+                    "season",
+                    "period",
+                    "quarter",
+                    "results",
+                    "budget",
+                    "election",
+                    "elections",
+                    "census",
+                ],
+            ),
             Kind::Num => false,
         },
     };
@@ -183,7 +275,13 @@ pub fn number_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
     // ISO 2025-11-28 and 2025/11/28.
     if cx.digits(i) == 4 {
         for sep in ['-', '/'] {
-            if cx.glued(i + 1) && cx.punct(i + 1, sep) && cx.glued(i + 2) && cx.glued(i + 3) && cx.punct(i + 3, sep) && cx.glued(i + 4) {
+            if cx.glued(i + 1)
+                && cx.punct(i + 1, sep)
+                && cx.glued(i + 2)
+                && cx.glued(i + 3)
+                && cx.punct(i + 3, sep)
+                && cx.glued(i + 4)
+            {
                 if let (Some(m), Some(d)) = (cx.num(i + 2), cx.num(i + 4)) {
                     if let Some(v) = ymd(n as i32, m, d) {
                         return Some(Hit::date(i + 5, v, 0.95));
@@ -193,7 +291,14 @@ pub fn number_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
         }
     }
     // US 11/28/2025, 11/28/25.
-    if cx.digits(i) <= 2 && cx.glued(i + 1) && cx.punct(i + 1, '/') && cx.glued(i + 2) && cx.glued(i + 3) && cx.punct(i + 3, '/') && cx.glued(i + 4) {
+    if cx.digits(i) <= 2
+        && cx.glued(i + 1)
+        && cx.punct(i + 1, '/')
+        && cx.glued(i + 2)
+        && cx.glued(i + 3)
+        && cx.punct(i + 3, '/')
+        && cx.glued(i + 4)
+    {
         if let (Some(b), Some(y)) = (cx.num(i + 2), cx.num(i + 4)) {
             let y = match cx.digits(i + 4) {
                 4 => y as i32,
@@ -230,14 +335,24 @@ pub fn number_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
         }
     }
     // Decades: "1990s", "1980's", "'90s" (the apostrophe is a prefix).
-    if cx.glued(i + 1) && (cx.is(i + 1, "s") || (cx.punct(i + 1, '\'') || cx.punct(i + 1, '\u{2019}')) && cx.glued(i + 2) && cx.is(i + 2, "s")) {
+    if cx.glued(i + 1)
+        && (cx.is(i + 1, "s")
+            || (cx.punct(i + 1, '\'') || cx.punct(i + 1, '\u{2019}'))
+                && cx.glued(i + 2)
+                && cx.is(i + 2, "s"))
+    {
         let end = if cx.is(i + 1, "s") { i + 2 } else { i + 3 };
         if cx.digits(i) == 4 && n % 10 == 0 && (1000..=2190).contains(&n) && !cx.glued_number(i) {
-            let v = if n % 100 == 0 { format!("{}", n / 100) } else { format!("{}", n / 10) };
+            let v = if n % 100 == 0 {
+                format!("{}", n / 100)
+            } else {
+                format!("{}", n / 10)
+            };
             return Some(Hit::date(end, v, 0.9));
         }
         if cx.digits(i) == 2 && n % 10 == 0 {
-            let apos = i >= 1 && cx.glued(i) && (cx.punct(i - 1, '\'') || cx.punct(i - 1, '\u{2019}'));
+            let apos =
+                i >= 1 && cx.glued(i) && (cx.punct(i - 1, '\'') || cx.punct(i - 1, '\u{2019}'));
             if apos || has_prefix || (i >= 1 && cx.is(i - 1, "the")) {
                 let century = match cx.anchor {
                     Some(a) if a.year() >= 2000 && (n as i32) <= a.year() % 100 => 20,

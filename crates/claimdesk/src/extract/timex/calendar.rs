@@ -50,7 +50,8 @@ pub fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
     if n >= 0 {
         d.checked_add_months(Months::new(n as u32)).unwrap_or(d)
     } else {
-        d.checked_sub_months(Months::new(n.unsigned_abs())).unwrap_or(d)
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+            .unwrap_or(d)
     }
 }
 
@@ -84,11 +85,19 @@ pub fn resolve_day_year(anchor: NaiveDate, month: u32, day: u32, lean: Lean) -> 
     let y = anchor.year();
     let cands: Vec<(i32, i64)> = [y - 1, y, y + 1]
         .into_iter()
-        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day).map(|d| (yy, (d - anchor).num_days())))
+        .filter_map(|yy| {
+            NaiveDate::from_ymd_opt(yy, month, day).map(|d| (yy, (d - anchor).num_days()))
+        })
         .collect();
     let pick = match lean {
-        Lean::Past => cands.iter().filter(|(_, diff)| *diff <= 60).max_by_key(|(_, diff)| *diff),
-        Lean::Future => cands.iter().filter(|(_, diff)| *diff >= -14).min_by_key(|(_, diff)| *diff),
+        Lean::Past => cands
+            .iter()
+            .filter(|(_, diff)| *diff <= 60)
+            .max_by_key(|(_, diff)| *diff),
+        Lean::Future => cands
+            .iter()
+            .filter(|(_, diff)| *diff >= -14)
+            .min_by_key(|(_, diff)| *diff),
         Lean::Unknown => cands.iter().min_by_key(|(_, diff)| diff.abs()),
     };
     pick.map_or(y, |(yy, _)| *yy)
@@ -98,7 +107,10 @@ pub fn resolve_day_year(anchor: NaiveDate, month: u32, day: u32, lean: Lean) -> 
 pub fn resolve_year(anchor: NaiveDate, month: u32, day: Option<u32>, lean: Lean) -> i32 {
     let y = anchor.year();
     let here = (anchor.month(), anchor.day());
-    let there = (month, day.unwrap_or(if lean == Lean::Past { 1 } else { 31 }));
+    let there = (
+        month,
+        day.unwrap_or(if lean == Lean::Past { 1 } else { 31 }),
+    );
     match lean {
         Lean::Past => {
             if there > here && (month as i32 - here.0 as i32) > 0 {
@@ -151,7 +163,8 @@ pub fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u8) -> Option<NaiveDate> {
     if n >= 5 {
         let (ny, nm) = shift_month(y, m, 1);
         let last = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
-        let back = (last.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
+        let back = (last.weekday().num_days_from_monday() as i64
+            - wd.num_days_from_monday() as i64)
             .rem_euclid(7);
         return Some(add_days(last, -back));
     }
@@ -183,7 +196,10 @@ mod tests {
         assert_eq!(shift_month(2025, 1, -1), (2024, 12));
         assert_eq!(shift_quarter(2025, 1, -1), (2024, 4));
         assert_eq!(easter(2024), Some(d(2024, 3, 31)));
-        assert_eq!(nth_weekday(2025, 11, Weekday::Thu, 4), Some(d(2025, 11, 27)));
+        assert_eq!(
+            nth_weekday(2025, 11, Weekday::Thu, 4),
+            Some(d(2025, 11, 27))
+        );
         assert_eq!(nth_weekday(2025, 5, Weekday::Mon, 5), Some(d(2025, 5, 26)));
     }
 

@@ -11,15 +11,17 @@ use crate::model::TimexType;
 use chrono::NaiveDate;
 
 const ZONES: [&str; 16] = [
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et",
-    "pt", "jst",
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "et", "pt", "jst",
 ];
 
 /// "a.m." / "am" / "p.m." / "pm" at `i`: `(is_pm, end)`.
 fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
     match cx.w(i) {
         "am" | "pm" => Some((cx.is(i, "pm"), i + 1)),
-        "a" | "p" if cx.punct(i + 1, '.') && cx.glued(i + 1) && cx.is(i + 2, "m") && cx.glued(i + 2) => {
+        "a" | "p"
+            if cx.punct(i + 1, '.') && cx.glued(i + 1) && cx.is(i + 2, "m") && cx.glued(i + 2) =>
+        {
             let mut e = i + 3;
             if cx.punct(e, '.') && cx.glued(e) {
                 e += 1;
@@ -45,7 +47,10 @@ fn day_after(cx: &Cx, i: usize) -> (Option<NaiveDate>, usize) {
         Lex::Deictic(off) => (a.map(|a| calendar::add_days(a, off as i64)), i + 1),
         Lex::Weekday(wd) if cx.cap(i) => {
             let lean = tense::lean(cx, i, i + 1);
-            (a.map(|a| calendar::resolve_weekday(a, wd, lean, false)), i + 1)
+            (
+                a.map(|a| calendar::resolve_weekday(a, wd, lean, false)),
+                i + 1,
+            )
         }
         _ => (a, i),
     }
@@ -60,7 +65,11 @@ fn time_hit(cx: &Cx, h: u32, m: u32, e: usize) -> Hit {
     }
     let (day, end) = day_after(cx, e);
     let d = day.map_or_else(|| "XXXX-XX-XX".to_string(), calendar::day_str);
-    let v = if h == 24 { format!("{d}T24:00") } else { format!("{d}T{h:02}:{m:02}") };
+    let v = if h == 24 {
+        format!("{d}T24:00")
+    } else {
+        format!("{d}T{h:02}:{m:02}")
+    };
     Hit::new(end, v, TimexType::Time, 0.9)
 }
 
@@ -69,14 +78,22 @@ pub fn clock(cx: &Cx, i: usize) -> Option<Hit> {
     if let Lex::ClockWord(h) = cx.lex(i) {
         return Some(time_hit(cx, h, 0, i + 1));
     }
-    let h = cx.num(i).filter(|_| cx.digits(i) <= 2 && !cx.glued_number(i))?;
-    let (m, e) = if cx.punct(i + 1, ':') && cx.glued(i + 1) && cx.glued(i + 2) && cx.digits(i + 2) == 2 {
-        (cx.num(i + 2)?, i + 3)
-    } else if cx.punct(i + 1, '.') && cx.glued(i + 1) && cx.glued(i + 2) && cx.digits(i + 2) == 2 && meridiem(cx, i + 3).is_some() {
-        (cx.num(i + 2)?, i + 3)
-    } else {
-        (0, i + 1)
-    };
+    let h = cx
+        .num(i)
+        .filter(|_| cx.digits(i) <= 2 && !cx.glued_number(i))?;
+    let (m, e) =
+        if cx.punct(i + 1, ':') && cx.glued(i + 1) && cx.glued(i + 2) && cx.digits(i + 2) == 2 {
+            (cx.num(i + 2)?, i + 3)
+        } else if cx.punct(i + 1, '.')
+            && cx.glued(i + 1)
+            && cx.glued(i + 2)
+            && cx.digits(i + 2) == 2
+            && meridiem(cx, i + 3).is_some()
+        {
+            (cx.num(i + 2)?, i + 3)
+        } else {
+            (0, i + 1)
+        };
     if m > 59 {
         return None;
     }
@@ -98,7 +115,13 @@ pub fn clock(cx: &Cx, i: usize) -> Option<Hit> {
     // 24-hour "15:00" needs a zone or a preposition that makes it a time.
     if e == i + 3 && h <= 24 {
         let zone = cx.is_any(e, &ZONES);
-        let prep = i >= 1 && cx.is_any(i - 1, &["at", "until", "till", "by", "before", "after", "around", "about", "from"]);
+        let prep = i >= 1
+            && cx.is_any(
+                i - 1,
+                &[
+                    "at", "until", "till", "by", "before", "after", "around", "about", "from",
+                ],
+            );
         if zone || prep {
             return Some(time_hit(cx, h, m, e));
         }
@@ -116,5 +139,10 @@ pub fn bare_pod(cx: &Cx, i: usize) -> Option<Hit> {
     }
     let (day, end) = day_after(cx, i + 1);
     let d = day.map_or_else(|| "XXXX-XX-XX".to_string(), calendar::day_str);
-    Some(Hit::new(end, format!("{d}{}", p.code()), TimexType::Time, 0.7))
+    Some(Hit::new(
+        end,
+        format!("{d}{}", p.code()),
+        TimexType::Time,
+        0.7,
+    ))
 }

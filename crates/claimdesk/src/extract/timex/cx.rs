@@ -90,7 +90,12 @@ impl<'a> Cx<'a> {
             }
             let p = &self.toks[i - 1];
             let next_is_date = self.num(i + 1).is_some();
-            if p.kind == Kind::Word && p.cap && p.lex == Lex::None && !self.boundary(i - 1) && !next_is_date {
+            if p.kind == Kind::Word
+                && p.cap
+                && p.lex == Lex::None
+                && !self.boundary(i - 1)
+                && !next_is_date
+            {
                 bits |= 1 << m;
             }
         }
@@ -172,11 +177,15 @@ impl<'a> Cx<'a> {
         let before = i >= 1
             && self.glued(i)
             && (self.punct(i - 1, ',') || self.punct(i - 1, '.') || self.punct(i - 1, '$'))
-            && (self.punct(i - 1, '$') || (i >= 2 && self.glued(i - 1) && self.num(i - 2).is_some()));
+            && (self.punct(i - 1, '$')
+                || (i >= 2 && self.glued(i - 1) && self.num(i - 2).is_some()));
         let after = self.glued(i + 1)
             && (self.punct(i + 1, ',') || self.punct(i + 1, '.') || self.punct(i + 1, '%'))
             && (self.punct(i + 1, '%') || (self.glued(i + 2) && self.num(i + 2).is_some()));
-        let currency = i >= 1 && self.toks.get(i - 1).is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '$' | '£' | '€' | '¥' | '#'));
+        let currency = i >= 1
+            && self.toks.get(i - 1).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.ch, '$' | '£' | '€' | '¥' | '#')
+            });
         before || after || currency
     }
 
@@ -197,10 +206,11 @@ impl<'a> Cx<'a> {
                 // "Nov." / "Mr." / "U.S." are not sentence ends.
                 !(i >= 1
                     && self.glued(i)
-                    && self
-                        .toks
-                        .get(i - 1)
-                        .is_some_and(|p| p.kind == Kind::Word && p.end - p.start <= 4 && (p.cap || p.end - p.start == 1)))
+                    && self.toks.get(i - 1).is_some_and(|p| {
+                        p.kind == Kind::Word
+                            && p.end - p.start <= 4
+                            && (p.cap || p.end - p.start == 1)
+                    }))
             }
             _ => false,
         }

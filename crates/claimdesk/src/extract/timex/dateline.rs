@@ -65,7 +65,9 @@ fn at(cx: &Cx, k: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
     if cx.punct(j, '.') {
         j += 1;
     }
-    let day = cx.num(j).filter(|d| (1..=31).contains(d) && cx.digits(j) <= 2)?;
+    let day = cx
+        .num(j)
+        .filter(|d| (1..=31).contains(d) && cx.digits(j) <= 2)?;
     j += 1;
     let mut year = None;
     if cx.punct(j, ',') && cx.digits(j + 1) == 4 {
@@ -86,9 +88,9 @@ fn at(cx: &Cx, k: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
         }
         j += 1;
     }
-    let dash = cx
-        .tok(j)
-        .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '-' | '\u{2013}' | '\u{2014}' | '_' | ':'));
+    let dash = cx.tok(j).is_some_and(|t| {
+        t.kind == Kind::Punct && matches!(t.ch, '-' | '\u{2013}' | '\u{2014}' | '_' | ':')
+    });
     if !dash {
         return None;
     }

@@ -26,8 +26,8 @@ fn rate_context(cx: &Cx, i: usize) -> bool {
     cx.is_any(
         p,
         &[
-            "percent", "cents", "dollars", "million", "billion", "times", "once", "twice", "pounds",
-            "euros", "yen", "barrels", "tons", "hours", "trillion", "thousand",
+            "percent", "cents", "dollars", "million", "billion", "times", "once", "twice",
+            "pounds", "euros", "yen", "barrels", "tons", "hours", "trillion", "thousand",
         ],
     )
 }
@@ -78,7 +78,12 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
         }
         // "once a week", "$5 a year": a rate.
         if rate_context(cx, i) {
-            return Some(Hit::new(end, quantity::duration_value(Qty::N(1.0), u), TimexType::Set, 0.75));
+            return Some(Hit::new(
+                end,
+                quantity::duration_value(Qty::N(1.0), u),
+                TimexType::Set,
+                0.75,
+            ));
         }
     }
     if let Qty::N(n) = q {
@@ -109,7 +114,12 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
 
 /// Bare plural units: "for years", "in recent weeks", "coming months".
 pub fn bare_units(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
-    let (start_mod, k) = if cx.is_any(i, &["recent", "coming", "ensuing", "past", "last", "next", "upcoming"]) {
+    let (start_mod, k) = if cx.is_any(
+        i,
+        &[
+            "recent", "coming", "ensuing", "past", "last", "next", "upcoming",
+        ],
+    ) {
         (true, i + 1)
     } else {
         (false, i)
@@ -127,7 +137,13 @@ pub fn bare_units(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
         if cx.is(k + 1, "old") {
             return None;
         }
-        if k >= 1 && cx.is_any(k - 1, &["the", "those", "these", "their", "his", "her", "our", "its"]) && !cx.is_any(k + 1, &["ahead", "since"]) {
+        if k >= 1
+            && cx.is_any(
+                k - 1,
+                &["the", "those", "these", "their", "his", "her", "our", "its"],
+            )
+            && !cx.is_any(k + 1, &["ahead", "since"])
+        {
             return None;
         }
     }
@@ -138,7 +154,11 @@ pub fn bare_units(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     if cx.is(end, "ahead") {
         end += 1;
     }
-    Some(Hit::duration(end, quantity::duration_value(Qty::Vague, u), 0.6))
+    Some(Hit::duration(
+        end,
+        quantity::duration_value(Qty::Vague, u),
+        0.6,
+    ))
 }
 
 /// "every week", "each July", "every two years", "every Friday", "each morning".
@@ -149,24 +169,57 @@ pub fn every(cx: &Cx, i: usize) -> Option<Hit> {
     let k = i + 1;
     if cx.is(k, "other") {
         if let Some((u, false, e)) = quantity::unit(cx, k + 1) {
-            return Some(Hit::new(e, quantity::duration_value(Qty::N(2.0), u), TimexType::Set, 0.8));
+            return Some(Hit::new(
+                e,
+                quantity::duration_value(Qty::N(2.0), u),
+                TimexType::Set,
+                0.8,
+            ));
         }
     }
     if let Some((q, e)) = quantity::quantity(cx, k) {
         if q != Qty::Article {
             if let Some((u, _, e2)) = quantity::unit(cx, e) {
-                return Some(Hit::new(e2, quantity::duration_value(q, u), TimexType::Set, 0.8));
+                return Some(Hit::new(
+                    e2,
+                    quantity::duration_value(q, u),
+                    TimexType::Set,
+                    0.8,
+                ));
             }
         }
     }
     match cx.lex(k) {
-        Lex::Unit(u, false) if !(cx.is(i, "per") && u == Unit::Second) => {
-            Some(Hit::new(k + 1, quantity::duration_value(Qty::N(1.0), u), TimexType::Set, 0.85))
-        }
-        Lex::Weekday(wd) if cx.cap(k) && !cx.is(i, "per") => Some(Hit::new(k + 1, format!("XXXX-WXX-{wd}"), TimexType::Set, 0.85)),
-        Lex::Month(m) if cx.cap(k) && !cx.is(i, "per") => Some(Hit::new(k + 1, format!("XXXX-{m:02}"), TimexType::Set, 0.85)),
-        Lex::Pod(p) if !cx.is(i, "per") => Some(Hit::new(k + 1, format!("XXXX-XX-XX{}", p.code()), TimexType::Set, 0.8)),
-        Lex::Season(s) if !cx.is(i, "per") => Some(Hit::new(k + 1, format!("XXXX-{}", s.code()), TimexType::Set, 0.8)),
+        Lex::Unit(u, false) if !(cx.is(i, "per") && u == Unit::Second) => Some(Hit::new(
+            k + 1,
+            quantity::duration_value(Qty::N(1.0), u),
+            TimexType::Set,
+            0.85,
+        )),
+        Lex::Weekday(wd) if cx.cap(k) && !cx.is(i, "per") => Some(Hit::new(
+            k + 1,
+            format!("XXXX-WXX-{wd}"),
+            TimexType::Set,
+            0.85,
+        )),
+        Lex::Month(m) if cx.cap(k) && !cx.is(i, "per") => Some(Hit::new(
+            k + 1,
+            format!("XXXX-{m:02}"),
+            TimexType::Set,
+            0.85,
+        )),
+        Lex::Pod(p) if !cx.is(i, "per") => Some(Hit::new(
+            k + 1,
+            format!("XXXX-XX-XX{}", p.code()),
+            TimexType::Set,
+            0.8,
+        )),
+        Lex::Season(s) if !cx.is(i, "per") => Some(Hit::new(
+            k + 1,
+            format!("XXXX-{}", s.code()),
+            TimexType::Set,
+            0.8,
+        )),
         _ => None,
     }
 }
@@ -176,7 +229,11 @@ pub fn frequency(cx: &Cx, i: usize) -> Option<Hit> {
     let Lex::Every(u) = cx.lex(i) else {
         return None;
     };
-    if cx.tok(i).is_some_and(|t| t.cap) && i >= 1 && !cx.boundary(i - 1) && cx.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.cap) {
+    if cx.tok(i).is_some_and(|t| t.cap)
+        && i >= 1
+        && !cx.boundary(i - 1)
+        && cx.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.cap)
+    {
         // "Daily Mail", "Weekly Standard".
         return None;
     }
@@ -204,5 +261,10 @@ pub fn times_per(cx: &Cx, i: usize) -> Option<Hit> {
     let Lex::Unit(u, false) = cx.lex(k + 1) else {
         return None;
     };
-    Some(Hit::new(k + 2, quantity::duration_value(Qty::N(1.0), u), TimexType::Set, 0.8))
+    Some(Hit::new(
+        k + 2,
+        quantity::duration_value(Qty::N(1.0), u),
+        TimexType::Set,
+        0.8,
+    ))
 }

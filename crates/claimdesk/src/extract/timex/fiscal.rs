@@ -24,7 +24,9 @@ enum YearSpec {
 
 /// A four-digit year at `i` (optionally "1988's"): `(year, end)`.
 fn year_word(cx: &Cx, i: usize) -> Option<(i32, usize)> {
-    let y = cx.num(i).filter(|&y| cx.digits(i) == 4 && (1900..=2100).contains(&y) && !cx.glued_number(i))?;
+    let y = cx
+        .num(i)
+        .filter(|&y| cx.digits(i) == 4 && (1900..=2100).contains(&y) && !cx.glued_number(i))?;
     let mut e = i + 1;
     if (cx.punct(e, '\'') || cx.punct(e, '\u{2019}')) && cx.is(e + 1, "s") {
         e += 2;
@@ -56,7 +58,10 @@ fn year_spec(cx: &Cx, i: usize) -> (YearSpec, usize) {
         _ => None,
     };
     if let Some(off) = off {
-        if cx.is(i + 1, "year") && (cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}')) && cx.is(i + 3, "s") {
+        if cx.is(i + 1, "year")
+            && (cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}'))
+            && cx.is(i + 3, "s")
+        {
             return (YearSpec::Rel(off), i + 4);
         }
     }
@@ -80,7 +85,9 @@ fn ordinal(cx: &Cx, i: usize) -> Option<(u32, usize)> {
     if let Lex::Ordinal(n) = cx.lex(i) {
         return (1..=4).contains(&n).then_some((n, i + 1));
     }
-    let n = cx.num(i).filter(|n| (1..=4).contains(n) && cx.digits(i) == 1)?;
+    let n = cx
+        .num(i)
+        .filter(|n| (1..=4).contains(n) && cx.digits(i) == 1)?;
     (cx.glued(i + 1) && cx.is_any(i + 1, &["st", "nd", "rd", "th"])).then_some((n, i + 2))
 }
 
@@ -89,7 +96,14 @@ fn anchor_year(cx: &Cx) -> Option<i32> {
 }
 
 /// Resolve a quarter's year.
-fn quarter_year(cx: &Cx, spec: YearSpec, q: u32, st: &State, start: usize, end: usize) -> Option<i32> {
+fn quarter_year(
+    cx: &Cx,
+    spec: YearSpec,
+    q: u32,
+    st: &State,
+    start: usize,
+    end: usize,
+) -> Option<i32> {
     match spec {
         YearSpec::Abs(y) => Some(y),
         YearSpec::Rel(off) => anchor_year(cx).map(|y| y + off),
@@ -110,10 +124,14 @@ fn quarter_year(cx: &Cx, spec: YearSpec, q: u32, st: &State, start: usize, end: 
 }
 
 fn quarter_hit(end: usize, y: Option<i32>, q: u32) -> Hit {
-    let mut h = Hit::date(end, match y {
-        Some(y) => format!("{y:04}-Q{q}"),
-        None => format!("XXXX-Q{q}"),
-    }, 0.9);
+    let mut h = Hit::date(
+        end,
+        match y {
+            Some(y) => format!("{y:04}-Q{q}"),
+            None => format!("XXXX-Q{q}"),
+        },
+        0.9,
+    );
     h.quarter = y.map(|y| (y, q));
     h
 }
@@ -177,7 +195,11 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     // "first nine months", "latest six months": durations.
     if let Lex::Ordinal(1) = cx.lex(k) {
         if let Some((q, e)) = quantity::quantity(cx, k + 1) {
-            if let (Qty::N(_), Some((u @ (Unit::Month | Unit::Quarter | Unit::Year | Unit::Week), true, e2))) = (q, quantity::unit(cx, e)) {
+            if let (
+                Qty::N(_),
+                Some((u @ (Unit::Month | Unit::Quarter | Unit::Year | Unit::Week), true, e2)),
+            ) = (q, quantity::unit(cx, e))
+            {
                 let mut end = e2;
                 if let Some((_, e3)) = of_year(cx, end) {
                     end = e3;
@@ -224,7 +246,10 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     }
     // "Q3", "Q3 2025", "3Q".
     if cx.is(k, "q") && cx.cap(k) {
-        if let Some(q) = cx.num(k + 1).filter(|q| (1..=4).contains(q) && cx.glued(k + 1) && cx.digits(k + 1) == 1) {
+        if let Some(q) = cx
+            .num(k + 1)
+            .filter(|q| (1..=4).contains(q) && cx.glued(k + 1) && cx.digits(k + 1) == 1)
+        {
             let mut end = k + 2;
             if let Some((y, e)) = year_word(cx, end) {
                 spec = YearSpec::Abs(y);
@@ -240,7 +265,8 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             return None;
         }
         let base = st.last_quarter.map(|(_, y, q)| (y, q)).or_else(|| {
-            cx.anchor.map(|a| calendar::shift_quarter(a.year(), calendar::quarter_of(a), -1))
+            cx.anchor
+                .map(|a| calendar::shift_quarter(a.year(), calendar::quarter_of(a), -1))
         });
         let yq = match (spec, base) {
             (YearSpec::Abs(y), Some((_, q))) => Some((y, q)),
@@ -271,7 +297,11 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
 /// "fiscal 1988", "fiscal year 1988", "FY2025", "the fiscal year".
 pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
     if cx.is(i, "fy") && cx.cap(i) {
-        let j = if cx.glued(i + 1) || cx.num(i + 1).is_some() { i + 1 } else { return None };
+        let j = if cx.glued(i + 1) || cx.num(i + 1).is_some() {
+            i + 1
+        } else {
+            return None;
+        };
         let y = cx.num(j)?;
         let y = match cx.digits(j) {
             4 => y as i32,
@@ -296,7 +326,11 @@ pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
         }
         let det = i >= 1 && cx.is_any(i - 1, &["the", "this", "its", "current", "our", "their"]);
         if det {
-            return Some(Hit::date(j + 1, anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}")), 0.7));
+            return Some(Hit::date(
+                j + 1,
+                anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}")),
+                0.7,
+            ));
         }
     }
     None
@@ -305,7 +339,13 @@ pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
 /// "the full year", "the current year", "the year" before "earlier"... kept
 /// narrow: only the determiners that fix the year to the reference year.
 pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
-    if cx.is(i, "the") && cx.is_any(i + 1, &["year", "week"]) && !cx.hyphen(i + 2) && !cx.is_any(i + 2, &["before", "after", "earlier", "ago", "of"]) && !cx.punct(i + 2, '\'') && !cx.punct(i + 2, '\u{2019}') {
+    if cx.is(i, "the")
+        && cx.is_any(i + 1, &["year", "week"])
+        && !cx.hyphen(i + 2)
+        && !cx.is_any(i + 2, &["before", "after", "earlier", "ago", "of"])
+        && !cx.punct(i + 2, '\'')
+        && !cx.punct(i + 2, '\u{2019}')
+    {
         let span = i >= 1 && cx.is_any(i - 1, &["for", "over", "throughout", "during"]);
         if cx.is(i + 1, "week") {
             let v = cx.anchor.map_or("XXXX-WXX".into(), calendar::week_str);
@@ -317,7 +357,10 @@ pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
         let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));
         return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
     }
-    if !(cx.is(i, "the") && cx.is_any(i + 1, &["full", "current", "whole", "entire", "calendar"]) && cx.is(i + 2, "year")) {
+    if !(cx.is(i, "the")
+        && cx.is_any(i + 1, &["full", "current", "whole", "entire", "calendar"])
+        && cx.is(i + 2, "year"))
+    {
         return None;
     }
     let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));

@@ -21,7 +21,8 @@ pub struct Found {
 fn prefix_len(cx: &Cx, j: usize) -> Option<usize> {
     let w = cx.w(j);
     let n = match w {
-        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "just" | "another" => 1,
+        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "just"
+        | "another" => 1,
         "early" | "late" | "mid" | "earlier" | "later" | "middle" => {
             if cx.hyphen(j + 1) && cx.glued(j + 1) {
                 2
@@ -30,7 +31,9 @@ fn prefix_len(cx: &Cx, j: usize) -> Option<usize> {
             }
         }
         "the" => {
-            if cx.is_any(j + 1, &["end", "beginning", "start", "middle", "turn"]) && cx.is(j + 2, "of") {
+            if cx.is_any(j + 1, &["end", "beginning", "start", "middle", "turn"])
+                && cx.is(j + 2, "of")
+            {
                 3
             } else {
                 1
@@ -40,7 +43,9 @@ fn prefix_len(cx: &Cx, j: usize) -> Option<usize> {
         "more" | "less" | "fewer" if cx.is(j + 1, "than") => 2,
         "at" if cx.is_any(j + 1, &["least", "most"]) => 2,
         "up" if cx.is(j + 1, "to") => 2,
-        "no" if cx.is_any(j + 1, &["more", "less", "later", "earlier"]) && cx.is(j + 2, "than") => 3,
+        "no" if cx.is_any(j + 1, &["more", "less", "later", "earlier"]) && cx.is(j + 2, "than") => {
+            3
+        }
         _ => return None,
     };
     Some(n)
@@ -118,10 +123,31 @@ fn season(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
     let Lex::Season(s) = cx.lex(i) else {
         return None;
     };
-    let prev_ok = has_prefix || (i >= 1 && cx.is_any(i - 1, &["in", "during", "by", "until", "since", "this", "that", "of", "through", "before", "after", "throughout"]));
+    let prev_ok = has_prefix
+        || (i >= 1
+            && cx.is_any(
+                i - 1,
+                &[
+                    "in",
+                    "during",
+                    "by",
+                    "until",
+                    "since",
+                    "this",
+                    "that",
+                    "of",
+                    "through",
+                    "before",
+                    "after",
+                    "throughout",
+                ],
+            ));
     let mut end = i + 1;
     let mut year = None;
-    if let Some(y) = cx.num(end).filter(|y| cx.digits(end) == 4 && (1000..=2199).contains(y)) {
+    if let Some(y) = cx
+        .num(end)
+        .filter(|y| cx.digits(end) == 4 && (1000..=2199).contains(y))
+    {
         year = Some(y as i32);
         end += 1;
     } else if cx.is(end, "of") {
@@ -210,7 +236,9 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                 return None;
             }
             match t.lex {
-                Lex::Month(_) | Lex::MonthAbbr(_) => better(&mut best, absolute::month_led(cx, j, has_prefix)),
+                Lex::Month(_) | Lex::MonthAbbr(_) => {
+                    better(&mut best, absolute::month_led(cx, j, has_prefix))
+                }
                 Lex::Weekday(_) | Lex::Weekdays(_) => {
                     better(&mut best, relative::weekday(cx, j));
                     better(&mut best, relative::weekdays(cx, j));
@@ -258,7 +286,8 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
 /// "the" is not part of the extent: "the 1980 election").
 fn plain_calendar(v: &str) -> bool {
     let b = v.as_bytes();
-    (b.len() == 4 || b.len() == 7 || b.len() == 10) && b.iter().all(|c| c.is_ascii_digit() || *c == b'-')
+    (b.len() == 4 || b.len() == 7 || b.len() == 10)
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'-')
 }
 
 /// The longest match opening at token `i`.

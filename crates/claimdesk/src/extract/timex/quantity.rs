@@ -68,7 +68,12 @@ fn single(cx: &Cx, i: usize) -> Option<(Qty, usize)> {
             return None;
         }
         // "5 1/2"
-        if cx.num(i + 1) == Some(1) && cx.punct(i + 2, '/') && cx.glued(i + 2) && cx.num(i + 3) == Some(2) && cx.glued(i + 3) {
+        if cx.num(i + 1) == Some(1)
+            && cx.punct(i + 2, '/')
+            && cx.glued(i + 2)
+            && cx.num(i + 3) == Some(2)
+            && cx.glued(i + 3)
+        {
             return Some((Qty::N(n + 0.5), i + 4));
         }
         return Some((Qty::N(n), i + 1));
@@ -111,7 +116,9 @@ pub fn quantity(cx: &Cx, i: usize) -> Option<(Qty, usize)> {
                 return Some((Qty::N(n + 0.5), e + 3));
             }
         }
-        if cx.is_any(e, &["to", "or"]) || (cx.hyphen(e) && cx.num(e + 1).is_some() && cx.num(i).is_some()) {
+        if cx.is_any(e, &["to", "or"])
+            || (cx.hyphen(e) && cx.num(e + 1).is_some() && cx.num(i).is_some())
+        {
             if let Some((Qty::N(_), e2)) = single(cx, e + 1) {
                 return Some((Qty::Vague, e2));
             }

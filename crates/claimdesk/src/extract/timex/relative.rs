@@ -57,7 +57,12 @@ pub fn day_before(cx: &Cx, i: usize) -> Option<Hit> {
         ("after", Lex::Deictic(1)) => 2,
         _ => return None,
     };
-    Some(with_pod(cx.anchor.map(|a| calendar::add_days(a, off)), None, i + 4, 0.9))
+    Some(with_pod(
+        cx.anchor.map(|a| calendar::add_days(a, off)),
+        None,
+        i + 4,
+        0.9,
+    ))
 }
 
 /// Words before a capitalized weekday that make it a name, not a date.
@@ -105,15 +110,27 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
 /// Plural weekdays: "Fridays", "Tuesday nights" → SET.
 pub fn weekdays(cx: &Cx, i: usize) -> Option<Hit> {
     match cx.lex(i) {
-        Lex::Weekdays(wd) if cx.cap(i) => Some(Hit::new(i + 1, format!("XXXX-WXX-{wd}"), TimexType::Set, 0.8)),
-        Lex::Weekday(wd) if cx.cap(i) && cx.is_any(i + 1, &["nights", "mornings", "afternoons", "evenings"]) => {
+        Lex::Weekdays(wd) if cx.cap(i) => Some(Hit::new(
+            i + 1,
+            format!("XXXX-WXX-{wd}"),
+            TimexType::Set,
+            0.8,
+        )),
+        Lex::Weekday(wd)
+            if cx.cap(i) && cx.is_any(i + 1, &["nights", "mornings", "afternoons", "evenings"]) =>
+        {
             let code = match cx.w(i + 1) {
                 "nights" => "TNI",
                 "mornings" => "TMO",
                 "afternoons" => "TAF",
                 _ => "TEV",
             };
-            Some(Hit::new(i + 2, format!("XXXX-WXX-{wd}{code}"), TimexType::Set, 0.8))
+            Some(Hit::new(
+                i + 2,
+                format!("XXXX-WXX-{wd}{code}"),
+                TimexType::Set,
+                0.8,
+            ))
         }
         _ => None,
     }
@@ -187,6 +204,19 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
     let a = cx.anchor;
     let after_the = i >= 1 && cx.is(i - 1, "the");
     let head = cx.w(i);
+    // "could last several years": the verb, not the modifier.
+    if head == "last"
+        && i >= 1
+        && cx.is_any(
+            i - 1,
+            &[
+                "could", "will", "would", "may", "might", "to", "can", "should", "ll", "did",
+                "does", "not", "must", "cannot",
+            ],
+        )
+    {
+        return None;
+    }
     // "the past three years", "the next few days", "last two weeks": durations.
     if head != "this" && head != "current" {
         if let Some((q, e)) = quantity::quantity(cx, k) {
@@ -204,7 +234,8 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
             }
             let mut h = Hit::date(
                 k + 1,
-                a.and_then(|a| unit_value(a, u, dir)).unwrap_or_else(|| x_value(u).to_string()),
+                a.and_then(|a| unit_value(a, u, dir))
+                    .unwrap_or_else(|| x_value(u).to_string()),
                 0.9,
             );
             if u == Unit::Quarter {
@@ -214,7 +245,11 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
                         Dir::This => 0,
                         Dir::Next => 1,
                     };
-                    h.quarter = Some(calendar::shift_quarter(a.year(), calendar::quarter_of(a), off));
+                    h.quarter = Some(calendar::shift_quarter(
+                        a.year(),
+                        calendar::quarter_of(a),
+                        off,
+                    ));
                 }
             }
             Some(h)
@@ -294,7 +329,11 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
                 };
                 format!("{}-WE", calendar::week_str(base))
             });
-            Some(Hit::date(k + 1, v.unwrap_or_else(|| "XXXX-WXX-WE".into()), 0.85))
+            Some(Hit::date(
+                k + 1,
+                v.unwrap_or_else(|| "XXXX-WXX-WE".into()),
+                0.85,
+            ))
         }
         _ => None,
     }
@@ -315,7 +354,11 @@ pub fn the_weekend(cx: &Cx, i: usize) -> Option<Hit> {
         };
         format!("{}-WE", calendar::week_str(base))
     });
-    Some(Hit::date(i + 2, v.unwrap_or_else(|| "XXXX-WXX-WE".into()), 0.8))
+    Some(Hit::date(
+        i + 2,
+        v.unwrap_or_else(|| "XXXX-WXX-WE".into()),
+        0.8,
+    ))
 }
 
 /// "two years ago", "a week earlier", "three days later", "a year from now".
@@ -350,7 +393,8 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
         Unit::Decade => format!("{:04}", a.year() as i64 + sign * 10 * n),
         Unit::Century => format!("{:04}", a.year() as i64 + sign * 100 * n),
         Unit::Quarter => {
-            let (y, qq) = calendar::shift_quarter(a.year(), calendar::quarter_of(a), (sign * n) as i32);
+            let (y, qq) =
+                calendar::shift_quarter(a.year(), calendar::quarter_of(a), (sign * n) as i32);
             format!("{y:04}-Q{qq}")
         }
         Unit::Month => {

@@ -70,7 +70,11 @@ fn cue(cx: &Cx, i: usize) -> Option<Lean> {
         "next" | "coming" | "last" => {
             return match cx.lex(i + 1) {
                 Lex::Unit(..) | Lex::Weekday(_) | Lex::Month(_) | Lex::Season(_) => {
-                    Some(if w == "last" { Lean::Past } else { Lean::Future })
+                    Some(if w == "last" {
+                        Lean::Past
+                    } else {
+                        Lean::Future
+                    })
                 }
                 _ => None,
             };

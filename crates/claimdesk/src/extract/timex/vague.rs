@@ -37,10 +37,17 @@ pub fn vague(cx: &Cx, i: usize) -> Option<Hit> {
         }
         "recent" => hit(i + 1, "PAST_REF"),
         "future" if prev_the || (i >= 1 && cx.is(i - 1, "near")) => with_det(i + 1, "FUTURE_REF"),
-        "past" if prev_the && !cx.tok(i + 1).is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Num) => {
+        "past"
+            if prev_the
+                && !cx
+                    .tok(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Num) =>
+        {
             with_det(i + 1, "PAST_REF")
         }
-        "near" | "short" | "long" if prev_the && cx.is(i + 1, "term") => with_det(i + 2, "FUTURE_REF"),
+        "near" | "short" | "long" if prev_the && cx.is(i + 1, "term") => {
+            with_det(i + 2, "FUTURE_REF")
+        }
         "near" if prev_the && cx.is(i + 1, "future") => with_det(i + 2, "FUTURE_REF"),
         _ => None,
     }
@@ -60,7 +67,12 @@ pub fn holiday(cx: &Cx, i: usize) -> Option<(u32, u32, usize)> {
         "christmas" => Some((12, 25, i + 1)),
         "halloween" => Some((10, 31, i + 1)),
         "independence" if day => Some((7, 4, i + 2)),
-        "new" if cx.is(i + 1, "year") && cx.cap(i + 1) && (cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}')) && cx.is(i + 3, "s") => {
+        "new"
+            if cx.is(i + 1, "year")
+                && cx.cap(i + 1)
+                && (cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}'))
+                && cx.is(i + 3, "s") =>
+        {
             if cx.is(i + 4, "day") && cx.cap(i + 4) {
                 Some((1, 1, i + 5))
             } else if cx.is(i + 4, "eve") && cx.cap(i + 4) {
@@ -71,7 +83,10 @@ pub fn holiday(cx: &Cx, i: usize) -> Option<(u32, u32, usize)> {
         }
         // Thanksgiving / Easter move: month 0 signals "computed".
         "thanksgiving" => Some((0, 1, if day { i + 2 } else { i + 1 })),
-        "easter" if !cx.tok(i + 1).is_some_and(|t| t.cap && t.kind == Kind::Word) || cx.is(i + 1, "sunday") => {
+        "easter"
+            if !cx.tok(i + 1).is_some_and(|t| t.cap && t.kind == Kind::Word)
+                || cx.is(i + 1, "sunday") =>
+        {
             Some((0, 2, if cx.is(i + 1, "sunday") { i + 2 } else { i + 1 }))
         }
         _ => None,
