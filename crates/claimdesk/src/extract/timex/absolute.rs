@@ -130,10 +130,10 @@ pub fn month_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
     if let Some((y, e)) = year_after(cx, k).filter(|_| !cx.punct(k, ',')) {
         return Some(Hit::date(e, calendar::month_str(y, m), 0.9));
     }
-    if cx.is(k, "of") {
-        if let Some((y, e)) = year_after(cx, k + 1) {
-            return Some(Hit::date(e, calendar::month_str(y, m), 0.9));
-        }
+    if cx.is(k, "of")
+        && let Some((y, e)) = year_after(cx, k + 1)
+    {
+        return Some(Hit::date(e, calendar::month_str(y, m), 0.9));
     }
     if let (Some(a), true) = (cx.anchor, cx.is(k + 1, "year") && !cx.hyphen(k + 2)) {
         let off = match cx.w(k) {
@@ -281,12 +281,10 @@ pub fn number_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
                 && cx.glued(i + 3)
                 && cx.punct(i + 3, sep)
                 && cx.glued(i + 4)
+                && let (Some(m), Some(d)) = (cx.num(i + 2), cx.num(i + 4))
+                && let Some(v) = ymd(n as i32, m, d)
             {
-                if let (Some(m), Some(d)) = (cx.num(i + 2), cx.num(i + 4)) {
-                    if let Some(v) = ymd(n as i32, m, d) {
-                        return Some(Hit::date(i + 5, v, 0.95));
-                    }
-                }
+                return Some(Hit::date(i + 5, v, 0.95));
             }
         }
     }
@@ -298,23 +296,22 @@ pub fn number_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
         && cx.glued(i + 3)
         && cx.punct(i + 3, '/')
         && cx.glued(i + 4)
+        && let (Some(b), Some(y)) = (cx.num(i + 2), cx.num(i + 4))
     {
-        if let (Some(b), Some(y)) = (cx.num(i + 2), cx.num(i + 4)) {
-            let y = match cx.digits(i + 4) {
-                4 => y as i32,
-                2 => {
-                    if y >= 50 {
-                        1900 + y as i32
-                    } else {
-                        2000 + y as i32
-                    }
+        let y = match cx.digits(i + 4) {
+            4 => y as i32,
+            2 => {
+                if y >= 50 {
+                    1900 + y as i32
+                } else {
+                    2000 + y as i32
                 }
-                _ => return None,
-            };
-            let (m, d) = if n > 12 { (b, n) } else { (n, b) };
-            if !(cx.glued(i + 5) && (cx.punct(i + 5, '/') || cx.num(i + 5).is_some())) {
-                return ymd(y, m, d).map(|v| Hit::date(i + 5, v, 0.9));
             }
+            _ => return None,
+        };
+        let (m, d) = if n > 12 { (b, n) } else { (n, b) };
+        if !(cx.glued(i + 5) && (cx.punct(i + 5, '/') || cx.num(i + 5).is_some())) {
+            return ymd(y, m, d).map(|v| Hit::date(i + 5, v, 0.9));
         }
     }
     // Day-month: "28 November 2025", "28th of November".

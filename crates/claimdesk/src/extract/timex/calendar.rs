@@ -2,7 +2,7 @@
 //! from them: ISO weeks, month and quarter shifts, resolving a weekday or a
 //! yearless month/day in the direction the tense points, fixed holidays.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// The way an underspecified date leans relative to the reference date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,15 +44,6 @@ pub fn shift_quarter(y: i32, q: u32, n: i32) -> (i32, u32) {
 
 pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     d.checked_add_signed(Duration::days(n)).unwrap_or(d)
-}
-
-pub fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
-    if n >= 0 {
-        d.checked_add_months(Months::new(n as u32)).unwrap_or(d)
-    } else {
-        d.checked_sub_months(Months::new(n.unsigned_abs()))
-            .unwrap_or(d)
-    }
 }
 
 /// The weekday `wd` (1 = Monday) nearest `anchor` in the direction of `lean`;

@@ -36,12 +36,11 @@ fn meridiem(cx: &Cx, i: usize) -> Option<(bool, usize)> {
 fn day_after(cx: &Cx, i: usize) -> (Option<NaiveDate>, usize) {
     let a = cx.anchor;
     let m = if cx.punct(i, ',') { i + 1 } else { i };
-    if super::absolute::month_at(cx, m).is_some() {
-        if let Some(h) = super::absolute::month_led(cx, m, true) {
-            if let Ok(d) = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d") {
-                return (Some(d), h.end);
-            }
-        }
+    if super::absolute::month_at(cx, m).is_some()
+        && let Some(h) = super::absolute::month_led(cx, m, true)
+        && let Ok(d) = NaiveDate::parse_from_str(&h.value, "%Y-%m-%d")
+    {
+        return (Some(d), h.end);
     }
     match cx.lex(i) {
         Lex::Deictic(off) => (a.map(|a| calendar::add_days(a, off as i64)), i + 1),
@@ -78,22 +77,18 @@ pub fn clock(cx: &Cx, i: usize) -> Option<Hit> {
     if let Lex::ClockWord(h) = cx.lex(i) {
         return Some(time_hit(cx, h, 0, i + 1));
     }
+    // "7:30" or, before a meridiem, "10.30 a.m.".
+    let colon = cx.punct(i + 1, ':');
+    let dotted = cx.punct(i + 1, '.') && meridiem(cx, i + 3).is_some();
+    let minutes = (colon || dotted) && cx.glued(i + 1) && cx.glued(i + 2) && cx.digits(i + 2) == 2;
     let h = cx
         .num(i)
-        .filter(|_| cx.digits(i) <= 2 && !cx.glued_number(i))?;
-    let (m, e) =
-        if cx.punct(i + 1, ':') && cx.glued(i + 1) && cx.glued(i + 2) && cx.digits(i + 2) == 2 {
-            (cx.num(i + 2)?, i + 3)
-        } else if cx.punct(i + 1, '.')
-            && cx.glued(i + 1)
-            && cx.glued(i + 2)
-            && cx.digits(i + 2) == 2
-            && meridiem(cx, i + 3).is_some()
-        {
-            (cx.num(i + 2)?, i + 3)
-        } else {
-            (0, i + 1)
-        };
+        .filter(|_| cx.digits(i) <= 2 && (minutes || !cx.glued_number(i)))?;
+    let (m, e) = if minutes {
+        (cx.num(i + 2)?, i + 3)
+    } else {
+        (0, i + 1)
+    };
     if m > 59 {
         return None;
     }

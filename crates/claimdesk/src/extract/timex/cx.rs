@@ -57,7 +57,6 @@ pub struct State {
 }
 
 pub struct Cx<'a> {
-    pub text: &'a str,
     pub lower: &'a str,
     pub toks: Vec<Tok>,
     pub anchor: Option<NaiveDate>,
@@ -70,7 +69,6 @@ impl<'a> Cx<'a> {
     pub fn new(text: &'a str, lower: &'a str, anchor: Option<NaiveDate>) -> Cx<'a> {
         let toks = super::token::tokenize(text, lower);
         let mut cx = Cx {
-            text,
             lower,
             toks,
             anchor,

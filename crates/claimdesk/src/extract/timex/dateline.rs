@@ -18,10 +18,12 @@ pub fn find(cx: &Cx, published: Option<NaiveDate>) -> Option<NaiveDate> {
     while k < limit {
         let t = cx.tok(k)?;
         let line_start = k == 0 || t.newlines > 0;
-        if line_start && t.kind == Kind::Word && t.cap {
-            if let Some(d) = at(cx, k, published) {
-                return Some(d);
-            }
+        if line_start
+            && t.kind == Kind::Word
+            && t.cap
+            && let Some(d) = at(cx, k, published)
+        {
+            return Some(d);
         }
         k += 1;
     }

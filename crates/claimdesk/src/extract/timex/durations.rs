@@ -59,18 +59,17 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     } else {
         return None;
     };
-    if !adjectival {
-        if let Some(h) = relative::ago(cx, q, u, end, st, i) {
-            return Some(h);
-        }
+    if !adjectival && let Some(h) = relative::ago(cx, q, u, end, st, i) {
+        return Some(h);
     }
     if cx.is_any(end, &["quarter", "half"]) || (u == Unit::Quarter && cx.is(end, "of")) {
         return None;
     }
-    if let (Some(n), false) = (cx.num(i), plural) {
-        if n != 1 && cx.digits(i) >= 3 {
-            return None;
-        }
+    if let (Some(n), false) = (cx.num(i), plural)
+        && n != 1
+        && cx.digits(i) >= 3
+    {
+        return None;
     }
     if q == Qty::Article {
         if matches!(u, Unit::Second | Unit::Quarter) || plural {
@@ -88,7 +87,7 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     }
     if let Qty::N(n) = q {
         // "second(s)" only counts with a real number; "1 quarter" is rare noise.
-        if u == Unit::Second && n == 1.0 && !cx.num(i).is_some() && cx.is(i, "a") {
+        if u == Unit::Second && n == 1.0 && cx.num(i).is_none() && cx.is(i, "a") {
             return None;
         }
         if n > 100_000.0 {
@@ -167,27 +166,26 @@ pub fn every(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     let k = i + 1;
-    if cx.is(k, "other") {
-        if let Some((u, false, e)) = quantity::unit(cx, k + 1) {
-            return Some(Hit::new(
-                e,
-                quantity::duration_value(Qty::N(2.0), u),
-                TimexType::Set,
-                0.8,
-            ));
-        }
+    if cx.is(k, "other")
+        && let Some((u, false, e)) = quantity::unit(cx, k + 1)
+    {
+        return Some(Hit::new(
+            e,
+            quantity::duration_value(Qty::N(2.0), u),
+            TimexType::Set,
+            0.8,
+        ));
     }
-    if let Some((q, e)) = quantity::quantity(cx, k) {
-        if q != Qty::Article {
-            if let Some((u, _, e2)) = quantity::unit(cx, e) {
-                return Some(Hit::new(
-                    e2,
-                    quantity::duration_value(q, u),
-                    TimexType::Set,
-                    0.8,
-                ));
-            }
-        }
+    if let Some((q, e)) = quantity::quantity(cx, k)
+        && q != Qty::Article
+        && let Some((u, _, e2)) = quantity::unit(cx, e)
+    {
+        return Some(Hit::new(
+            e2,
+            quantity::duration_value(q, u),
+            TimexType::Set,
+            0.8,
+        ));
     }
     match cx.lex(k) {
         Lex::Unit(u, false) if !(cx.is(i, "per") && u == Unit::Second) => Some(Hit::new(

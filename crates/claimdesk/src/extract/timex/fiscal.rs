@@ -57,13 +57,12 @@ fn year_spec(cx: &Cx, i: usize) -> (YearSpec, usize) {
         "next" => Some(1),
         _ => None,
     };
-    if let Some(off) = off {
-        if cx.is(i + 1, "year")
-            && (cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}'))
-            && cx.is(i + 3, "s")
-        {
-            return (YearSpec::Rel(off), i + 4);
-        }
+    if let Some(off) = off
+        && cx.is(i + 1, "year")
+        && (cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}'))
+        && cx.is(i + 3, "s")
+    {
+        return (YearSpec::Rel(off), i + 4);
     }
     (YearSpec::None, i)
 }
@@ -185,28 +184,26 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             return None;
         }
     }
-    if spec == YearSpec::None {
-        if let Some(e) = year_ago(cx, k) {
-            spec = YearSpec::YearAgo;
-            qualified = true;
-            k = e;
-        }
+    if spec == YearSpec::None
+        && let Some(e) = year_ago(cx, k)
+    {
+        spec = YearSpec::YearAgo;
+        qualified = true;
+        k = e;
     }
     // "first nine months", "latest six months": durations.
-    if let Lex::Ordinal(1) = cx.lex(k) {
-        if let Some((q, e)) = quantity::quantity(cx, k + 1) {
-            if let (
-                Qty::N(_),
-                Some((u @ (Unit::Month | Unit::Quarter | Unit::Year | Unit::Week), true, e2)),
-            ) = (q, quantity::unit(cx, e))
-            {
-                let mut end = e2;
-                if let Some((_, e3)) = of_year(cx, end) {
-                    end = e3;
-                }
-                return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85));
-            }
+    if let Lex::Ordinal(1) = cx.lex(k)
+        && let Some((q, e)) = quantity::quantity(cx, k + 1)
+        && let (
+            Qty::N(_),
+            Some((u @ (Unit::Month | Unit::Quarter | Unit::Year | Unit::Week), true, e2)),
+        ) = (q, quantity::unit(cx, e))
+    {
+        let mut end = e2;
+        if let Some((_, e3)) = of_year(cx, end) {
+            end = e3;
         }
+        return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85));
     }
     if let Some((q, e)) = ordinal(cx, k) {
         let mut j = e;
@@ -245,19 +242,19 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
         return None;
     }
     // "Q3", "Q3 2025", "3Q".
-    if cx.is(k, "q") && cx.cap(k) {
-        if let Some(q) = cx
+    if cx.is(k, "q")
+        && cx.cap(k)
+        && let Some(q) = cx
             .num(k + 1)
             .filter(|q| (1..=4).contains(q) && cx.glued(k + 1) && cx.digits(k + 1) == 1)
-        {
-            let mut end = k + 2;
-            if let Some((y, e)) = year_word(cx, end) {
-                spec = YearSpec::Abs(y);
-                end = e;
-            }
-            let y = quarter_year(cx, spec, q, st, i, end);
-            return Some(quarter_hit(end, y, q));
+    {
+        let mut end = k + 2;
+        if let Some((y, e)) = year_word(cx, end) {
+            spec = YearSpec::Abs(y);
+            end = e;
         }
+        let y = quarter_year(cx, spec, q, st, i, end);
+        return Some(quarter_hit(end, y, q));
     }
     // "the quarter", "the latest quarter", "the year-ago period".
     if cx.is(k, "quarter") || (cx.is(k, "period") && qualified) {

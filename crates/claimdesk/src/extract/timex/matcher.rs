@@ -52,10 +52,10 @@ fn prefix_len(cx: &Cx, j: usize) -> Option<usize> {
 }
 
 fn better(best: &mut Option<Hit>, h: Option<Hit>) {
-    if let Some(h) = h {
-        if best.as_ref().is_none_or(|b| h.end > b.end) {
-            *best = Some(h);
-        }
+    if let Some(h) = h
+        && best.as_ref().is_none_or(|b| h.end > b.end)
+    {
+        *best = Some(h);
     }
 }
 
@@ -72,15 +72,15 @@ fn spelled_year(cx: &Cx, i: usize) -> Option<Hit> {
         let mut y = 2000;
         let mut e = i + 2;
         let j = if cx.is(e, "and") { e + 1 } else { e };
-        if let Lex::Number(n) = cx.lex(j) {
-            if n < 100 {
-                y += n;
-                e = j + 1;
-            }
+        if let Lex::Number(n) = cx.lex(j)
+            && n < 100
+        {
+            y += n;
+            e = j + 1;
         }
         return Some(Hit::date(e, format!("{y}"), 0.8));
     }
-    if !matches!(first, 18 | 19 | 20) {
+    if !matches!(first, 18..=20) {
         return None;
     }
     let Lex::Number(tens) = cx.lex(i + 1) else {
@@ -93,11 +93,11 @@ fn spelled_year(cx: &Cx, i: usize) -> Option<Hit> {
     let mut e = i + 2;
     if tens >= 20 && tens % 10 == 0 {
         let j = if cx.hyphen(e) { e + 1 } else { e };
-        if let Lex::Number(u) = cx.lex(j) {
-            if (1..=9).contains(&u) {
-                y += u;
-                e = j + 1;
-            }
+        if let Lex::Number(u) = cx.lex(j)
+            && (1..=9).contains(&u)
+        {
+            y += u;
+            e = j + 1;
         }
     }
     if cx.lex(e) == Lex::Number(100) || matches!(cx.lex(e), Lex::Unit(..)) {
@@ -223,12 +223,13 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
             better(&mut best, absolute::century(cx, j));
         }
         Kind::Punct => {
-            if matches!(t.ch, '\'' | '\u{2019}') && cx.glued(j + 1) && cx.digits(j + 1) == 2 {
-                if let Some(h) = absolute::number_led(cx, j + 1, true) {
-                    if h.value.len() == 3 {
-                        better(&mut best, Some(h));
-                    }
-                }
+            if matches!(t.ch, '\'' | '\u{2019}')
+                && cx.glued(j + 1)
+                && cx.digits(j + 1) == 2
+                && let Some(h) = absolute::number_led(cx, j + 1, true)
+                && h.value.len() == 3
+            {
+                better(&mut best, Some(h));
             }
         }
         Kind::Word => {
@@ -296,17 +297,17 @@ fn best_at(cx: &Cx, i: usize, st: &State) -> Option<Found> {
     let mut j = i;
     let mut only_the = true;
     for _ in 0..5 {
-        if let Some(h) = core(cx, j, j > i, st) {
-            if best.as_ref().is_none_or(|b| h.end > b.hit.end) {
-                let first = if h.skip > 0 {
-                    j + h.skip
-                } else if j > i && only_the && (h.no_det || plain_calendar(&h.value)) {
-                    j
-                } else {
-                    i
-                };
-                best = Some(Found { first, hit: h });
-            }
+        if let Some(h) = core(cx, j, j > i, st)
+            && best.as_ref().is_none_or(|b| h.end > b.hit.end)
+        {
+            let first = if h.skip > 0 {
+                j + h.skip
+            } else if j > i && only_the && (h.no_det || plain_calendar(&h.value)) {
+                j
+            } else {
+                i
+            };
+            best = Some(Found { first, hit: h });
         }
         let Some(n) = prefix_len(cx, j) else {
             break;

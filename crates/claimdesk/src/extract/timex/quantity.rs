@@ -34,10 +34,10 @@ fn number_word(cx: &Cx, i: usize) -> Option<(u32, usize)> {
     };
     if (20..=90).contains(&n) {
         let j = if cx.hyphen(i + 1) { i + 2 } else { i + 1 };
-        if let Lex::Number(u) = cx.lex(j) {
-            if (1..=9).contains(&u) {
-                return Some((n + u, j + 1));
-            }
+        if let Lex::Number(u) = cx.lex(j)
+            && (1..=9).contains(&u)
+        {
+            return Some((n + u, j + 1));
         }
     }
     if n == 100 {
@@ -58,11 +58,13 @@ fn single(cx: &Cx, i: usize) -> Option<(Qty, usize)> {
         }
         let n = t.num? as f64;
         // Decimal "1.5".
-        if cx.glued(i + 1) && cx.punct(i + 1, '.') && cx.glued(i + 2) {
-            if let Some(f) = cx.num(i + 2) {
-                let frac = format!("0.{f}").parse::<f64>().unwrap_or(0.0);
-                return Some((Qty::N(n + frac), i + 3));
-            }
+        if cx.glued(i + 1)
+            && cx.punct(i + 1, '.')
+            && cx.glued(i + 2)
+            && let Some(f) = cx.num(i + 2)
+        {
+            let frac = format!("0.{f}").parse::<f64>().unwrap_or(0.0);
+            return Some((Qty::N(n + frac), i + 3));
         }
         if i >= 1 && cx.glued(i) && cx.kind(i - 1) == Some(Kind::Word) {
             return None;
@@ -111,17 +113,18 @@ pub fn quantity(cx: &Cx, i: usize) -> Option<(Qty, usize)> {
     let (q, e) = single(cx, i)?;
     if let Qty::N(_) = q {
         // "one and a half"
-        if cx.is(e, "and") && cx.is(e + 1, "a") && cx.is(e + 2, "half") {
-            if let Qty::N(n) = q {
-                return Some((Qty::N(n + 0.5), e + 3));
-            }
-        }
-        if cx.is_any(e, &["to", "or"])
-            || (cx.hyphen(e) && cx.num(e + 1).is_some() && cx.num(i).is_some())
+        if cx.is(e, "and")
+            && cx.is(e + 1, "a")
+            && cx.is(e + 2, "half")
+            && let Qty::N(n) = q
         {
-            if let Some((Qty::N(_), e2)) = single(cx, e + 1) {
-                return Some((Qty::Vague, e2));
-            }
+            return Some((Qty::N(n + 0.5), e + 3));
+        }
+        if (cx.is_any(e, &["to", "or"])
+            || (cx.hyphen(e) && cx.num(e + 1).is_some() && cx.num(i).is_some()))
+            && let Some((Qty::N(_), e2)) = single(cx, e + 1)
+        {
+            return Some((Qty::Vague, e2));
         }
     }
     Some((q, e))

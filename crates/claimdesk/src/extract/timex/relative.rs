@@ -89,12 +89,11 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
     }
     // "Thursday, April 6" / "Monday Oct. 26": the date decides.
     let m = if cx.punct(k, ',') { k + 1 } else { k };
-    if absolute::month_at(cx, m).is_some() {
-        if let Some(h) = absolute::month_led(cx, m, true) {
-            if h.value.len() == 10 {
-                return Some(Hit { end: h.end, ..h });
-            }
-        }
+    if absolute::month_at(cx, m).is_some()
+        && let Some(h) = absolute::month_led(cx, m, true)
+        && h.value.len() == 10
+    {
+        return Some(Hit { end: h.end, ..h });
     }
     let (pod, end) = match pod_after(cx, k) {
         Some((p, e)) => (Some(p), e),
@@ -202,7 +201,6 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         k += 1;
     }
     let a = cx.anchor;
-    let after_the = i >= 1 && cx.is(i - 1, "the");
     let head = cx.w(i);
     // "could last several years": the verb, not the modifier.
     if head == "last"
@@ -218,14 +216,13 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     // "the past three years", "the next few days", "last two weeks": durations.
-    if head != "this" && head != "current" {
-        if let Some((q, e)) = quantity::quantity(cx, k) {
-            if q != Qty::Article {
-                if let Some((u, _, e2)) = quantity::unit(cx, e) {
-                    return Some(Hit::duration(e2, quantity::duration_value(q, u), 0.85));
-                }
-            }
-        }
+    if head != "this"
+        && head != "current"
+        && let Some((q, e)) = quantity::quantity(cx, k)
+        && q != Qty::Article
+        && let Some((u, _, e2)) = quantity::unit(cx, e)
+    {
+        return Some(Hit::duration(e2, quantity::duration_value(q, u), 0.85));
     }
     match cx.lex(k) {
         Lex::Unit(u, false) => {
@@ -238,19 +235,19 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
                     .unwrap_or_else(|| x_value(u).to_string()),
                 0.9,
             );
-            if u == Unit::Quarter {
-                if let Some(a) = a {
-                    let off = match dir {
-                        Dir::Last => -1,
-                        Dir::This => 0,
-                        Dir::Next => 1,
-                    };
-                    h.quarter = Some(calendar::shift_quarter(
-                        a.year(),
-                        calendar::quarter_of(a),
-                        off,
-                    ));
-                }
+            if u == Unit::Quarter
+                && let Some(a) = a
+            {
+                let off = match dir {
+                    Dir::Last => -1,
+                    Dir::This => 0,
+                    Dir::Next => 1,
+                };
+                h.quarter = Some(calendar::shift_quarter(
+                    a.year(),
+                    calendar::quarter_of(a),
+                    off,
+                ));
             }
             Some(h)
         }
@@ -381,12 +378,12 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     };
     let n = n.round() as i64;
     // "a year ago" after a quarter: the same quarter a year before.
-    if u == Unit::Year && n == 1 {
-        if let Some((at, y, qq)) = st.last_quarter {
-            if start.saturating_sub(at) < 400 {
-                return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));
-            }
-        }
+    if u == Unit::Year
+        && n == 1
+        && let Some((at, y, qq)) = st.last_quarter
+        && start.saturating_sub(at) < 400
+    {
+        return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));
     }
     let v = match u {
         Unit::Year => format!("{:04}", a.year() as i64 + sign * n),
