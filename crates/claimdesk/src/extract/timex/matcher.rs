@@ -263,20 +263,38 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                     better(&mut best, durations::times_per(cx, j));
                     better(&mut best, spelled_year(cx, j));
                 }
-                _ => {
-                    better(&mut best, relative::day_before(cx, j));
-                    better(&mut best, relative::relative(cx, j));
-                    better(&mut best, relative::the_weekend(cx, j));
-                    better(&mut best, durations::counted(cx, j, st));
-                    better(&mut best, durations::times_per(cx, j));
-                    better(&mut best, durations::bare_units(cx, j, st));
-                    better(&mut best, durations::every(cx, j));
-                    better(&mut best, fiscal::period(cx, j, st));
-                    better(&mut best, fiscal::fiscal_year(cx, j));
-                    better(&mut best, fiscal::this_year_phrases(cx, j));
-                    better(&mut best, holiday(cx, j));
-                    better(&mut best, vague::vague(cx, j));
-                }
+                _ => match cx.w(j) {
+                    "the" => {
+                        better(&mut best, relative::day_before(cx, j));
+                        better(&mut best, relative::the_weekend(cx, j));
+                        better(&mut best, fiscal::this_year_phrases(cx, j));
+                    }
+                    "a" | "an" | "couple" | "some" | "half" | "another" => {
+                        better(&mut best, durations::counted(cx, j, st));
+                        better(&mut best, durations::times_per(cx, j));
+                    }
+                    "this" | "last" | "next" | "past" | "coming" | "previous" | "following"
+                    | "current" => {
+                        better(&mut best, relative::relative(cx, j));
+                        better(&mut best, fiscal::period(cx, j, st));
+                        better(&mut best, durations::bare_units(cx, j, st));
+                        better(&mut best, vague::vague(cx, j));
+                    }
+                    "every" | "each" | "per" => better(&mut best, durations::every(cx, j)),
+                    "once" | "twice" => better(&mut best, durations::times_per(cx, j)),
+                    "fiscal" | "fy" => {
+                        better(&mut best, fiscal::fiscal_year(cx, j));
+                        better(&mut best, fiscal::period(cx, j, st));
+                    }
+                    "latest" | "q" => better(&mut best, fiscal::period(cx, j, st)),
+                    "recent" | "upcoming" | "ensuing" => {
+                        better(&mut best, durations::bare_units(cx, j, st));
+                        better(&mut best, vague::vague(cx, j));
+                    }
+                    "christmas" | "thanksgiving" | "halloween" | "easter" | "new"
+                    | "independence" => better(&mut best, holiday(cx, j)),
+                    _ => better(&mut best, vague::vague(cx, j)),
+                },
             }
         }
     }
