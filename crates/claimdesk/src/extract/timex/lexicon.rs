@@ -407,9 +407,27 @@ static LEXICON: LazyLock<Map> = LazyLock::new(|| {
     m
 });
 
+/// For each first letter, a bit per word length present in the lexicon: most
+/// words are rejected without hashing.
+static FILTER: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut f = [0u16; 26];
+    for k in LEXICON.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            if b.is_ascii_lowercase() && k.len() < 16 {
+                f[usize::from(b - b'a')] |= 1 << k.len();
+            }
+        }
+    }
+    f
+});
+
 /// The class of a lowercase ASCII word.
 pub fn classify(lower: &str) -> Lex {
-    if lower.len() > 13 {
+    let b = lower.as_bytes();
+    let (Some(&first), true) = (b.first(), b.len() < 16) else {
+        return Lex::None;
+    };
+    if !first.is_ascii_lowercase() || FILTER[usize::from(first - b'a')] & (1 << b.len()) == 0 {
         return Lex::None;
     }
     LEXICON.get(lower).copied().unwrap_or(Lex::None)
