@@ -178,10 +178,10 @@ fn np_after(ctx: &Ctx, i: usize, end: usize) -> usize {
 }
 
 /// People after "with" within `[a, b)`.
-fn with_people(ctx: &Ctx, a: usize, b: usize) -> Vec<Who> {
+fn with_people(ctx: &Ctx, a: usize, b: usize, end: usize) -> Vec<Who> {
     match (a..b).find(|&k| ctx.lc(k) == "with") {
         Some(w) => ctx
-            .people_from(w + 1, b)
+            .people_from(w + 1, end)
             .into_iter()
             .map(|(x, _)| x)
             .collect(),
@@ -276,7 +276,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             let others = if hosting {
                 Vec::new()
             } else {
-                with_people(ctx, evnoun, np_end)
+                with_people(ctx, evnoun, np_end, end)
             };
             let event = ctx.phrase(v + 1, np_end);
             let event = event

@@ -329,6 +329,26 @@ impl<'a> Ctx<'a> {
         if k == floor {
             return Vec::new();
         }
+        // ", visiting ...": a participle takes the main clause's subject.
+        if self.lc(v).ends_with("ing") && k == v && self.doc.kind(k - 1) != Some(Tk::Word) {
+            let si = self
+                .doc
+                .segs
+                .partition_point(|s| s.tok_start <= v)
+                .saturating_sub(1);
+            return self
+                .coref
+                .mentions
+                .iter()
+                .find(|m| m.seg == si && m.start < v && !m.possessive)
+                .map(|m| Who {
+                    entity: m.entity,
+                    start: m.start,
+                    end: m.end,
+                })
+                .into_iter()
+                .collect();
+        }
         let mut first = self.person_ending_at(k - 1, floor);
         if first.is_none() && self.doc.s(k - 1) == "," {
             // Across an appositive: "Grossman, 34, who had been ..., stole".
@@ -358,6 +378,7 @@ impl<'a> Ctx<'a> {
     /// People coordinated before `start`: "A, B and C".
     fn coordinated_before(&self, start: usize, floor: usize, out: &mut Vec<Who>) {
         let mut s = start;
+        let mut first = true;
         loop {
             // Skip a title phrase before the name ("Trump's son-in-law").
             let mut k = s;
@@ -380,9 +401,12 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            if k <= floor + 1 || !matches!(self.lc(k - 1), "and" | ",") {
+            // The connector nearest the head is "and": "A, B and C".
+            let conn = if k > floor { self.lc(k - 1) } else { "" };
+            if k <= floor + 1 || !(conn == "and" || (conn == "," && !first)) {
                 return;
             }
+            first = false;
             match self.person_ending_at(k - 2, floor) {
                 Some(w) if !out.iter().any(|o| o.entity == w.entity) => {
                     out.insert(0, w);
@@ -483,7 +507,9 @@ impl<'a> Ctx<'a> {
                 if !ok {
                     return None;
                 }
+                let titled = j - i <= 9 && self.pre_title(j, i).is_some();
                 if np.is_some()
+                    || titled
                     || (i..j)
                         .all(|t| self.doc.is_cap(t) || self.lc(t) == "'s" || is_det(self.lc(t)))
                 {
@@ -982,7 +1008,9 @@ impl<'a> Ctx<'a> {
                 || self.doc.is_allcaps(e)
                 || self.doc.s(e).ends_with('.') && self.doc.is_cap(e))
         {
-            if self.coref.at(e).is_some() || lexicon::is_stopword(self.lc(e)) {
+            if self.coref.at(e).is_some()
+                || (lexicon::is_stopword(self.lc(e)) && !self.doc.is_allcaps(e))
+            {
                 break;
             }
             e += 1;

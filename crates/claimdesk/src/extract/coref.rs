@@ -313,6 +313,17 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                     break;
                 }
             }
+            let possessive =
+                matches!(doc.lc(i), "his" | "hers") || (doc.lc(i) == "her" && next_is_noun(doc, i));
+            if pick.is_none() && !possessive {
+                // Within a sentence, a subject or object pronoun prefers the
+                // sentence's subject ("Umerov said he ...").
+                pick = out[seg_first..]
+                    .iter()
+                    .find(|m| !m.possessive)
+                    .filter(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
+                    .map(|m| m.entity);
+            }
             if pick.is_none() {
                 pick = out
                     .iter()
@@ -332,8 +343,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                     end: i + 1,
                     seg: si,
                     entity: e,
-                    possessive: matches!(doc.lc(i), "his" | "hers")
-                        || (doc.lc(i) == "her" && next_is_noun(doc, i)),
+                    possessive,
                     pronoun: true,
                 });
             }

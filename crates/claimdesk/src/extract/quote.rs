@@ -148,7 +148,9 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
         .find(|s| s.tok_start <= k && k < s.tok_end)
         .map(|s| s.tok_end)
         .unwrap_or(end);
-    if k >= seg_end || ctx.doc.kind(k) == Some(Tk::Quote) {
+    let para_end = ctx.doc.paras.get(q.para).map(|p| p.1).unwrap_or(0);
+    let in_para = ctx.doc.tokens.get(k).is_some_and(|t| t.end <= para_end);
+    if k >= seg_end || !in_para || ctx.doc.kind(k) == Some(Tk::Quote) {
         return Speaker::None;
     }
     let lim = (k + 10).min(seg_end);
@@ -218,7 +220,8 @@ fn before(ctx: &Ctx, q: &Quotation, seg: &super::segment::Seg, words: usize) -> 
         return Speaker::None;
     }
     let prev = if v > seg.tok_start { ctx.lc(v - 1) } else { "" };
-    let participle = ctx.lc(v).ends_with("ing") && matches!(prev, "," | "");
+    let participle =
+        ctx.lc(v).ends_with("ing") && (v == seg.tok_start || ctx.doc.kind(v - 1) != Some(Tk::Word));
     if matches!(prev, "and" | "but") || participle {
         // The subject of the sentence's main clause.
         let first = ctx

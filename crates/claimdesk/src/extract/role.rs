@@ -154,7 +154,9 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                     k += 1;
                 }
             }
-            if let Some(np) = ctx.post_title(k, end) {
+            if let Some(np) = ctx.post_title(k, end)
+                && closes_appositive(ctx, np.end, end)
+            {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
                 continue;
             }
@@ -233,6 +235,18 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// Whether an appositive ending at `e` is closed there (by punctuation,
+/// "who", "and" or the end), not the subject of a verb that follows
+/// ("Dressed by X, the first lady held ...").
+fn closes_appositive(ctx: &Ctx, e: usize, end: usize) -> bool {
+    e >= end
+        || matches!(
+            ctx.doc.kind(e),
+            Some(super::segment::Tk::Punct) | Some(super::segment::Tk::Quote)
+        )
+        || matches!(ctx.lc(e), "who" | "and" | "since" | "until" | "from")
 }
 
 #[allow(clippy::too_many_arguments)]
