@@ -268,9 +268,22 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             // The object must be an event (or a delegation / assembly).
             let evnoun = (v + 1..np_end).find(|&k| {
                 let n = ctx.lc(k);
-                lexicon::is_event(n)
+                let head = k + 1 == np_end
+                    || matches!(
+                        ctx.lc(k + 1),
+                        "with"
+                            | "of"
+                            | "on"
+                            | "for"
+                            | "between"
+                            | "about"
+                            | "among"
+                            | "hosted"
+                            | "organized"
+                    );
+                head && (lexicon::is_event(n)
                     || ASSEMBLIES.contains(&n)
-                    || matches!(n, "delegation" | "delegations")
+                    || matches!(n, "delegation" | "delegations"))
             })?;
             let hosting = matches!(w, "hosted" | "hosts" | "host" | "hosting");
             let others = if hosting {

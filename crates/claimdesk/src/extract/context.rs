@@ -554,6 +554,11 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// A short all-capitals word: "UK", "UKIP", "GOP" (not "WATCHED").
+    pub fn is_acronym(&self, i: usize) -> bool {
+        self.doc.is_allcaps(i) && self.doc.s(i).len() <= 5
+    }
+
     fn is_modifier(&self, i: usize) -> bool {
         let w = self.lc(i);
         self.doc.kind(i) == Some(Tk::Word)
@@ -608,10 +613,10 @@ impl<'a> Ctx<'a> {
                         this_org = Some(self.coref.name(m.entity).to_string());
                     }
                     k -= 1;
-                } else if self.doc.is_cap(k - 1) || self.doc.is_allcaps(k - 1) {
+                } else if self.doc.is_cap(k - 1) || self.is_acronym(k - 1) {
                     let mut s = k;
                     while s > floor
-                        && (self.doc.is_cap(s - 1) || self.doc.is_allcaps(s - 1))
+                        && (self.doc.is_cap(s - 1) || self.is_acronym(s - 1))
                         && self.coref.at(s - 1).is_none()
                         && !lexicon::is_stopword(self.lc(s - 1))
                     {
@@ -735,7 +740,28 @@ impl<'a> Ctx<'a> {
             {
                 te = self.title_at(te).unwrap_or(te + 1);
             }
-            let mut role = self.phrase(j, te);
+            let mut rs = j;
+            while rs + 1 < te
+                && (self.lc(rs).ends_with("ly")
+                    || matches!(
+                        self.lc(rs),
+                        "becomes"
+                            | "became"
+                            | "become"
+                            | "remains"
+                            | "remained"
+                            | "serves"
+                            | "served"
+                            | "now"
+                            | "also"
+                            | "still"
+                            | "is"
+                            | "was"
+                    ))
+            {
+                rs += 1;
+            }
+            let mut role = self.phrase(rs, te);
             if former && roles.is_empty() {
                 role = format!("former {role}");
             }
@@ -770,7 +796,9 @@ impl<'a> Ctx<'a> {
             while e < end && e < s + 10 {
                 let w = self.doc.s(e);
                 if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"")
+                    || self.boundary(e)
                     || matches!(self.lc(e), "who" | "which" | "that" | "since" | "until")
+                    || (matches!(self.lc(e), "and" | "to") && !self.doc.is_cap(e + 1))
                 {
                     break;
                 }

@@ -114,6 +114,7 @@ fn name_parts(doc: &Doc, a: usize, b: usize) -> (Option<String>, String, usize) 
     let given = (words.len() > 1)
         .then(|| words[0])
         .filter(|w| !(w.len() == 2 && w.ends_with('.')))
+        .filter(|w| !super::mentions::is_particle(&w.to_ascii_lowercase()))
         .map(key);
     (given, surname, b - a)
 }
@@ -193,7 +194,14 @@ pub fn resolve(doc: &Doc) -> Coref {
             Strength::Titled | Strength::Bare => {
                 match match_single(&entities, &last_seen, doc.s(r.start)) {
                     Some(e) => Some(e),
-                    None if r.strength == Strength::Titled => {
+                    None if r.strength == Strength::Titled && {
+                        // A lone titled word is a person if it is a given
+                        // name or the article names it again.
+                        let w = doc.s(r.start);
+                        crate::extract::lexicon::given_name(doc.lc(r.start)).is_some()
+                            || doc.text.matches(w).take(2).count() >= 2
+                    } =>
+                    {
                         entities.push(Entity {
                             name: doc.s(r.start).to_string(),
                             name_len: 1,

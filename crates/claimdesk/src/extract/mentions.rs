@@ -47,6 +47,11 @@ fn is_roman(s: &str) -> bool {
     matches!(s, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
 }
 
+/// Whether a lower-case word is a name particle ("bin", "von", "de").
+pub fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w)
+}
+
 /// Whether token `i` can be part of a name run.
 fn name_token(doc: &Doc, i: usize, inside: bool) -> bool {
     if doc.kind(i) != Some(Tk::Word) {
