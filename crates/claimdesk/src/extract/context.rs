@@ -184,10 +184,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn seg(&self, si: usize) -> &Seg {
-        &self.doc.segs[si]
-    }
-
     /// Segments the claim rules read (no datelines or credits).
     pub fn claim_segs(&self) -> impl Iterator<Item = (usize, &Seg)> {
         self.doc
@@ -579,7 +575,7 @@ impl<'a> Ctx<'a> {
         let mut roles = Vec::new();
         let mut org = None;
         let mut e = end;
-        let mut start = end;
+        let mut start;
         loop {
             let lo = e.saturating_sub(7).max(floor);
             let j = (lo..e).find(|&j| self.title_at(j) == Some(e))?;
@@ -799,6 +795,22 @@ impl<'a> Ctx<'a> {
                     || self.boundary(e)
                     || matches!(self.lc(e), "who" | "which" | "that" | "since" | "until")
                     || (matches!(self.lc(e), "and" | "to") && !self.doc.is_cap(e + 1))
+                    || matches!(
+                        self.lc(e),
+                        "on" | "in"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "with"
+                            | "last"
+                            | "this"
+                            | "next"
+                            | "from"
+                            | "by"
+                            | "until"
+                            | "effective"
+                    )
                 {
                     break;
                 }

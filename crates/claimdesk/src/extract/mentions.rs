@@ -226,7 +226,61 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     let speaks = lexicon::is_speech_verb(next)
         || (next == "," && matches!(doc.lc(b + 1), "who" | "a" | "an" | "the"))
         || (a > 0 && lexicon::is_speech_verb(doc.lc(a - 1)));
-    let person = given.is_some() || titled || initial || aged || (unknown && speaks);
+    // A run of unknown capitalized words acting as a person would:
+    // followed by a verb, or after "with", "by", "met", "and".
+    let w_next = doc.lc(b);
+    let next_verb = doc.kind(b) == Some(Tk::Word)
+        && !doc.is_cap(b)
+        && (matches!(
+            w_next,
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "was"
+                | "is"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "met"
+                | "meets"
+                | "led"
+                | "leads"
+                | "left"
+                | "quit"
+                | "won"
+                | "took"
+                | "became"
+                | "added"
+                | "wrote"
+                | "resigned"
+                | "resigns"
+                | "argued"
+                | "insisted"
+                | "replied"
+                | "denied"
+                | "urged"
+                | "warned"
+                | "praised"
+                | "visited"
+        ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next)));
+    let prev_ctx = a > seg_start
+        && matches!(
+            doc.lc(a - 1),
+            "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
+        );
+    let plain = (k..b).all(|i| {
+        doc.s(i)
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    });
+    let person = given.is_some()
+        || titled
+        || initial
+        || aged
+        || (unknown && (speaks || (plain && (next_verb || prev_ctx))));
     person.then_some(NameRun {
         start: k,
         end: b,

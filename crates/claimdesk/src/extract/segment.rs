@@ -206,11 +206,15 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let wrapped = long >= 3 && open * 2 > long;
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
+    // Whether the previous line was long and open (a wrapped line).
+    let mut prev_open = false;
     for &(s, e) in &lines {
         let line = text.get(s..e).unwrap_or("");
         let blank = line.trim().is_empty();
         let indented = line.starts_with("  ") || line.starts_with('\t');
-        let breaks = blank || !wrapped || indented;
+        let breaks = blank || indented || !(wrapped || prev_open);
+        let t = line.trim();
+        prev_open = t.len() >= 40 && !t.ends_with(['.', '!', '?', '"', '\u{201d}', ':']);
         if breaks && let Some(c) = cur.take() {
             out.push(c);
         }
@@ -463,7 +467,10 @@ fn split_sentences(
             Tk::Word => s.ends_with('.') && s.len() > 1,
             _ => false,
         };
-        if !ends_here || inside.get(i - t0).copied().unwrap_or(false) {
+        // Inside a quotation only the sentence that closes it may end.
+        let closes_quote =
+            doc.kind(i + 1) == Some(Tk::Quote) && !inside.get(i + 1 - t0).copied().unwrap_or(true);
+        if !ends_here || (inside.get(i - t0).copied().unwrap_or(false) && !closes_quote) {
             i += 1;
             continue;
         }
