@@ -111,12 +111,12 @@ fn dismissals() {
     );
     check(
         Dismissal,
-        "Paul Dunn, Rosa Lind and Omar Haddad stepped down. Trade union chief Ana Ruiz was suspended.",
+        "Paul Dunn, Rosa Lind and Omar Haddad stepped down. The union chief Ana Ruiz was suspended.",
         &[
             "person=Paul Dunn; how=resigned",
             "person=Rosa Lind; how=resigned",
             "person=Omar Haddad; how=resigned",
-            "person=Ana Ruiz; role=Trade union chief; how=suspended",
+            "person=Ana Ruiz; role=union chief; how=suspended",
         ],
     );
     check(

@@ -560,6 +560,7 @@ impl<'a> Ctx<'a> {
         self.doc.kind(i) == Some(Tk::Word)
             && (MODIFIERS.contains(&w)
                 || (lexicon::is_title_word(w) && !lexicon::is_stopword(w))
+                || (lexicon::is_org_word(w) && !self.doc.is_cap(i))
                 || (!self.doc.is_cap(i)
                     && w.len() > 4
                     && (w.ends_with("al")
