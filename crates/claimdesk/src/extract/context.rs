@@ -448,6 +448,10 @@ impl<'a> Ctx<'a> {
             if j == who.end || j >= end {
                 break;
             }
+            // A pronoun after "and" opens a new clause ("..., and he said").
+            if self.coref.at(j).is_some_and(|m| m.pronoun) {
+                break;
+            }
             k = j;
         }
         out
@@ -614,6 +618,10 @@ impl<'a> Ctx<'a> {
                     let mut s = k;
                     while s > floor
                         && (self.doc.is_cap(s - 1) || self.is_acronym(s - 1))
+                        && !matches!(
+                            self.lc(s - 1),
+                            "former" | "new" | "then" | "acting" | "outgoing" | "incoming"
+                        )
                         && self.coref.at(s - 1).is_none()
                         && !lexicon::is_stopword(self.lc(s - 1))
                     {
@@ -795,7 +803,8 @@ impl<'a> Ctx<'a> {
                 if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"")
                     || self.boundary(e)
                     || matches!(self.lc(e), "who" | "which" | "that" | "since" | "until")
-                    || (matches!(self.lc(e), "and" | "to") && !self.doc.is_cap(e + 1))
+                    || (matches!(self.lc(e), "and" | "to" | "for" | "of")
+                        && !self.doc.is_cap(e + 1))
                     || matches!(
                         self.lc(e),
                         "on" | "in"
@@ -821,7 +830,10 @@ impl<'a> Ctx<'a> {
                 e += 1;
             }
             let useful = prep != "in"
-                || (s..e).any(|t| lexicon::place(self.lc(t)).is_some() || self.doc.is_cap(t));
+                || (s..e).any(|t| {
+                    lexicon::place(self.lc(t)).is_some()
+                        || (self.doc.is_cap(t) && !lexicon::is_stopword(self.lc(t)))
+                });
             if e > s && useful {
                 if prep != "to" {
                     org = Some(self.org_name(s, e));

@@ -203,7 +203,12 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
                 if dup {
                     continue;
                 }
-                let a = who.start.min(v);
+                // Evidence stays in this sentence ("these men resigned").
+                let a = if who.start < seg.tok_start {
+                    v.saturating_sub(2).max(seg.tok_start)
+                } else {
+                    who.start.min(v)
+                };
                 let b = last.max(who.end);
                 let (s, e) = ctx.bytes(a, b);
                 out.push(Claim {

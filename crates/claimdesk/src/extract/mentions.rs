@@ -107,7 +107,11 @@ pub fn find(doc: &Doc) -> Vec<NameRun> {
             let a = i;
             let mut b = i + 1;
             while b < seg.tok_end {
-                if name_token(doc, b, true) {
+                // A function word inside a name only after a given name
+                // ("Theresa May", not "Macron Thursday").
+                let stop_ok = !lexicon::is_stopword(doc.lc(b))
+                    || lexicon::given_name(doc.lc(b - 1)).is_some();
+                if name_token(doc, b, true) && stop_ok {
                     b += 1;
                 } else if PARTICLES.contains(&doc.lc(b))
                     && b + 1 < seg.tok_end
@@ -177,7 +181,13 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     if k >= b {
         return None;
     }
-    // Trailing title words are not part of the name ("Rubio State").
+    // Trailing title words are not part of the name ("Charles Prince").
+    let mut b = b;
+    while b > k + 1
+        && (lexicon::is_title_word(doc.lc(b - 1)) || lexicon::is_honorific(doc.lc(b - 1)))
+    {
+        b -= 1;
+    }
     let n = b - k;
     let possessive = doc.lc(b) == "'s";
     let words: Vec<&str> = (k..b).map(|i| doc.lc(i)).collect();
