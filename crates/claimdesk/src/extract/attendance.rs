@@ -189,8 +189,21 @@ fn with_people(ctx: &Ctx, a: usize, b: usize, end: usize) -> Vec<Who> {
     }
 }
 
+/// Words that can open an attendance pattern (checked before any work).
+const TRIGGERS: &[&str] = &[
+    "met", "meets", "meet", "meeting", "held", "holds", "hold", "holding", "hosted", "hosts", "host", "hosting", "attended",
+    "attends", "attend", "attending", "addressed", "addresses", "joined", "joins", "led", "leads", "headed", "heads",
+    "chaired", "chairs", "told", "visited", "visits", "visit", "visiting", "toured", "tours", "tour", "touring", "arrived",
+    "arrives", "arrive", "arriving", "traveled", "travelled", "travels", "travel", "flew", "took", "take", "takes",
+    "taking", "participated", "participates", "participate", "participating", "included", "includes", "include",
+    "including", "testified", "testifies", "testify", "appeared", "appears", "appear", "spoke", "speaks",
+];
+
 fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
     let w = ctx.lc(v);
+    if !TRIGGERS.contains(&w) {
+        return None;
+    }
     let end = ctx.clause_end(v, seg);
     let subj = || ctx.subject_before(v, seg);
     match w {

@@ -536,8 +536,11 @@ impl<'a> Ctx<'a> {
 
     /// The longest title from the lexicon starting at token `i`; its end.
     pub fn title_at(&self, i: usize) -> Option<usize> {
+        if !lexicon::is_title_start(self.lc(i)) {
+            return None;
+        }
         let mut best = None;
-        let mut key = String::new();
+        let mut key = String::with_capacity(48);
         for n in 1..=7 {
             let j = i + n - 1;
             if j >= self.doc.tokens.len() || self.doc.kind(j) != Some(Tk::Word) {
@@ -582,6 +585,9 @@ impl<'a> Ctx<'a> {
         let mut e = end;
         let mut start;
         loop {
+            if e == 0 || !lexicon::is_title_head(self.lc(e - 1)) {
+                return None;
+            }
             let lo = e.saturating_sub(7).max(floor);
             let j = (lo..e).find(|&j| self.title_at(j) == Some(e))?;
             // Title words written in lower case or as a capitalized title.

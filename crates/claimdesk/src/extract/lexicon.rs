@@ -7,7 +7,30 @@
 //! lower-case keys.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the keys are short words, for which it is much faster than
+/// the default SipHash (no untrusted-key concerns: the keys are ours).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -15,17 +38,17 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn words(data: &'static str) -> HashSet<&'static str> {
+fn words(data: &'static str) -> FastSet {
     lines(data).flat_map(str::split_whitespace).collect()
 }
 
-fn set(data: &'static str) -> HashSet<&'static str> {
+fn set(data: &'static str) -> FastSet {
     lines(data).collect()
 }
 
-static ABBREV: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> = LazyLock::new(|| {
-    let mut all = HashSet::new();
-    let mut prefix = HashSet::new();
+static ABBREV: LazyLock<(FastSet, FastSet)> = LazyLock::new(|| {
+    let mut all = FastSet::default();
+    let mut prefix = FastSet::default();
     for l in lines(include_str!("../../data/lexicon/abbreviations.txt")) {
         if let Some(p) = l.strip_prefix('!') {
             prefix.insert(p);
@@ -37,11 +60,11 @@ static ABBREV: LazyLock<(HashSet<&'static str>, HashSet<&'static str>)> = LazyLo
     (all, prefix)
 });
 
-static TITLES: LazyLock<HashSet<&'static str>> =
+static TITLES: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/titles.txt")));
 
 /// Every word that occurs in a title ("state" in "secretary of state").
-static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static TITLE_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
     TITLES
         .iter()
         .flat_map(|t| t.split(' '))
@@ -49,35 +72,40 @@ static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first word of every title.
+static TITLE_STARTS: LazyLock<FastSet> =
+    LazyLock::new(|| TITLES.iter().filter_map(|t| t.split(' ').next()).collect());
+
 /// The last word of every title ("adviser" of "national security adviser").
-static TITLE_HEADS: LazyLock<HashSet<&'static str>> =
+static TITLE_HEADS: LazyLock<FastSet> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.rsplit(' ').next()).collect());
 
-static HONORIFICS: LazyLock<HashSet<&'static str>> =
+static HONORIFICS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/honorifics.txt")));
 
-static MALE: LazyLock<HashSet<&'static str>> =
+static MALE: LazyLock<FastSet> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/names_male.txt")));
-static FEMALE: LazyLock<HashSet<&'static str>> =
+static FEMALE: LazyLock<FastSet> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/names_female.txt")));
 
-static STOP: LazyLock<HashSet<&'static str>> =
+static STOP: LazyLock<FastSet> =
     LazyLock::new(|| words(include_str!("../../data/lexicon/stopwords.txt")));
 
-static ORG: LazyLock<HashSet<&'static str>> =
+static ORG: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/org_words.txt")));
 
-static EVENTS: LazyLock<HashSet<&'static str>> =
+static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
 
-static SPEECH: LazyLock<HashSet<&'static str>> =
+static SPEECH: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/speech_verbs.txt")));
 
 /// Lower-case place name or adjective → canonical place name; plus the set
 /// of every word that occurs in a place name.
-static PLACES: LazyLock<(HashMap<String, &'static str>, HashSet<String>)> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    let mut parts = HashSet::new();
+static PLACES: LazyLock<(FastMap<String, &'static str>, HashSet<String, BuildHasherDefault<Fnv>>)> =
+    LazyLock::new(|| {
+    let mut map = FastMap::default();
+    let mut parts = HashSet::default();
     for l in lines(include_str!("../../data/lexicon/places.txt")) {
         let mut it = l.split('|');
         let Some(place) = it.next() else { continue };
@@ -118,6 +146,11 @@ pub fn is_title(phrase: &str) -> bool {
 
 pub fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(w.trim_end_matches('.'))
+}
+
+/// Whether some title starts with this word.
+pub fn is_title_start(w: &str) -> bool {
+    TITLE_STARTS.contains(w)
 }
 
 pub fn is_title_head(w: &str) -> bool {
