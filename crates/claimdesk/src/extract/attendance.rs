@@ -190,7 +190,7 @@ fn with_people(ctx: &Ctx, a: usize, b: usize, end: usize) -> Vec<Who> {
 }
 
 /// Words that can open an attendance pattern (checked before any work).
-const TRIGGERS: &[&str] = &[
+pub(crate) const TRIGGERS: &[&str] = &[
     "met", "meets", "meet", "meeting", "held", "holds", "hold", "holding", "hosted", "hosts", "host", "hosting", "attended",
     "attends", "attend", "attending", "addressed", "addresses", "joined", "joins", "led", "leads", "headed", "heads",
     "chaired", "chairs", "told", "visited", "visits", "visit", "visiting", "toured", "tours", "tour", "touring", "arrived",
@@ -201,7 +201,7 @@ const TRIGGERS: &[&str] = &[
 
 fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
     let w = ctx.lc(v);
-    if !TRIGGERS.contains(&w) {
+    if !ctx.doc.has(v, lexicon::flag::ATTEND) {
         return None;
     }
     let end = ctx.clause_end(v, seg);

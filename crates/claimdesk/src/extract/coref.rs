@@ -168,8 +168,6 @@ pub fn resolve(doc: &Doc) -> Coref {
     }
     let mut last_seen: Vec<usize> = vec![0; entities.len()];
     let mut mentions: Vec<Mention> = Vec::new();
-    let covered =
-        |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
     let match_single = |entities: &[Entity], last_seen: &[usize], w: &str| -> Option<usize> {
         let k = key(w);
         let pick = |f: &dyn Fn(&Entity) -> bool| {
@@ -231,14 +229,26 @@ pub fn resolve(doc: &Doc) -> Coref {
         }
     }
     // Capitalized function words that are surnames ("May") mid-sentence.
-    for (si, seg) in doc.segs.iter().enumerate() {
+    let stop_surnames = entities.iter().any(|e| {
+        e.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| super::lexicon::is_stopword(&w.to_ascii_lowercase()))
+    });
+    let mut is_covered = vec![false; doc.tokens.len()];
+    for m in &mentions {
+        for c in is_covered.iter_mut().take(m.end).skip(m.start) {
+            *c = true;
+        }
+    }
+    for (si, seg) in doc.segs.iter().enumerate().filter(|_| stop_surnames) {
         if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
             continue;
         }
         for i in seg.tok_start + 1..seg.tok_end {
             if doc.is_cap(i)
-                && super::lexicon::is_stopword(doc.lc(i))
-                && !covered(&mentions, i)
+                && doc.has(i, super::lexicon::flag::STOP)
+                && !is_covered.get(i).copied().unwrap_or(true)
                 && doc.kind(i + 1) != Some(super::segment::Tk::Num)
             {
                 let k = key(doc.s(i));
@@ -291,6 +301,9 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
             while names.get(next_name).is_some_and(|m| m.start <= i) {
                 out.push(names[next_name]);
                 next_name += 1;
+            }
+            if !doc.has(i, super::lexicon::flag::PRONOUN) {
+                continue;
             }
             let Some(g) = pronoun_gender(doc.lc(i)) else {
                 continue;

@@ -20,9 +20,22 @@ enum Trigger {
     Remove(DismissalHow, usize),
 }
 
+/// Words that can open a dismissal pattern (checked before any work).
+pub(crate) const TRIGGERS: &[&str] = &[
+        "resign", "resigns", "resigned", "resigning", "quit", "quits", "quitting", "step", "steps", "stepped", "stepping",
+        "stand", "stands", "stood", "standing", "sever", "severs", "severed", "severing", "announced", "announces",
+        "announcing", "tendered", "submitted", "handed", "offered", "fire", "fires", "fired", "firing", "sack", "sacks",
+        "sacked", "sacking", "dismiss", "dismisses", "dismissed", "dismissing", "oust", "ousts", "ousted", "ousting",
+        "expel", "expels", "expelled", "axed", "deposed", "removed", "removes", "remove", "removing", "suspend",
+        "suspends", "suspended", "suspending", "forced", "forces", "force", "voted", "pushed",
+];
+
 fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
     use DismissalHow::*;
     let w = ctx.lc(i);
+    if !ctx.doc.has(i, super::lexicon::flag::DISMISS) {
+        return None;
+    }
     let n1 = ctx.lc(i + 1);
     let n2 = ctx.lc(i + 2);
     Some(match w {

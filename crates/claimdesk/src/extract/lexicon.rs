@@ -29,7 +29,13 @@ impl Hasher for Fnv {
     }
 }
 
-type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A set of words with the fast hasher.
+pub type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// A fast set of the given words.
+pub fn set_of(words: &[&'static str]) -> FastSet {
+    words.iter().copied().collect()
+}
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -118,6 +124,42 @@ static PLACES: LazyLock<(FastMap<String, &'static str>, HashSet<String, BuildHas
     }
     (map, parts)
 });
+
+/// Per-word flags, looked up once per token by the segmenter so the hot
+/// loops of the rules test a bit instead of hashing again.
+pub mod flag {
+    pub const STOP: u16 = 1;
+    pub const PRONOUN: u16 = 2;
+    pub const ATTEND: u16 = 4;
+    pub const DISMISS: u16 = 8;
+    pub const SPEECH: u16 = 16;
+}
+
+static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, u16> = FastMap::default();
+    let mut add = |w: &'static str, f: u16| *m.entry(w).or_insert(0) |= f;
+    for w in STOP.iter() {
+        add(w, flag::STOP);
+    }
+    for w in ["he", "him", "his", "himself", "she", "her", "hers", "herself"] {
+        add(w, flag::PRONOUN);
+    }
+    for w in super::attendance::TRIGGERS {
+        add(w, flag::ATTEND);
+    }
+    for w in super::dismissal::TRIGGERS {
+        add(w, flag::DISMISS);
+    }
+    for w in SPEECH.iter() {
+        add(w, flag::SPEECH);
+    }
+    m
+});
+
+/// The flags of a lower-case word (0 for most words).
+pub fn flags(w: &str) -> u16 {
+    FLAGS.get(w).copied().unwrap_or(0)
+}
 
 /// A person's grammatical gender as far as the text tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

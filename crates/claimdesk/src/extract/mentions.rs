@@ -72,8 +72,7 @@ fn name_token(doc: &Doc, i: usize, inside: bool) -> bool {
     if doc.is_allcaps(i) {
         return false;
     }
-    let lc = doc.lc(i);
-    if lexicon::is_stopword(lc) && !inside {
+    if doc.has(i, lexicon::flag::STOP) && !inside {
         return false;
     }
     true
@@ -109,7 +108,7 @@ pub fn find(doc: &Doc) -> Vec<NameRun> {
             while b < seg.tok_end {
                 // A function word inside a name only after a given name
                 // ("Theresa May", not "Macron Thursday").
-                let stop_ok = !lexicon::is_stopword(doc.lc(b))
+                let stop_ok = !doc.has(b, lexicon::flag::STOP)
                     || lexicon::given_name(doc.lc(b - 1)).is_some();
                 if name_token(doc, b, true) && stop_ok {
                     b += 1;

@@ -32,6 +32,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: Tk,
+    /// Word-list flags of the lower-case word ([`lexicon::flag`]).
+    pub flags: u16,
 }
 
 /// What a segment is, for the claim rules.
@@ -102,6 +104,11 @@ impl<'a> Doc<'a> {
             .unwrap_or("")
     }
 
+    /// Whether token `i` has the word-list flag `f`.
+    pub fn has(&self, i: usize, f: u16) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.flags & f != 0)
+    }
+
     /// Whether token `i` is the word `w` (lower case).
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.lc(i) == w
@@ -169,6 +176,11 @@ pub fn segment(text: &str) -> Doc<'_> {
         let t0 = doc.tokens.len();
         tokenize(text, &doc.lower, ps, pe, &mut doc.tokens);
         let t1 = doc.tokens.len();
+        for t in &mut doc.tokens[t0..t1] {
+            if t.kind == Tk::Word {
+                t.flags = lexicon::flags(doc.lower.get(t.start..t.end).unwrap_or(""));
+            }
+        }
         if t1 == t0 {
             continue;
         }
@@ -333,6 +345,7 @@ fn tokenize(text: &str, lower: &str, ps: usize, pe: usize, out: &mut Vec<Token>)
                 start,
                 end: ps + end,
                 kind,
+                flags: 0,
             });
         } else if (c == '\'' || c == '\u{2019}')
             && matches!(it.peek(), Some(&(_, 's' | 'S')))
@@ -346,12 +359,14 @@ fn tokenize(text: &str, lower: &str, ps: usize, pe: usize, out: &mut Vec<Token>)
                 start,
                 end: ps + j + s.len_utf8(),
                 kind: Tk::Word,
+                flags: 0,
             });
         } else if is_quote_char(c) {
             out.push(Token {
                 start,
                 end: start + c.len_utf8(),
                 kind: Tk::Quote,
+                flags: 0,
             });
         } else if matches!(c, '-' | '\u{2013}' | '\u{2014}') {
             let mut end = i + c.len_utf8();
@@ -367,12 +382,14 @@ fn tokenize(text: &str, lower: &str, ps: usize, pe: usize, out: &mut Vec<Token>)
                 start,
                 end: ps + end,
                 kind: Tk::Punct,
+                flags: 0,
             });
         } else {
             out.push(Token {
                 start,
                 end: start + c.len_utf8(),
                 kind: Tk::Punct,
+                flags: 0,
             });
         }
     }
