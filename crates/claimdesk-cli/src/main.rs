@@ -3,6 +3,7 @@
 //! this file only parses arguments and maps errors to exit codes
 //! (0 ok, 1 error, 2 usage).
 
+mod diff_cmd;
 mod extract_cmd;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Extract the claims of a file without storing anything.
     Extract(extract_cmd::Args),
+    /// Compare two versions of an article without storing anything.
+    Diff(diff_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract(a) => extract_cmd::run(a),
+        Command::Diff(a) => diff_cmd::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,356 @@
+//! The comparison itself: aligns the sentences of two extracted versions,
+//! diffs and classifies every aligned pair, aligns the claims, and lets
+//! claim changes upgrade a reworded sentence to a changed statement.
+
+use super::align::{self, Group, Prepared};
+use super::claims::{ClaimChange, align_claims_in};
+use super::classify::{self, Context, Verdict};
+use super::output::{
+    ClaimDiff, Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, Shape, WordOpKind,
+};
+use super::tokens::Token;
+use super::words::{self, Step};
+use crate::extract::{Extraction, extract};
+use crate::model::{Claim, Sentence};
+use chrono::NaiveDate;
+
+/// Compares two versions of an article: extracts both (resolving relative
+/// dates against `published`), then [`compare_extracted`].
+pub fn compare(old_text: &str, new_text: &str, published: Option<NaiveDate>) -> Comparison {
+    let old = extract(old_text, published);
+    let new = extract(new_text, published);
+    compare_extracted(old_text, &old, new_text, &new)
+}
+
+/// Compares two versions whose extraction is already done (the store keeps
+/// it). Never panics: offsets that do not fit their text are ignored.
+pub fn compare_extracted(
+    old_text: &str,
+    old: &Extraction,
+    new_text: &str,
+    new: &Extraction,
+) -> Comparison {
+    let po = align::prepare(old_text, &old.sentences);
+    let pn = align::prepare(new_text, &new.sentences);
+    let all = |p: &[Prepared]| {
+        p.iter()
+            .flat_map(|s| s.tokens.iter().copied())
+            .collect::<Vec<Token>>()
+    };
+    let ctx = Context::new(old_text, &all(&po), new_text, &all(&pn));
+    let groups = align::align(&po, &pn);
+    let sides = Sides {
+        old_text,
+        new_text,
+        old: &po,
+        new: &pn,
+        ctx: &ctx,
+    };
+    let mut sentences = Vec::new();
+    for g in &groups {
+        sides.entries(g, &mut sentences);
+    }
+    let claims = compare_claims(&sides, &groups, &old.claims, &new.claims, &mut sentences);
+    Comparison { sentences, claims }
+}
+
+/// Both versions, prepared.
+struct Sides<'a> {
+    old_text: &'a str,
+    new_text: &'a str,
+    old: &'a [Prepared],
+    new: &'a [Prepared],
+    ctx: &'a Context,
+}
+
+/// Byte position of sentence index `i` of a version, for an empty span:
+/// the start of that sentence, or the end of the last one.
+fn insertion_point(side: &[Prepared], i: usize) -> usize {
+    side.get(i)
+        .map(|p| p.span.start)
+        .or_else(|| side.last().map(|p| p.span.end))
+        .unwrap_or(0)
+}
+
+fn tokens_of(side: &[Prepared], r: std::ops::Range<usize>) -> Vec<Token> {
+    side.get(r)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|p| p.tokens.iter().copied())
+        .collect()
+}
+
+fn span_of(side: &[Prepared], r: std::ops::Range<usize>, at: usize) -> Sentence {
+    match (
+        side.get(r.start),
+        r.end.checked_sub(1).and_then(|e| side.get(e)),
+    ) {
+        (Some(a), Some(b)) if !r.is_empty() => Sentence {
+            start: a.span.start,
+            end: b.span.end,
+        },
+        _ => Sentence { start: at, end: at },
+    }
+}
+
+impl Sides<'_> {
+    /// Appends the entries of one aligned group: one per old sentence (one
+    /// per new sentence for an added group).
+    fn entries(&self, g: &Group, out: &mut Vec<SentenceChange>) {
+        let shape = match (g.old.len(), g.new.len()) {
+            (o, _) if o > 1 => Shape::Merged,
+            (1, n) if n > 1 => Shape::Split,
+            _ => Shape::Single,
+        };
+        if g.old.is_empty() {
+            let at = insertion_point(self.old, g.old.start);
+            for j in g.new.clone() {
+                let s = span_of(self.new, j..j + 1, 0);
+                out.push(SentenceChange {
+                    status: SentenceStatus::Added,
+                    old_start: at,
+                    old_end: at,
+                    new_start: s.start,
+                    new_end: s.end,
+                    shape,
+                    moved: false,
+                    old_sentences: [g.old.start, g.old.start],
+                    new_sentences: [j, j + 1],
+                    reasons: Vec::new(),
+                    words: Vec::new(),
+                });
+            }
+            return;
+        }
+        if g.new.is_empty() {
+            let at = insertion_point(self.new, g.new.start);
+            for i in g.old.clone() {
+                let s = span_of(self.old, i..i + 1, 0);
+                out.push(SentenceChange {
+                    status: SentenceStatus::Removed,
+                    old_start: s.start,
+                    old_end: s.end,
+                    new_start: at,
+                    new_end: at,
+                    shape,
+                    moved: false,
+                    old_sentences: [i, i + 1],
+                    new_sentences: [g.new.start, g.new.start],
+                    reasons: Vec::new(),
+                    words: Vec::new(),
+                });
+            }
+            return;
+        }
+        let ot = tokens_of(self.old, g.old.clone());
+        let nt = tokens_of(self.new, g.new.clone());
+        let steps = words::diff(self.old_text, &ot, self.new_text, &nt);
+        // Which old sentence each step belongs to: the one holding its first
+        // old token, or for a pure insertion the one holding the token before.
+        let mut bounds = Vec::with_capacity(g.old.len());
+        let mut acc = 0;
+        for p in self.old.get(g.old.clone()).unwrap_or(&[]) {
+            acc += p.tokens.len();
+            bounds.push(acc);
+        }
+        let owner = |s: &Step| {
+            let t = if s.old.is_empty() {
+                s.old.start.saturating_sub(1)
+            } else {
+                s.old.start
+            };
+            bounds.partition_point(|&b| b <= t).min(g.old.len() - 1)
+        };
+        let new_span = span_of(self.new, g.new.clone(), 0);
+        for (k, i) in g.old.clone().enumerate() {
+            let mine: Vec<Step> = steps.iter().filter(|s| owner(s) == k).cloned().collect();
+            let old_span = span_of(self.old, i..i + 1, 0);
+            // The new text this old sentence became.
+            let (ns, ne) = if g.old.len() == 1 {
+                (new_span.start, new_span.end)
+            } else {
+                let first = mine
+                    .iter()
+                    .find_map(|s| nt.get(s.new.start..s.new.end)?.first());
+                let last = mine
+                    .iter()
+                    .rev()
+                    .find_map(|s| nt.get(s.new.start..s.new.end)?.last());
+                match (first, last) {
+                    (Some(a), Some(b)) => (a.start, b.end),
+                    _ => {
+                        let at = mine
+                            .first()
+                            .and_then(|s| nt.get(s.new.start))
+                            .map_or(new_span.end, |t| t.start);
+                        (at, at)
+                    }
+                }
+            };
+            let verdict = self.judge(&ot, &nt, &mine, old_span, ns, ne);
+            let status = match (g.moved, verdict.status) {
+                (true, SentenceStatus::Changed) => SentenceStatus::Changed,
+                (true, _) => SentenceStatus::Moved,
+                (false, s) => s,
+            };
+            let words = if verdict.status == SentenceStatus::Unchanged {
+                Vec::new()
+            } else {
+                words::ops(
+                    &mine,
+                    self.old_text,
+                    &ot,
+                    self.new_text,
+                    &nt,
+                    old_span.end,
+                    ne,
+                )
+            };
+            out.push(SentenceChange {
+                status,
+                old_start: old_span.start,
+                old_end: old_span.end,
+                new_start: ns,
+                new_end: ne,
+                shape,
+                moved: g.moved,
+                old_sentences: [i, i + 1],
+                new_sentences: [g.new.start, g.new.end],
+                reasons: verdict.reasons,
+                words,
+            });
+        }
+    }
+
+    fn judge(
+        &self,
+        ot: &[Token],
+        nt: &[Token],
+        steps: &[Step],
+        old_span: Sentence,
+        ns: usize,
+        ne: usize,
+    ) -> Verdict {
+        if steps.iter().all(|s| s.kind == WordOpKind::Equal) {
+            let same = self.old_text.get(old_span.start..old_span.end) == self.new_text.get(ns..ne);
+            return Verdict {
+                status: if same {
+                    SentenceStatus::Unchanged
+                } else {
+                    SentenceStatus::Cosmetic
+                },
+                reasons: Vec::new(),
+            };
+        }
+        classify::classify(self.ctx, self.old_text, ot, self.new_text, nt, steps)
+    }
+}
+
+/// Index of the prepared sentence holding byte `at`.
+fn sentence_at(side: &[Prepared], at: usize) -> Option<usize> {
+    let k = side
+        .partition_point(|p| p.span.start <= at)
+        .checked_sub(1)?;
+    (at < side[k].span.end.max(side[k].span.start + 1)).then_some(k)
+}
+
+/// Aligns the claims (within aligned sentences first), reports them, and
+/// marks the sentence entries whose claims changed.
+fn compare_claims(
+    sides: &Sides,
+    groups: &[Group],
+    old: &[Claim],
+    new: &[Claim],
+    entries: &mut [SentenceChange],
+) -> Vec<ClaimDiff> {
+    let mut old_group = vec![usize::MAX; sides.old.len()];
+    let mut new_group = vec![usize::MAX - 1; sides.new.len()];
+    for (k, g) in groups.iter().enumerate() {
+        for i in g.old.clone() {
+            if let Some(x) = old_group.get_mut(i) {
+                *x = k;
+            }
+        }
+        for j in g.new.clone() {
+            if let Some(x) = new_group.get_mut(j) {
+                *x = k;
+            }
+        }
+    }
+    let region = |side: &[Prepared], map: &[usize], c: &Claim, none: usize| {
+        sentence_at(side, c.start)
+            .and_then(|s| map.get(s).copied())
+            .unwrap_or(none)
+    };
+    let old_region: Vec<usize> = old
+        .iter()
+        .map(|c| region(sides.old, &old_group, c, usize::MAX))
+        .collect();
+    let new_region: Vec<usize> = new
+        .iter()
+        .map(|c| region(sides.new, &new_group, c, usize::MAX - 1))
+        .collect();
+    let alignment = align_claims_in(old, new, &old_region, &new_region);
+    let describe = |c: &Claim, fields: &[super::FieldChange], old_side: bool| {
+        let vals: Vec<String> = if fields.is_empty() {
+            c.fields
+                .pairs()
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect()
+        } else {
+            fields
+                .iter()
+                .filter_map(|f| {
+                    let v = if old_side { &f.old } else { &f.new };
+                    v.as_ref().map(|v| format!("{}={v}", f.field))
+                })
+                .collect()
+        };
+        format!("{} {:?}: {}", c.kind(), c.text, vals.join(", "))
+    };
+    let mut out = Vec::with_capacity(alignment.len());
+    for a in alignment {
+        let o = a.old.and_then(|i| old.get(i));
+        let n = a.new.and_then(|j| new.get(j));
+        if a.status != ClaimChange::Unchanged {
+            let reason = Reason {
+                kind: ReasonKind::Claim,
+                old: o
+                    .map(|c| describe(c, &a.fields, true))
+                    .into_iter()
+                    .collect(),
+                new: n
+                    .map(|c| describe(c, &a.fields, false))
+                    .into_iter()
+                    .collect(),
+            };
+            let hit = match (o, n) {
+                (Some(c), _) => entries.iter_mut().find(|e| {
+                    e.status != SentenceStatus::Added
+                        && e.old_start <= c.start
+                        && c.start < e.old_end
+                }),
+                (None, Some(c)) => entries.iter_mut().find(|e| {
+                    e.status != SentenceStatus::Removed
+                        && e.new_start <= c.start
+                        && c.start < e.new_end
+                }),
+                (None, None) => None,
+            };
+            if let Some(e) = hit
+                && matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)
+            {
+                e.status = SentenceStatus::Changed;
+                e.reasons.push(reason);
+            }
+        }
+        out.push(ClaimDiff {
+            status: a.status,
+            fields: a.fields,
+            old: o.cloned(),
+            new: n.cloned(),
+        });
+    }
+    out
+}
