@@ -8,7 +8,7 @@ use super::classify::{self, Context, Verdict};
 use super::output::{
     ClaimDiff, Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, Shape, WordOpKind,
 };
-use super::tokens::Token;
+use super::tokens::{self, Token};
 use super::words::{self, Step};
 use crate::extract::{Extraction, extract};
 use crate::model::{Claim, Sentence};
@@ -144,7 +144,7 @@ impl Sides<'_> {
         }
         let ot = tokens_of(self.old, g.old.clone());
         let nt = tokens_of(self.new, g.new.clone());
-        let steps = words::diff(self.old_text, &ot, self.new_text, &nt);
+        let mut steps = words::diff(self.old_text, &ot, self.new_text, &nt);
         // Which old sentence each step belongs to: the one holding its first
         // old token, or for a pure insertion the one holding the token before.
         let mut bounds = Vec::with_capacity(g.old.len());
@@ -152,6 +152,9 @@ impl Sides<'_> {
         for p in self.old.get(g.old.clone()).unwrap_or(&[]) {
             acc += p.tokens.len();
             bounds.push(acc);
+        }
+        if g.old.len() > 1 {
+            steps = split_at_bounds(steps, &bounds, self.old_text, &ot, self.new_text, &nt);
         }
         let owner = |s: &Step| {
             let t = if s.old.is_empty() {
@@ -244,6 +247,62 @@ impl Sides<'_> {
         }
         classify::classify(self.ctx, self.old_text, ot, self.new_text, nt, steps)
     }
+}
+
+/// Splits the diff steps that cross a boundary between old sentences, so
+/// each sentence of a merge is judged on its own edits. The new tokens of a
+/// crossing step are cut where the word opening the next old sentence
+/// reappears (`. The` → `, and the`), else they all go to the first part.
+fn split_at_bounds(
+    steps: Vec<Step>,
+    bounds: &[usize],
+    old_text: &str,
+    ot: &[Token],
+    new_text: &str,
+    nt: &[Token],
+) -> Vec<Step> {
+    let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>, was: WordOpKind| {
+        match (was, o.is_empty(), n.is_empty()) {
+            (WordOpKind::Equal, _, _) => WordOpKind::Equal,
+            (_, true, _) => WordOpKind::Insert,
+            (_, _, true) => WordOpKind::Delete,
+            _ => WordOpKind::Replace,
+        }
+    };
+    let mut out = Vec::with_capacity(steps.len());
+    for mut s in steps {
+        for &b in bounds {
+            if !(s.old.start < b && b < s.old.end) {
+                continue;
+            }
+            let cut = if s.kind == WordOpKind::Equal {
+                s.new.start + (b - s.old.start)
+            } else {
+                let first = ot.get(b).map(|t| tokens::key(t.text(old_text)));
+                s.new
+                    .clone()
+                    .find(|&k| {
+                        first.as_deref().is_some_and(|f| {
+                            !f.is_empty()
+                                && nt.get(k).map(|t| tokens::key(t.text(new_text))).as_deref()
+                                    == Some(f)
+                        })
+                    })
+                    .unwrap_or(s.new.end)
+            };
+            let (o1, n1) = (s.old.start..b, s.new.start..cut);
+            out.push(Step {
+                kind: kind(&o1, &n1, s.kind),
+                old: o1,
+                new: n1,
+            });
+            s.old = b..s.old.end;
+            s.new = cut..s.new.end;
+            s.kind = kind(&s.old, &s.new, s.kind);
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// Index of the prepared sentence holding byte `at`.
