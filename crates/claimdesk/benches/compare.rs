@@ -15,21 +15,53 @@ const FIRST: &[&str] = &[
     "Ada", "Kofi", "Marta", "Lena", "Tomas", "Ines", "Ravi", "Yusuf", "Elena", "Jonas",
 ];
 const LAST: &[&str] = &[
-    "Mensah", "Boateng", "Okafor", "Lindqvist", "Moreau", "Haddad", "Novak", "Silva", "Park",
+    "Mensah",
+    "Boateng",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Haddad",
+    "Novak",
+    "Silva",
+    "Park",
     "Weber",
 ];
 const ROLES: &[&str] = &[
-    "mayor", "finance minister", "chief of staff", "police spokesperson", "union leader",
-    "health director", "judge", "party chair",
+    "mayor",
+    "finance minister",
+    "chief of staff",
+    "police spokesperson",
+    "union leader",
+    "health director",
+    "judge",
+    "party chair",
 ];
 const PLACES: &[&str] = &[
-    "Lowbridge", "Eastmoor", "Caldera", "Port Sefton", "Hillcrest", "Marrow Bay", "Northfield",
+    "Lowbridge",
+    "Eastmoor",
+    "Caldera",
+    "Port Sefton",
+    "Hillcrest",
+    "Marrow Bay",
+    "Northfield",
 ];
 const NOUNS: &[&str] = &[
-    "schools", "bridges", "clinics", "buses", "households", "farms", "factories", "libraries",
+    "schools",
+    "bridges",
+    "clinics",
+    "buses",
+    "households",
+    "farms",
+    "factories",
+    "libraries",
 ];
 const VERBS: &[&str] = &[
-    "reopened", "closed", "flooded", "received funding", "lost power", "were inspected",
+    "reopened",
+    "closed",
+    "flooded",
+    "received funding",
+    "lost power",
+    "were inspected",
 ];
 const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const FILLER: &[&str] = &[

@@ -11,6 +11,7 @@
 //!    words, or nearly) becomes one moved sentence.
 
 use super::tokens::{self, Token};
+use super::units;
 use crate::model::Sentence;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::borrow::Cow;
@@ -34,6 +35,8 @@ const MAX_GROUP: usize = 3;
 /// One sentence of one version, prepared for matching.
 pub(crate) struct Prepared {
     pub span: Sentence,
+    /// Index of the extracted sentence this unit belongs to.
+    pub parent: usize,
     pub tokens: Vec<Token>,
     /// Hash of the normalized words, space-joined.
     pub hash: u64,
@@ -41,32 +44,27 @@ pub(crate) struct Prepared {
     pub bag: Vec<u64>,
 }
 
-/// Prepares the sentences of `text` for alignment; spans that are out of
-/// range or not on character boundaries are clamped or dropped.
+/// Prepares the comparison units of `text` (its sentences, cut further at
+/// inner sentence ends, see [`units`]) for alignment.
 pub(crate) fn prepare(text: &str, sentences: &[Sentence]) -> Vec<Prepared> {
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut last_end = 0;
-    for s in sentences {
-        let start = s.start.max(last_end);
-        let end = s.end.min(text.len());
-        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        last_end = end;
-        let toks = tokens::tokenize(text, start, end);
-        let norm: Vec<String> = toks
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| tokens::key(t.text(text)))
-            .collect();
-        out.push(Prepared {
-            span: Sentence { start, end },
-            hash: tokens::hash_str(&norm.join(" ")),
-            bag: tokens::key_hashes(text, &toks),
-            tokens: toks,
-        });
-    }
-    out
+    units::units(text, sentences)
+        .into_iter()
+        .map(|u| {
+            let toks = tokens::tokenize(text, u.span.start, u.span.end);
+            let norm: Vec<String> = toks
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| tokens::key(t.text(text)))
+                .collect();
+            Prepared {
+                span: u.span,
+                parent: u.parent,
+                hash: tokens::hash_str(&norm.join(" ")),
+                bag: tokens::key_hashes(text, &toks),
+                tokens: toks,
+            }
+        })
+        .collect()
 }
 
 /// Sentences of the old version (`old`) paired with sentences of the new one

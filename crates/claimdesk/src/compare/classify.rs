@@ -389,7 +389,7 @@ fn is_negation(w: &str) -> bool {
     NEGATIONS.contains(&k.as_str()) || k.ends_with("n't") || k.ends_with("n\u{2019}t")
 }
 
-fn is_stop(key: &str) -> bool {
+pub(crate) fn is_stop(key: &str) -> bool {
     STOP.contains(&key)
 }
 
@@ -710,6 +710,18 @@ pub(crate) fn classify(
         },
         reasons,
     }
+}
+
+/// Classifies a change between two short standalone texts (claim field
+/// values): cosmetic, reworded or changed.
+pub(crate) fn text_change(ctx: &Context, old: &str, new: &str) -> SentenceStatus {
+    let a = tokens::tokenize(old, 0, old.len());
+    let b = tokens::tokenize(new, 0, new.len());
+    let steps = super::words::diff(old, &a, new, &b);
+    if steps.iter().all(|s| s.kind == WordOpKind::Equal) {
+        return SentenceStatus::Cosmetic;
+    }
+    classify(ctx, old, &a, new, &b, &steps).status
 }
 
 #[cfg(test)]

@@ -72,6 +72,17 @@ fn insertion_point(side: &[Prepared], i: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// The extracted sentences (half-open index range) that units `r` belong
+/// to; for an empty range, where it sits.
+fn parents(side: &[Prepared], r: std::ops::Range<usize>) -> [usize; 2] {
+    let after_last = side.last().map_or(0, |p| p.parent + 1);
+    let at = |i: usize| side.get(i).map_or(after_last, |p| p.parent);
+    match r.end.checked_sub(1) {
+        Some(last) if !r.is_empty() => [at(r.start), at(last) + 1],
+        _ => [at(r.start), at(r.start)],
+    }
+}
+
 fn tokens_of(side: &[Prepared], r: std::ops::Range<usize>) -> Vec<Token> {
     side.get(r)
         .unwrap_or(&[])
@@ -114,8 +125,8 @@ impl Sides<'_> {
                     new_end: s.end,
                     shape,
                     moved: false,
-                    old_sentences: [g.old.start, g.old.start],
-                    new_sentences: [j, j + 1],
+                    old_sentences: parents(self.old, g.old.clone()),
+                    new_sentences: parents(self.new, j..j + 1),
                     reasons: Vec::new(),
                     words: Vec::new(),
                 });
@@ -134,8 +145,8 @@ impl Sides<'_> {
                     new_end: at,
                     shape,
                     moved: false,
-                    old_sentences: [i, i + 1],
-                    new_sentences: [g.new.start, g.new.start],
+                    old_sentences: parents(self.old, i..i + 1),
+                    new_sentences: parents(self.new, g.new.clone()),
                     reasons: Vec::new(),
                     words: Vec::new(),
                 });
@@ -217,8 +228,8 @@ impl Sides<'_> {
                 new_end: ne,
                 shape,
                 moved: g.moved,
-                old_sentences: [i, i + 1],
-                new_sentences: [g.new.start, g.new.end],
+                old_sentences: parents(self.old, i..i + 1),
+                new_sentences: parents(self.new, g.new.clone()),
                 reasons: verdict.reasons,
                 words,
             });
@@ -261,13 +272,15 @@ fn split_at_bounds(
     new_text: &str,
     nt: &[Token],
 ) -> Vec<Step> {
-    let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>, was: WordOpKind| {
-        match (was, o.is_empty(), n.is_empty()) {
-            (WordOpKind::Equal, _, _) => WordOpKind::Equal,
-            (_, true, _) => WordOpKind::Insert,
-            (_, _, true) => WordOpKind::Delete,
-            _ => WordOpKind::Replace,
-        }
+    let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>, was: WordOpKind| match (
+        was,
+        o.is_empty(),
+        n.is_empty(),
+    ) {
+        (WordOpKind::Equal, _, _) => WordOpKind::Equal,
+        (_, true, _) => WordOpKind::Insert,
+        (_, _, true) => WordOpKind::Delete,
+        _ => WordOpKind::Replace,
     };
     let mut out = Vec::with_capacity(steps.len());
     for mut s in steps {
@@ -311,6 +324,49 @@ fn sentence_at(side: &[Prepared], at: usize) -> Option<usize> {
         .partition_point(|p| p.span.start <= at)
         .checked_sub(1)?;
     (at < side[k].span.end.max(side[k].span.start + 1)).then_some(k)
+}
+
+/// Whether a claim's change is a change of fact rather than of how the
+/// extractor read reworded text: a changed field other than a quote must
+/// differ by more than spelling, a quote must change a fact; an added (or
+/// removed) claim must rest on words the other version's sentence lacks.
+fn claim_fact_changed(
+    sides: &Sides,
+    fields: &[super::FieldChange],
+    old: Option<&Claim>,
+    new: Option<&Claim>,
+    e: &SentenceChange,
+) -> bool {
+    let missing = |evidence: &str, other: Option<&str>| {
+        let other = other.unwrap_or("");
+        let have: std::collections::HashSet<String> = tokens::tokenize(other, 0, other.len())
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| tokens::key(t.text(other)))
+            .collect();
+        tokens::tokenize(evidence, 0, evidence.len())
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| tokens::key(t.text(evidence)))
+            .any(|k| k.chars().count() > 1 && !classify::is_stop(&k) && !have.contains(&k))
+    };
+    match (old, new) {
+        (Some(_), Some(_)) => fields.iter().any(|f| {
+            let (a, b) = (
+                f.old.as_deref().unwrap_or(""),
+                f.new.as_deref().unwrap_or(""),
+            );
+            let status = classify::text_change(sides.ctx, a, b);
+            if f.field == "quote" {
+                status == SentenceStatus::Changed
+            } else {
+                status != SentenceStatus::Cosmetic
+            }
+        }),
+        (None, Some(c)) => missing(&c.text, sides.old_text.get(e.old_start..e.old_end)),
+        (Some(c), None) => missing(&c.text, sides.new_text.get(e.new_start..e.new_end)),
+        (None, None) => false,
+    }
 }
 
 /// Aligns the claims (within aligned sentences first), reports them, and
@@ -399,6 +455,7 @@ fn compare_claims(
             };
             if let Some(e) = hit
                 && matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)
+                && claim_fact_changed(sides, &a.fields, o, n, e)
             {
                 e.status = SentenceStatus::Changed;
                 e.reasons.push(reason);

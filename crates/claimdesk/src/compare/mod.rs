@@ -3,6 +3,7 @@
 //! statements changed and fact-checkers which verdicts still hold.
 //!
 //! - [`tokens`]: words and punctuation with byte offsets, matching keys;
+//! - [`units`]: comparison units (sentences, cut at inner sentence ends);
 //! - [`align`]: sentence alignment (exact anchors, fuzzy gaps, splits,
 //!   merges, moves);
 //! - [`words`]: word diffs of aligned sentences (`similar`);
@@ -19,6 +20,7 @@ mod engine;
 pub mod output;
 pub mod render;
 mod tokens;
+mod units;
 mod words;
 
 pub use claims::{ClaimAlignment, ClaimChange, FieldChange, align_claims, field_changes};

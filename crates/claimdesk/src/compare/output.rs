@@ -130,7 +130,9 @@ pub struct SentenceChange {
     /// Set when the statement also moved to another place.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moved: bool,
-    /// Indices of the old and new sentences covered (half-open ranges).
+    /// Indices of the extracted old and new sentences covered (half-open
+    /// ranges). Long sentences are compared in parts (one entry per part),
+    /// so several entries can name the same sentence.
     pub old_sentences: [usize; 2],
     pub new_sentences: [usize; 2],
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -208,7 +210,7 @@ impl Comparison {
 }
 
 impl Summary {
-    /// One line: "3 changed, 1 added, 0 removed statements; 2 claims need re-check".
+    /// The counts as one line of text.
     pub fn line(&self) -> String {
         format!(
             "{} changed, {} added, {} removed, {} reworded, {} cosmetic, {} moved, {} unchanged sentences; claims: {} changed, {} added, {} removed, {} unchanged",
