@@ -163,3 +163,53 @@ pub fn render(cmp: &Comparison, old: &str, new: &str, color: bool) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+
+    fn check(old: &str, new: &str, want: &[&str]) {
+        let cmp = compare(old, new, None);
+        let text = render(&cmp, old, new, false);
+        for w in want {
+            assert!(text.contains(w), "{w:?} not in:\n{text}");
+        }
+        assert!(!text.contains('\x1b'), "colour without asking:\n{text}");
+    }
+
+    #[test]
+    fn plain_text_marks_changes() {
+        check(
+            "The storm sank 3 boats. Ships waited.",
+            "The storm sank 5 boats. Ships waited.",
+            &[
+                "! [CHANGED] The storm sank [-3-]{+5+} boats.",
+                "why: number: 3 → 5",
+                "\n  Ships waited.\n",
+                "1 changed",
+            ],
+        );
+        check(
+            "Ships waited.",
+            "Ships waited. A new sentence came.",
+            &["+ [ADDED] {+A new sentence came.+}"],
+        );
+        check(
+            "Ships waited. An old sentence went.",
+            "Ships waited.",
+            &["- [REMOVED] [-An old sentence went.-]"],
+        );
+        check(
+            "The big red car stopped.",
+            "The car stopped.",
+            &["~ [REWORDED] The [-big red-] car stopped."],
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let cmp = compare("A cat sat.", "A dog sat.", None);
+        assert!(render(&cmp, "A cat sat.", "A dog sat.", true).contains("\x1b["));
+    }
+}
