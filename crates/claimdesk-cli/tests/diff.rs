@@ -23,7 +23,11 @@ fn json_output_has_the_scorer_shape() {
         "The café opened on Tuesday. Staff cheered.",
         "json",
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let s = &v["sentences"];
     assert_eq!(s[0]["status"], "changed");

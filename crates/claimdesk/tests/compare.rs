@@ -411,7 +411,8 @@ fn claim_field_changes_are_reported_and_flag_their_sentence() {
     );
     let cmp = compare_extracted(old, &a, new, &b);
     invariants(&cmp, old, new);
-    let fields: Vec<(ClaimChange, Vec<(String, Option<String>, Option<String>)>)> = cmp
+    type Field = (String, Option<String>, Option<String>);
+    let fields: Vec<(ClaimChange, Vec<Field>)> = cmp
         .claims
         .iter()
         .map(|c| {

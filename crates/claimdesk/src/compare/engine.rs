@@ -328,8 +328,9 @@ fn sentence_at(side: &[Prepared], at: usize) -> Option<usize> {
 
 /// Whether a claim's change is a change of fact rather than of how the
 /// extractor read reworded text: a changed field other than a quote must
-/// differ by more than spelling, a quote must change a fact; an added (or
-/// removed) claim must rest on words the other version's sentence lacks.
+/// differ by more than spelling and bring words the other version's sentence
+/// lacks, a quote must change a fact; an added (or removed) claim must rest
+/// on words the other version's sentence lacks.
 fn claim_fact_changed(
     sides: &Sides,
     fields: &[super::FieldChange],
@@ -356,11 +357,15 @@ fn claim_fact_changed(
                 f.old.as_deref().unwrap_or(""),
                 f.new.as_deref().unwrap_or(""),
             );
-            let status = classify::text_change(sides.ctx, a, b);
-            if f.field == "quote" {
-                status == SentenceStatus::Changed
-            } else {
-                status != SentenceStatus::Cosmetic
+            match classify::text_change(sides.ctx, a, b) {
+                SentenceStatus::Cosmetic => false,
+                status if f.field == "quote" => status == SentenceStatus::Changed,
+                // A value that only grew or shrank over words both versions
+                // hold moved its boundary, not its fact.
+                _ => {
+                    missing(b, sides.old_text.get(e.old_start..e.old_end))
+                        || missing(a, sides.new_text.get(e.new_start..e.new_end))
+                }
             }
         }),
         (None, Some(c)) => missing(&c.text, sides.old_text.get(e.old_start..e.old_end)),
