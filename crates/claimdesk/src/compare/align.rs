@@ -38,7 +38,7 @@ pub(crate) struct Prepared {
     /// Index of the extracted sentence this unit belongs to.
     pub parent: usize,
     pub tokens: Vec<Token>,
-    /// Hash of the normalized words, space-joined.
+    /// Hash of the sequence of normalized words.
     pub hash: u64,
     /// Sorted hashes of the normalized words.
     pub bag: Vec<u64>,
@@ -51,15 +51,15 @@ pub(crate) fn prepare(text: &str, sentences: &[Sentence]) -> Vec<Prepared> {
         .into_iter()
         .map(|u| {
             let toks = tokens::tokenize(text, u.span.start, u.span.end);
-            let norm: Vec<String> = toks
-                .iter()
-                .filter(|t| t.word)
-                .map(|t| tokens::key(t.text(text)))
-                .collect();
+            let hash = tokens::seq_hash(
+                toks.iter()
+                    .filter(|t| t.word)
+                    .map(|t| tokens::key_hash(t.text(text))),
+            );
             Prepared {
                 span: u.span,
                 parent: u.parent,
-                hash: tokens::hash_str(&norm.join(" ")),
+                hash,
                 bag: tokens::key_hashes(text, &toks),
                 tokens: toks,
             }

@@ -19,7 +19,7 @@
 //! (`compare::engine`) applies it.
 
 use super::output::{Reason, ReasonKind, SentenceStatus, WordOpKind};
-use super::tokens::{self, Token};
+use super::tokens::{self, FastSet, Token};
 use super::words::Step;
 use std::collections::HashSet;
 
@@ -300,18 +300,18 @@ const ORDINALS: &[(&str, u64)] = &[
 /// What the classifier knows about the two whole versions.
 pub(crate) struct Context {
     /// Hashes of every word (exact spelling) of the old and the new text.
-    old_words: HashSet<u64>,
-    new_words: HashSet<u64>,
+    old_words: FastSet<u64>,
+    new_words: FastSet<u64>,
     /// Keys of words that appear in lower case somewhere: common words.
-    lower: HashSet<u64>,
+    lower: FastSet<u64>,
 }
 
 impl Context {
     pub fn new(old_text: &str, old: &[Token], new_text: &str, new: &[Token]) -> Context {
         let mut ctx = Context {
-            old_words: HashSet::new(),
-            new_words: HashSet::new(),
-            lower: HashSet::new(),
+            old_words: FastSet::default(),
+            new_words: FastSet::default(),
+            lower: FastSet::default(),
         };
         for (text, toks, set) in [
             (old_text, old, &mut ctx.old_words),
@@ -321,7 +321,7 @@ impl Context {
                 let w = t.text(text);
                 set.insert(tokens::hash_str(w));
                 if w.chars().next().is_some_and(char::is_lowercase) {
-                    ctx.lower.insert(tokens::hash_str(&tokens::key(w)));
+                    ctx.lower.insert(tokens::key_hash(w));
                 }
             }
         }

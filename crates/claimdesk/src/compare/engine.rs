@@ -153,6 +153,32 @@ impl Sides<'_> {
             }
             return;
         }
+        // Most sentences survive byte for byte: no diff needed.
+        if let ([o], [n]) = (
+            self.old.get(g.old.clone()).unwrap_or(&[]),
+            self.new.get(g.new.clone()).unwrap_or(&[]),
+        ) && self.old_text.get(o.span.start..o.span.end)
+            == self.new_text.get(n.span.start..n.span.end)
+        {
+            out.push(SentenceChange {
+                status: if g.moved {
+                    SentenceStatus::Moved
+                } else {
+                    SentenceStatus::Unchanged
+                },
+                old_start: o.span.start,
+                old_end: o.span.end,
+                new_start: n.span.start,
+                new_end: n.span.end,
+                shape,
+                moved: g.moved,
+                old_sentences: parents(self.old, g.old.clone()),
+                new_sentences: parents(self.new, g.new.clone()),
+                reasons: Vec::new(),
+                words: Vec::new(),
+            });
+            return;
+        }
         let ot = tokens_of(self.old, g.old.clone());
         let nt = tokens_of(self.new, g.new.clone());
         let mut steps = words::diff(self.old_text, &ot, self.new_text, &nt);

@@ -6,8 +6,8 @@
 //! inner apostrophes kept (`don't`, `Kosovo's`). Every other visible
 //! character is a punctuation token of its own; white space is no token.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One word or punctuation mark of a text, by byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,10 +80,63 @@ pub(crate) fn key(word: &str) -> String {
         .collect()
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a: a fast, deterministic hash for short words (no DoS concern here:
+/// a collision only costs a wrong anchor that the word diff then corrects).
+#[derive(Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Default for FastHasher {
+    fn default() -> Self {
+        FastHasher(FNV_OFFSET)
+    }
+}
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        // Already a hash: one multiply spreads it enough for a table.
+        self.0 = (self.0 ^ v).wrapping_mul(FNV_PRIME);
+    }
+}
+
+/// A hash set with [`FastHasher`].
+pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+
 /// A 64-bit hash of a string, for cheap equality tests and multiset overlap.
 pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    s.hash(&mut h);
+    let mut h = FastHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// `hash_str(&key(word))` without building the key.
+pub(crate) fn key_hash(word: &str) -> u64 {
+    let mut h = FastHasher::default();
+    let mut buf = [0u8; 4];
+    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            h.write(l.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    h.finish()
+}
+
+/// Hash of a whole word sequence (order matters), from its words' key hashes.
+pub(crate) fn seq_hash(keys: impl Iterator<Item = u64>) -> u64 {
+    let mut h = FastHasher::default();
+    for k in keys {
+        h.write_u64(k);
+    }
     h.finish()
 }
 
@@ -93,7 +146,7 @@ pub(crate) fn key_hashes(text: &str, tokens: &[Token]) -> Vec<u64> {
     let mut v: Vec<u64> = tokens
         .iter()
         .filter(|t| t.word)
-        .map(|t| hash_str(&key(t.text(text))))
+        .map(|t| key_hash(t.text(text)))
         .collect();
     v.sort_unstable();
     v
@@ -170,6 +223,13 @@ mod tests {
         assert!(tokenize("café", 0, 4).is_empty());
         assert!(tokenize("abc", 2, 10).is_empty());
         assert!(tokenize("abc", 3, 1).is_empty());
+    }
+
+    #[test]
+    fn key_hash_is_the_hash_of_the_key() {
+        for w in ["Kosovo's", "ÉCOLE", "abc", "", "U.K"] {
+            assert_eq!(key_hash(w), hash_str(&key(w)), "{w}");
+        }
     }
 
     #[test]
