@@ -51,16 +51,19 @@ pub(crate) fn prepare(text: &str, sentences: &[Sentence]) -> Vec<Prepared> {
         .into_iter()
         .map(|u| {
             let toks = tokens::tokenize(text, u.span.start, u.span.end);
-            let hash = tokens::seq_hash(
-                toks.iter()
-                    .filter(|t| t.word)
-                    .map(|t| tokens::key_hash(t.text(text))),
-            );
+            let keys: Vec<u64> = toks
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| tokens::key_hash(t.text(text)))
+                .collect();
+            let hash = tokens::seq_hash(keys.iter().copied());
+            let mut bag = keys;
+            bag.sort_unstable();
             Prepared {
                 span: u.span,
                 parent: u.parent,
                 hash,
-                bag: tokens::key_hashes(text, &toks),
+                bag,
                 tokens: toks,
             }
         })

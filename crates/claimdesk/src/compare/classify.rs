@@ -307,24 +307,34 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    pub fn new(old_text: &str, old: &[Token], new_text: &str, new: &[Token]) -> Context {
+    pub fn new<'t>(
+        old_text: &str,
+        old: impl Iterator<Item = &'t Token>,
+        new_text: &str,
+        new: impl Iterator<Item = &'t Token>,
+    ) -> Context {
         let mut ctx = Context {
             old_words: FastSet::default(),
             new_words: FastSet::default(),
             lower: FastSet::default(),
         };
-        for (text, toks, set) in [
-            (old_text, old, &mut ctx.old_words),
-            (new_text, new, &mut ctx.new_words),
-        ] {
-            for t in toks.iter().filter(|t| t.word) {
-                let w = t.text(text);
-                set.insert(tokens::hash_str(w));
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    ctx.lower.insert(tokens::key_hash(w));
-                }
+        let mut add = |text: &str, t: &Token, old_side: bool| {
+            if !t.word {
+                return;
             }
-        }
+            let w = t.text(text);
+            let set = if old_side {
+                &mut ctx.old_words
+            } else {
+                &mut ctx.new_words
+            };
+            set.insert(tokens::hash_str(w));
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                ctx.lower.insert(tokens::key_hash(w));
+            }
+        };
+        old.for_each(|t| add(old_text, t, true));
+        new.for_each(|t| add(new_text, t, false));
         ctx
     }
 }
@@ -734,7 +744,7 @@ mod tests {
     fn check(old: &str, new: &str, want: SentenceStatus, want_reason: Option<ReasonKind>) {
         let a = tokenize(old, 0, old.len());
         let b = tokenize(new, 0, new.len());
-        let ctx = Context::new(old, &a, new, &b);
+        let ctx = Context::new(old, a.iter(), new, b.iter());
         let steps = words::diff(old, &a, new, &b);
         let v = classify(&ctx, old, &a, new, &b, &steps);
         assert_eq!(v.status, want, "{old:?} -> {new:?}: {:?}", v.reasons);

@@ -32,12 +32,12 @@ pub fn compare_extracted(
 ) -> Comparison {
     let po = align::prepare(old_text, &old.sentences);
     let pn = align::prepare(new_text, &new.sentences);
-    let all = |p: &[Prepared]| {
-        p.iter()
-            .flat_map(|s| s.tokens.iter().copied())
-            .collect::<Vec<Token>>()
-    };
-    let ctx = Context::new(old_text, &all(&po), new_text, &all(&pn));
+    let ctx = Context::new(
+        old_text,
+        po.iter().flat_map(|s| s.tokens.iter()),
+        new_text,
+        pn.iter().flat_map(|s| s.tokens.iter()),
+    );
     let groups = align::align(&po, &pn);
     let sides = Sides {
         old_text,

@@ -119,9 +119,15 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     h.finish()
 }
 
-/// `hash_str(&key(word))` without building the key.
+/// `hash_str(&key(word))` without building the key (ASCII fast path).
 pub(crate) fn key_hash(word: &str) -> u64 {
     let mut h = FastHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            h.0 = (h.0 ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        }
+        return h.finish();
+    }
     let mut buf = [0u8; 4];
     for c in word.chars().filter(|c| c.is_alphanumeric()) {
         for l in c.to_lowercase() {
@@ -141,7 +147,8 @@ pub(crate) fn seq_hash(keys: impl Iterator<Item = u64>) -> u64 {
 }
 
 /// The sorted hashes of the word keys of a token list: a multiset that
-/// [`dice`] compares.
+/// [`dice`] compares (what `align::prepare` keeps as a sentence's bag).
+#[cfg(test)]
 pub(crate) fn key_hashes(text: &str, tokens: &[Token]) -> Vec<u64> {
     let mut v: Vec<u64> = tokens
         .iter()
