@@ -5,6 +5,7 @@
 
 mod add_cmd;
 mod db;
+mod diff_cmd;
 mod extract_cmd;
 mod list_cmd;
 mod review_cmd;
@@ -44,6 +45,8 @@ enum Command {
     Search(list_cmd::SearchArgs),
     /// Extract the claims of a file without storing anything.
     Extract(extract_cmd::Args),
+    /// Compare two versions of an article without storing anything.
+    Diff(diff_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         Command::History(a) => review_cmd::history(&cli.db, a),
         Command::Search(a) => list_cmd::search(&cli.db, a),
         Command::Extract(a) => extract_cmd::run(a),
+        Command::Diff(a) => diff_cmd::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
