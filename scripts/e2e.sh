@@ -52,8 +52,11 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 # Port 4444/4445 must be free: WebKitWebDriver allows one session at a time.
+# Without arguments: every check, not the measurements (`measure_*`); with
+# arguments (e.g. `measure_open_article`), what they select.
+if [ "$#" -eq 0 ]; then set -- --skip measure_; fi
 status=0
-cargo test -p claimdesk-app --test e2e -- --ignored --test-threads=1 "$@" || status=$?
+cargo test -p claimdesk-app --test e2e -- --ignored --test-threads=1 --nocapture "$@" || status=$?
 echo "e2e: screenshots in artifacts/e2e/:"
 ls -1 artifacts/e2e/*.png 2>/dev/null || true
 exit $status

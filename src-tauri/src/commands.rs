@@ -1,19 +1,22 @@
 //! The commands the UI invokes. Each is thin: parse what the UI sent, call
-//! the core (through the desk in [`AppState`]), return a view or an
-//! [`AppError`]. Work that can take long (bulk import, comparisons) runs on
-//! a blocking worker thread, never on the main (UI) thread, and reports
-//! `progress` events.
+//! the core (loader, store, comparison) and return a view or an
+//! [`AppError`]. Every command runs on a blocking worker thread, never on
+//! the main (UI) thread, so a long import or comparison never freezes the
+//! window; long work reports `progress` events.
 
+use crate::desk;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 use crate::views::{
-    Added, AppInfo, ArticleSummary, ArticleView, ClaimView, Comparison, ImportOutcome, Progress,
-    ReviewEntry,
+    AppInfo, ArticleView, ClaimView, Comparison, ImportOutcome, LibraryRow, Loaded, Progress,
 };
 use chrono::NaiveDate;
+use claimdesk::load::{self, Document, JsonlReader, Overrides, SourceKind, UrlOptions};
+use claimdesk::store::{ArticleId, Review, ReviewInput, Store, Target};
 use claimdesk::{ClaimKind, Status};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// The sample article offered on first launch (written for Claimdesk).
 pub const SAMPLE: &str = include_str!("../../samples/harbour-council.txt");
@@ -21,8 +24,9 @@ pub const SAMPLE: &str = include_str!("../../samples/harbour-council.txt");
 /// Report formats this build can write.
 pub const REPORT_FORMATS: [&str; 1] = ["claims-json"];
 
-/// Largest file a single import reads (articles are text, not archives).
-const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// When the process started (set first thing in `main`), for the startup
+/// figure.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 fn parse_date(published: Option<&str>) -> AppResult<Option<NaiveDate>> {
     match published.map(str::trim).filter(|s| !s.is_empty()) {
@@ -38,10 +42,19 @@ fn parse_date(published: Option<&str>) -> AppResult<Option<NaiveDate>> {
 }
 
 /// Who is reviewing: the operating-system user.
-fn reviewer() -> String {
+fn reviewer() -> Option<String> {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "reviewer".into())
+        .ok()
+}
+
+/// Runs `f` with the locked store on a blocking worker thread.
+async fn with_store<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    f: impl FnOnce(&mut Store) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let app = app.clone();
+    off_main(move || f(&mut *app.state::<AppState>().store()?)).await
 }
 
 /// Runs `f` on a blocking worker thread.
@@ -72,9 +85,19 @@ fn emit_progress<R: Runtime>(
     );
 }
 
-/// When the process started (set first thing in `main`), for the startup
-/// figure.
-pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+fn target(article: Option<ArticleId>) -> Target {
+    article.map_or(Target::Auto, Target::Article)
+}
+
+/// Stores a loaded document and says what happened.
+fn store_doc(store: &mut Store, doc: &Document, article: Option<ArticleId>) -> AppResult<Loaded> {
+    let added = store.add(doc, target(article))?;
+    let title = store
+        .revision(added.article_id, Some(added.revision))
+        .map(|r| r.info.title)
+        .unwrap_or_else(|_| doc.title.clone());
+    Ok(Loaded { added, title })
+}
 
 /// The UI calls this once its first view is painted. With
 /// `CLAIMDESK_STARTUP_TRACE` set, prints the time since process start to
@@ -93,75 +116,87 @@ pub fn ui_ready<R: Runtime>(app: AppHandle<R>) {
 }
 
 #[tauri::command]
-pub fn app_info() -> AppInfo {
+pub fn app_info<R: Runtime>(app: AppHandle<R>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
-        storage: "memory (this session)".into(),
+        database: app.state::<AppState>().location.clone(),
         kinds: ClaimKind::ALL.iter().map(|k| k.as_str()).collect(),
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
         report_formats: REPORT_FORMATS.to_vec(),
     }
 }
 
+/// The library, or the articles a full-text search finds.
 #[tauri::command]
-pub fn list_articles(
-    state: State<'_, AppState>,
+pub async fn list_articles<R: Runtime>(
+    app: AppHandle<R>,
     query: Option<String>,
-) -> AppResult<Vec<ArticleSummary>> {
-    Ok(state.desk()?.list(query.as_deref()))
+) -> AppResult<Vec<LibraryRow>> {
+    with_store(&app, move |s| desk::library(s, query.as_deref())).await
 }
 
+/// Pasted text, as a new article or (with `article`) its next revision.
 #[tauri::command]
-pub fn add_text(
-    state: State<'_, AppState>,
+pub async fn add_text<R: Runtime>(
+    app: AppHandle<R>,
     title: Option<String>,
     text: String,
     published: Option<String>,
-    article: Option<i64>,
-) -> AppResult<Added> {
-    let published = parse_date(published.as_deref())?;
-    state
-        .desk()?
-        .add(article, title.as_deref(), &text, published, "pasted text")
+    article: Option<ArticleId>,
+) -> AppResult<Loaded> {
+    let over = Overrides {
+        title: title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        published: parse_date(published.as_deref())?,
+    };
+    let doc = off_main(move || Ok(load::from_text(text, &over)?)).await?;
+    with_store(&app, move |s| store_doc(s, &doc, article)).await
 }
 
+/// The sample article.
 #[tauri::command]
-pub fn add_sample(state: State<'_, AppState>) -> AppResult<Added> {
-    let published = NaiveDate::from_ymd_opt(2025, 3, 14);
-    state.desk()?.add(None, None, SAMPLE, published, "sample")
+pub async fn add_sample<R: Runtime>(app: AppHandle<R>) -> AppResult<Loaded> {
+    let mut doc = load::from_text(SAMPLE.to_string(), &Overrides::default())?;
+    doc.source = Some("Claimdesk sample".into());
+    with_store(&app, move |s| store_doc(s, &doc, None)).await
 }
 
-fn read_article(path: &Path) -> AppResult<String> {
-    let meta = std::fs::metadata(path).map_err(|e| AppError::io("read", path, &e))?;
-    if !meta.is_file() {
-        return Err(AppError::invalid(format!(
-            "{} is not a file.",
-            path.display()
-        )));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(AppError::invalid(format!(
-            "{} is {} MB; articles over 20 MB are refused.",
-            path.display(),
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| AppError::io("read", path, &e))?;
-    String::from_utf8(bytes).map_err(|_| {
-        AppError::invalid(format!(
-            "{} is not UTF-8 text; save it as plain text and try again.",
-            path.display()
-        ))
-    })
+fn count_lines(path: &Path) -> usize {
+    std::fs::File::open(path)
+        .map(|f| {
+            std::io::BufReader::new(f)
+                .lines()
+                .map_while(Result::ok)
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        })
+        .unwrap_or(0)
 }
 
-/// Loads files (from the open dialog or dropped on the window). Each file
-/// succeeds or fails on its own; progress goes out as `progress` events.
+/// One bulk (.jsonl) file: every article in one transaction, all or none.
+fn import_bulk<R: Runtime>(app: &AppHandle<R>, path: &Path, name: &str) -> AppResult<usize> {
+    let total = count_lines(path);
+    let reader = JsonlReader::open(path)?;
+    let state = app.state::<AppState>();
+    let mut store = state.store()?;
+    let sum = store.add_all(reader, |n| {
+        if n % 25 == 0 {
+            emit_progress(app, "import", n, total, name);
+        }
+    })?;
+    Ok(sum.documents)
+}
+
+/// Loads files (from the open dialog or dropped on the window): text,
+/// Markdown, HTML, .docx, or .jsonl bulk files. Each file succeeds or fails
+/// on its own; progress goes out as `progress` events. With `article`, each
+/// file becomes the next revision of that article.
 #[tauri::command]
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     paths: Vec<String>,
-    article: Option<i64>,
+    article: Option<ArticleId>,
 ) -> AppResult<Vec<ImportOutcome>> {
     if paths.is_empty() {
         return Err(AppError::invalid("No files were chosen."));
@@ -176,23 +211,32 @@ pub async fn import_files<R: Runtime>(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.clone());
             emit_progress(&app, "import", i, total, &name);
-            let result = read_article(&path).and_then(|text| {
-                app.state::<AppState>()
-                    .desk()?
-                    .add(article, None, &text, None, &p)
-            });
-            out.push(match result {
-                Ok(added) => ImportOutcome {
-                    path: p,
-                    added: Some(added),
-                    error: None,
-                },
-                Err(e) => ImportOutcome {
-                    path: p,
-                    added: None,
-                    error: Some(e),
-                },
-            });
+            let bulk = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+            let mut outcome = ImportOutcome {
+                path: p,
+                loaded: None,
+                documents: None,
+                error: None,
+            };
+            if bulk {
+                match import_bulk(&app, &path, &name) {
+                    Ok(n) => outcome.documents = Some(n),
+                    Err(e) => outcome.error = Some(e),
+                }
+            } else {
+                let r = load::load_file(&path, &Overrides::default())
+                    .map_err(AppError::from)
+                    .and_then(|doc| {
+                        store_doc(&mut *app.state::<AppState>().store()?, &doc, article)
+                    });
+                match r {
+                    Ok(l) => outcome.loaded = Some(l),
+                    Err(e) => outcome.error = Some(e),
+                }
+            }
+            out.push(outcome);
         }
         emit_progress(&app, "import", total, total, "done");
         Ok(out)
@@ -200,81 +244,93 @@ pub async fn import_files<R: Runtime>(
     .await
 }
 
-/// Loads an article from a web address.
+/// Fetches an article from a web address (timeouts and size limits are the
+/// loader's).
 #[tauri::command]
-pub async fn import_url(url: String, article: Option<i64>) -> AppResult<Added> {
-    let _ = article;
-    let url = url.trim();
+pub async fn import_url<R: Runtime>(
+    app: AppHandle<R>,
+    url: String,
+    article: Option<ArticleId>,
+) -> AppResult<Loaded> {
+    let url = url.trim().to_string();
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(AppError::invalid(format!(
             "{url:?} is not a web address (it should start with https://)."
         )));
     }
-    Err(AppError::new(
-        ErrorCode::Unsupported,
-        "Loading from a web address needs the article loader, which this build does not have yet. Save the page as text and load the file instead.",
-    ))
+    let progress = app.clone();
+    let doc = off_main(move || {
+        emit_progress(&progress, "fetch", 0, 1, &url);
+        let doc = load::fetch_url(&url, &UrlOptions::default(), &Overrides::default());
+        emit_progress(&progress, "fetch", 1, 1, "done");
+        Ok(doc?)
+    })
+    .await?;
+    debug_assert_eq!(doc.source_kind, SourceKind::Url);
+    with_store(&app, move |s| store_doc(s, &doc, article)).await
 }
 
+/// One revision of an article (by number; the latest if none).
 #[tauri::command]
-pub fn open_article(
-    state: State<'_, AppState>,
-    article: i64,
-    revision: Option<i64>,
+pub async fn open_article<R: Runtime>(
+    app: AppHandle<R>,
+    article: ArticleId,
+    revision: Option<u32>,
 ) -> AppResult<ArticleView> {
-    state.desk()?.open(article, revision)
+    with_store(&app, move |s| desk::open(s, article, revision)).await
 }
 
+/// Records a verdict; returns the claim as it now stands.
 #[tauri::command]
-pub fn review_claim(
-    state: State<'_, AppState>,
+pub async fn review_claim<R: Runtime>(
+    app: AppHandle<R>,
     claim: i64,
     status: String,
     note: Option<String>,
     sources: Option<Vec<String>>,
 ) -> AppResult<ClaimView> {
-    let status: Status = status.parse()?;
-    let sources: Vec<String> = sources
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    state.desk()?.review(
-        claim,
-        status,
-        note.as_deref().unwrap_or("").trim(),
-        &sources,
-        &reviewer(),
-    )
+    let input = ReviewInput {
+        status: Some(status.parse()?),
+        note,
+        sources: sources.unwrap_or_default(),
+        reviewer: reviewer(),
+    };
+    with_store(&app, move |s| {
+        s.review(claim, &input)?;
+        Ok(desk::claim_view(s.claim(claim)?))
+    })
+    .await
 }
 
+/// Every verdict on a claim, oldest first, including those given on the
+/// same claim in earlier revisions.
 #[tauri::command]
-pub fn claim_history(state: State<'_, AppState>, claim: i64) -> AppResult<Vec<ReviewEntry>> {
-    state.desk()?.history(claim)
+pub async fn claim_history<R: Runtime>(app: AppHandle<R>, claim: i64) -> AppResult<Vec<Review>> {
+    with_store(&app, move |s| Ok(s.history(claim)?)).await
 }
 
-/// Compares two revisions off the main thread (large articles take time).
+/// Compares two revisions (by number).
 #[tauri::command]
 pub async fn compare_revisions<R: Runtime>(
     app: AppHandle<R>,
-    article: i64,
-    old: i64,
-    new: i64,
+    article: ArticleId,
+    old: u32,
+    new: u32,
 ) -> AppResult<Comparison> {
-    off_main(move || {
-        emit_progress(&app, "compare", 0, 1, "comparing revisions");
-        let c = app.state::<AppState>().desk()?.compare(article, old, new);
-        emit_progress(&app, "compare", 1, 1, "done");
+    let progress = app.clone();
+    with_store(&app, move |s| {
+        emit_progress(&progress, "compare", 0, 1, "comparing revisions");
+        let c = desk::compare(s, article, old, new);
+        emit_progress(&progress, "compare", 1, 1, "done");
         c
     })
     .await
 }
 
-fn render_report(state: &AppState, article: i64, format: &str) -> AppResult<String> {
+fn render_report(store: &Store, article: ArticleId, format: &str) -> AppResult<String> {
     match format {
         "claims-json" => {
-            let view = state.desk()?.open(article, None)?;
+            let view = desk::open(store, article, None)?;
             serde_json::to_string_pretty(&view).map_err(|e| {
                 AppError::new(
                     ErrorCode::Internal,
@@ -291,24 +347,24 @@ fn render_report(state: &AppState, article: i64, format: &str) -> AppResult<Stri
 
 /// The report as text, for the export preview.
 #[tauri::command]
-pub fn preview_report(
-    state: State<'_, AppState>,
-    article: i64,
+pub async fn preview_report<R: Runtime>(
+    app: AppHandle<R>,
+    article: ArticleId,
     format: String,
 ) -> AppResult<String> {
-    render_report(&state, article, &format)
+    with_store(&app, move |s| render_report(s, article, &format)).await
 }
 
 /// Writes the report to `path` (chosen in the save dialog) and returns it.
 #[tauri::command]
 pub async fn export_report<R: Runtime>(
     app: AppHandle<R>,
-    article: i64,
+    article: ArticleId,
     format: String,
     path: String,
 ) -> AppResult<String> {
+    let body = with_store(&app, move |s| render_report(s, article, &format)).await?;
     off_main(move || {
-        let body = render_report(&app.state::<AppState>(), article, &format)?;
         let p = PathBuf::from(&path);
         std::fs::write(&p, body).map_err(|e| AppError::io("write", &p, &e))?;
         Ok(path)

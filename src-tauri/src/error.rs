@@ -3,6 +3,8 @@
 //! (the UI picks wording and recovery from it), `message` is a sentence a
 //! fact-checker can act on.
 
+use claimdesk::load::LoadError;
+use claimdesk::store::StoreError;
 use serde::Serialize;
 
 /// What kind of failure happened; serialized in snake_case.
@@ -57,6 +59,47 @@ impl AppError {
     }
 }
 
+/// The core's messages start in lower case (they read well after a CLI
+/// prefix); a message on its own starts with a capital.
+fn sentence(msg: String) -> String {
+    let mut c = msg.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => msg,
+    }
+}
+
+impl From<LoadError> for AppError {
+    fn from(e: LoadError) -> Self {
+        AppError::from_load_ref(&e, e.to_string())
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NoArticle(_) | StoreError::NoRevision { .. } | StoreError::NoClaim(_) => {
+                ErrorCode::NotFound
+            }
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Load(inner) => return AppError::from_load_ref(inner, e.to_string()),
+            _ => ErrorCode::Store,
+        };
+        AppError::new(code, sentence(e.to_string()))
+    }
+}
+
+impl AppError {
+    fn from_load_ref(inner: &LoadError, msg: String) -> Self {
+        let code = match inner {
+            LoadError::NotFound { .. } | LoadError::Io { .. } => ErrorCode::Io,
+            LoadError::Url { .. } => ErrorCode::Network,
+            _ => ErrorCode::InvalidInput,
+        };
+        AppError::new(code, sentence(msg))
+    }
+}
+
 impl From<claimdesk::model::UnknownName> for AppError {
     fn from(e: claimdesk::model::UnknownName) -> Self {
         AppError::invalid(e.to_string())
@@ -77,6 +120,38 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"code": "not_found", "message": "No article 7."})
+        );
+    }
+
+    #[test]
+    fn store_and_load_failures_get_codes() {
+        let check = |e: AppError, code: ErrorCode| assert_eq!(e.code, code, "{}", e.message);
+        check(StoreError::NoClaim(4).into(), ErrorCode::NotFound);
+        check(
+            StoreError::Invalid("bad source".into()).into(),
+            ErrorCode::InvalidInput,
+        );
+        check(
+            StoreError::Locked {
+                path: "x.db".into(),
+            }
+            .into(),
+            ErrorCode::Store,
+        );
+        let url = LoadError::Url {
+            url: "https://example.org".into(),
+            reason: "timed out".into(),
+        };
+        check(StoreError::Load(url).into(), ErrorCode::Network);
+        let empty: AppError = LoadError::Empty {
+            what: "the pasted text".into(),
+        }
+        .into();
+        assert_eq!(empty.code, ErrorCode::InvalidInput);
+        assert!(
+            empty.message.starts_with("The pasted text"),
+            "{}",
+            empty.message
         );
     }
 

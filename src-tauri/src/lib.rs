@@ -4,7 +4,7 @@
 //!   the core and returns [`error::AppError`] on failure.
 //! - [`state`]: the managed state the commands share.
 //! - [`views`]: the shapes the UI receives.
-//! - [`desk`]: articles, revisions and reviews of the session.
+//! - [`desk`]: the claim store reshaped for the screens.
 //!
 //! [`builder`] wires everything onto a `tauri::Builder` of any runtime, so the
 //! tests drive the real command set through tauri's mock runtime.
@@ -18,10 +18,13 @@ pub mod views;
 use tauri::Runtime;
 
 /// Adds the plugins, state and commands of Claimdesk to `builder`.
-pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+pub fn builder<R: Runtime>(
+    builder: tauri::Builder<R>,
+    state: state::AppState,
+) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(state::AppState::default())
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::ui_ready,
             commands::app_info,
@@ -46,5 +49,9 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the main window and runs until it is closed.
 pub fn run() -> Result<(), tauri::Error> {
-    builder(tauri::Builder::default()).run(context())
+    let state = match state::AppState::default_location() {
+        Ok(path) => state::AppState::open(path),
+        Err(e) => state::AppState::failed(e),
+    };
+    builder(tauri::Builder::default(), state).run(context())
 }

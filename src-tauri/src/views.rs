@@ -1,36 +1,21 @@
-//! What the commands hand to the UI: plain serializable views of articles,
-//! revisions, claims and reviews. The UI depends on these shapes only, so
-//! the storage behind the commands can change without touching `ui/`.
+//! What the commands hand to the UI: the core's own serializable types where
+//! they fit (store summaries, revisions, reviews, sentence changes), plus a
+//! few shapes made for the screens (an opened article, a comparison laid out
+//! row by row). The UI depends on these shapes only.
 
+use claimdesk::compare::{ClaimChange, FieldChange, Reason, SentenceStatus, Summary};
+use claimdesk::store::{Added, ArticleSummary, RevisionInfo};
 use claimdesk::{Claim, Sentence, Status};
 use serde::Serialize;
 
-/// A row of the library.
+/// A row of the library, with a search snippet when searching (matching
+/// words in `[ ]`).
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleSummary {
-    pub id: i64,
-    pub title: String,
-    pub revisions: usize,
-    pub claims: usize,
-    /// Claims of the latest revision still unreviewed or needing a re-check.
-    pub to_check: usize,
-    pub updated: String,
-    /// For search results: a short piece of text around the first hit.
+pub struct LibraryRow {
+    #[serde(flatten)]
+    pub article: ArticleSummary,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
-}
-
-/// One revision of an article, without its text.
-#[derive(Debug, Clone, Serialize)]
-pub struct RevisionInfo {
-    pub id: i64,
-    /// 1 for the first version loaded, then 2, 3, ...
-    pub number: usize,
-    pub added: String,
-    /// Where it came from: a file path, a URL, "pasted text" or "sample".
-    pub source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
 }
 
 /// A claim with its review state.
@@ -42,6 +27,12 @@ pub struct ClaimView {
     pub status: Status,
     pub note: String,
     pub sources: Vec<String>,
+    /// The same claim in the previous revision, when it carried over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_id: Option<i64>,
+    /// "manual", "carried" or "recheck": where the current status came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<claimdesk::store::ReviewOrigin>,
 }
 
 /// One revision of an article opened for reading.
@@ -56,32 +47,23 @@ pub struct ArticleView {
     pub claims: Vec<ClaimView>,
 }
 
-/// One entry of a claim's review history.
+/// What loading one document did, with the article's title.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReviewEntry {
-    pub status: Status,
-    pub note: String,
-    pub sources: Vec<String>,
-    pub by: String,
-    pub at: String,
-}
-
-/// Where a newly added revision went.
-#[derive(Debug, Clone, Serialize)]
-pub struct Added {
-    pub article: i64,
-    pub revision: i64,
-    pub number: usize,
+pub struct Loaded {
+    #[serde(flatten)]
+    pub added: Added,
     pub title: String,
-    pub claims: usize,
 }
 
-/// The outcome of one file of a bulk import.
+/// The outcome of one file of an import.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportOutcome {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub added: Option<Added>,
+    pub loaded: Option<Loaded>,
+    /// For a bulk (.jsonl) file: how many documents it held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::error::AppError>,
 }
@@ -89,9 +71,10 @@ pub struct ImportOutcome {
 /// Progress of long work, sent as the `progress` event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Progress {
-    /// Which job: "import", "compare", ...
+    /// Which job: "import", "fetch", "compare".
     pub job: String,
     pub done: usize,
+    /// 0 when the total is not known.
     pub total: usize,
     pub label: String,
 }
@@ -100,29 +83,44 @@ pub struct Progress {
 #[derive(Debug, Clone, Serialize)]
 pub struct AppInfo {
     pub version: String,
-    pub storage: String,
+    pub database: String,
     pub kinds: Vec<&'static str>,
     pub statuses: Vec<&'static str>,
     pub report_formats: Vec<&'static str>,
 }
 
-/// A run of words of a word-level diff.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A run of words of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WordRun {
     /// "equal", "insert" or "delete".
     pub op: &'static str,
     pub text: String,
 }
 
+/// One aligned statement of two revisions.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    pub status: SentenceStatus,
+    /// Changed, added or removed: someone must look at it.
+    pub flagged: bool,
+    pub moved: bool,
+    pub old: String,
+    pub new: String,
+    /// The word diff (old and new interleaved); empty when there is nothing
+    /// to diff (unchanged, added, removed).
+    pub words: Vec<WordRun>,
+    pub reasons: Vec<Reason>,
+}
+
 /// A claim of one revision paired with its counterpart in the other.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimPair {
-    pub change: claimdesk::compare::ClaimChange,
+    pub change: ClaimChange,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old: Option<ClaimView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<ClaimView>,
-    pub fields: Vec<claimdesk::compare::FieldChange>,
+    pub fields: Vec<FieldChange>,
 }
 
 /// Two revisions of an article compared.
@@ -132,6 +130,7 @@ pub struct Comparison {
     pub title: String,
     pub old: RevisionInfo,
     pub new: RevisionInfo,
-    pub words: Vec<WordRun>,
+    pub rows: Vec<CompareRow>,
     pub claims: Vec<ClaimPair>,
+    pub summary: Summary,
 }

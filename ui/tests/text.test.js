@@ -40,3 +40,16 @@ test('segments cover the text and list nested spans shortest first', () => {
   // Empty, inverted and out-of-range spans do not break the cut.
   check('abc', [{ id: 1, start: 2, end: 2 }, { id: 2, start: 3, end: 1 }, { id: 3, start: 2, end: 99 }], [['ab', []], ['c', [3]]]);
 });
+
+test('search snippets split into hits and plain text', async () => {
+  const { snippetParts } = await import('../app/js/text.js');
+  assert.deepEqual(snippetParts('the [harbour] board [met]'), [
+    { text: 'the ', hit: false },
+    { text: 'harbour', hit: true },
+    { text: ' board ', hit: false },
+    { text: 'met', hit: true },
+  ]);
+  assert.deepEqual(snippetParts('no hits'), [{ text: 'no hits', hit: false }]);
+  assert.deepEqual(snippetParts('odd [bracket'), [{ text: 'odd [bracket', hit: false }]);
+  assert.deepEqual(snippetParts(''), []);
+});

@@ -53,7 +53,7 @@ const ctx = {
   },
   /** Called after loading articles: go to the new one. */
   loaded(added) {
-    if (added && added.article) ctx.go('article', added.article);
+    if (added && added.article_id) ctx.go('article', added.article_id);
     else ctx.go('library');
   },
   load: (target) => openLoadDialog(ctx, target),
@@ -198,11 +198,11 @@ function setupDrop() {
       if (!paths || paths.length === 0) return;
       try {
         const out = await backend.importFiles(paths);
-        const ok = out.filter((o) => o.added);
+        const ok = out.filter((o) => o.loaded || o.documents);
         for (const o of out.filter((x) => x.error)) toast(o.error.message, 'error');
         if (ok.length) {
           toast(`Loaded ${ok.length} article${ok.length > 1 ? 's' : ''}.`);
-          ctx.loaded(ok.length === 1 ? ok[0].added : null);
+          ctx.loaded(ok.length === 1 ? ok[0].loaded : null);
         }
       } catch (e) {
         ctx.fail(e);

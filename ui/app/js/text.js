@@ -69,3 +69,22 @@ export function claimSpans(text, claims) {
   const at = byteToIndex(text);
   return claims.map((c) => ({ id: c.id, start: at(c.start), end: at(c.end) }));
 }
+
+/**
+ * Splits a search snippet whose matching words are marked `[like this]`
+ * into `{text, hit}` parts, so the view can highlight hits without markup.
+ * Unbalanced brackets are kept as text.
+ */
+export function snippetParts(snippet) {
+  const out = [];
+  const re = /\[([^\[\]]*)\]/g;
+  let last = 0;
+  let m;
+  while ((m = re.exec(snippet)) !== null) {
+    if (m.index > last) out.push({ text: snippet.slice(last, m.index), hit: false });
+    if (m[1]) out.push({ text: m[1], hit: true });
+    last = re.lastIndex;
+  }
+  if (last < snippet.length) out.push({ text: snippet.slice(last), hit: false });
+  return out;
+}

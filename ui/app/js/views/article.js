@@ -5,6 +5,7 @@
 
 import { h, replace } from '../dom.js';
 import { segments, claimSpans } from '../text.js';
+import { shortTime } from './library.js';
 import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck } from '../claims.js';
 
 /** Builds the article text as text nodes and `<mark>`s (never HTML). */
@@ -39,8 +40,14 @@ export function claimItem(c, onPick) {
   },
   h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
   h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c) })),
-  h('span', { class: ['status-badge', `s-${c.status}`], text: STATUS_LABEL[c.status] || c.status }));
+  h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` }));
 }
+
+const ORIGIN = {
+  carried: 'Verdict kept from the previous revision: the claim did not change.',
+  recheck: 'The claim changed in this revision: check it again.',
+  manual: '',
+};
 
 export async function mount(root, ctx, route) {
   const t0 = performance.now();
@@ -50,7 +57,7 @@ export async function mount(root, ctx, route) {
   let visible = [];
 
   const pick = (id, from) => {
-    if (from === 'open') ctx.go('claim', id, { article: view.id, rev: view.revision.id });
+    if (from === 'open') ctx.go('claim', id, { article: view.id, rev: view.revision.number });
     else select(id, from);
   };
   const text = renderText(view.text, view.claims, pick);
@@ -60,9 +67,9 @@ export async function mount(root, ctx, route) {
 
   const revSelect =
     view.revisions.length > 1
-      ? h('select', { 'aria-label': 'Revision', on: { change: (e) => ctx.go('article', view.id, { rev: e.target.value }) } },
-          view.revisions.map((r) => h('option', { value: String(r.id), selected: r.id === view.revision.id, text: `Revision ${r.number} · ${r.added}` })))
-      : h('span', { class: 'muted', text: `Revision 1 · ${view.revision.added}` });
+      ? h('select', { id: 'revision-select', 'aria-label': 'Revision', on: { change: (e) => ctx.go('article', view.id, { rev: e.target.value }) } },
+          view.revisions.map((r) => h('option', { value: String(r.number), selected: r.number === view.revision.number, text: `Revision ${r.number} of ${view.revisions.length} · ${shortTime(r.loaded_at)}` })))
+      : h('span', { class: 'muted', text: `Revision 1 · ${shortTime(view.revision.loaded_at)}` });
 
   const toCheck = view.claims.filter((c) => isToCheck(c.status)).length;
   replace(
@@ -76,7 +83,7 @@ export async function mount(root, ctx, route) {
         h('button', { type: 'button', disabled: view.revisions.length < 2, title: 'Compare revisions (c)', text: 'Compare', on: { click: () => ctx.go('compare', view.id) } }),
         h('button', { type: 'button', title: 'Timeline (l)', text: 'Timeline', on: { click: () => ctx.go('timeline', view.id) } }),
         h('button', { type: 'button', title: 'Export a report (e)', text: 'Export', on: { click: () => ctx.go('export', view.id) } })),
-      h('p', { class: 'muted meta', text: `${view.claims.length} claims · ${toCheck} to check · from ${view.revision.source}${view.revision.published ? ` · published ${view.revision.published}` : ''}` }),
+      h('p', { class: 'muted meta', text: [`${view.claims.length} claims`, `${toCheck} to check`, view.revision.source ? `from ${view.revision.source}` : null, view.revision.published ? `published ${view.revision.published}` : null].filter(Boolean).join(' · ') }),
       h('div', { class: 'split' },
         h('div', { class: 'pane text-pane' }, text),
         h('aside', { class: 'pane claims-pane', 'aria-label': 'Claims' },
@@ -161,7 +168,7 @@ export async function mount(root, ctx, route) {
         return true;
       }
       if (action === 'open') {
-        if (mem.selected != null) ctx.go('claim', mem.selected, { article: view.id, rev: view.revision.id });
+        if (mem.selected != null) ctx.go('claim', mem.selected, { article: view.id, rev: view.revision.number });
         return true;
       }
       if (action.startsWith('status:')) {

@@ -3,6 +3,9 @@
 //! the same revision; status keys save at once.
 
 import { h, replace } from '../dom.js';
+import { shortTime } from './library.js';
+
+const ORIGIN_WORDS = { carried: 'kept: the claim did not change', recheck: 'the claim changed in a new revision' };
 import { segments, byteToIndex } from '../text.js';
 import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
 
@@ -31,7 +34,7 @@ export async function mount(root, ctx, route) {
   });
 
   const note = h('textarea', { id: 'claim-note', rows: 4, placeholder: 'What you checked, with whom, and what you found', value: c.note || '' });
-  const sources = h('textarea', { id: 'claim-sources', rows: 3, placeholder: 'One source per line (URL, document, person)', value: (c.sources || []).join('\n') });
+  const sources = h('textarea', { id: 'claim-sources', rows: 3, placeholder: 'One source per line: a URL or a reference without spaces', value: (c.sources || []).join('\n') });
   const statusRow = h('div', { class: 'status-buttons', role: 'group', 'aria-label': 'Status' });
   const historyList = h('ol', { class: 'history', id: 'claim-history' });
   const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
@@ -52,7 +55,9 @@ export async function mount(root, ctx, route) {
   function drawHistory(entries) {
     replace(historyList, entries.length
       ? [...entries].reverse().map((e) => h('li', {},
-          h('div', {}, h('span', { class: ['status-badge', `s-${e.status}`], text: STATUS_LABEL[e.status] || e.status }), h('span', { class: 'muted', text: ` ${e.at} · ${e.by}` })),
+          h('div', {},
+            h('span', { class: ['status-badge', `s-${e.status}`], text: STATUS_LABEL[e.status] || e.status }),
+            h('span', { class: 'muted', text: ` ${shortTime(e.at)} · revision ${e.revision}${e.reviewer ? ` · ${e.reviewer}` : ''}${ORIGIN_WORDS[e.origin] ? ` · ${ORIGIN_WORDS[e.origin]}` : ''}` })),
           e.note ? h('p', { text: e.note }) : null,
           e.sources && e.sources.length ? h('ul', { class: 'sources' }, e.sources.map((s) => h('li', { text: s }))) : null))
       : h('li', { class: 'muted', text: 'Not reviewed yet.' }));
@@ -60,7 +65,7 @@ export async function mount(root, ctx, route) {
 
   async function save(status) {
     try {
-      const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n'));
+      const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n').map((s) => s.trim()).filter(Boolean));
       Object.assign(c, updated);
       drawStatus();
       drawHistory(await ctx.backend.claimHistory(c.id));
@@ -97,7 +102,7 @@ export async function mount(root, ctx, route) {
 
   const go = (delta) => {
     const id = step(view.claims, c.id, delta);
-    if (id != null && id !== c.id) ctx.go('claim', id, { article: view.id, rev: view.revision.id }, true);
+    if (id != null && id !== c.id) ctx.go('claim', id, { article: view.id, rev: view.revision.number }, true);
   };
 
   return {

@@ -1,16 +1,37 @@
-//! Compare view: two revisions side by side or inline, word-level changes,
-//! changed claims with their verdicts, and jumping between changes.
+//! Compare view: two revisions side by side (aligned statement by statement)
+//! or inline, word-level changes, flagged statements with the reasons the
+//! comparison engine gives, changed claims with their verdicts, and jumping
+//! between changes.
 
 import { h, replace } from '../dom.js';
-import { numberChanges, sides, sortPairs, verdictNote } from '../changes.js';
+import { changeStops, rowSides, rowInline, sortPairs, verdictNote } from '../changes.js';
 import { summary, STATUS_LABEL } from '../claims.js';
 
-function runs(list, current) {
+const STATUS_WORDS = {
+  unchanged: '',
+  cosmetic: 'cosmetic',
+  reworded: 'reworded',
+  changed: 'changed',
+  added: 'added',
+  removed: 'removed',
+  moved: 'moved',
+};
+
+function runs(list) {
   return list.map((r) => {
     if (r.op === 'equal') return r.text;
-    const tag = r.op === 'insert' ? 'ins' : 'del';
-    return h(tag, { class: ['change', r.change === current ? 'current' : null], data: { change: r.change }, text: r.text });
+    return h(r.op === 'insert' ? 'ins' : 'del', { text: r.text });
   });
+}
+
+function reasons(row) {
+  if (!row.reasons || !row.reasons.length) return null;
+  return h('ul', { class: 'reasons' }, row.reasons.map((r) =>
+    h('li', {},
+      h('span', { class: 'reason-kind', text: r.kind }),
+      r.old && r.old.length ? h('del', { text: r.old.join(', ') }) : null,
+      r.old && r.old.length && r.new && r.new.length ? ' → ' : null,
+      r.new && r.new.length ? h('ins', { text: r.new.join(', ') }) : null)));
 }
 
 function claimLine(c) {
@@ -42,49 +63,68 @@ export async function mount(root, ctx, route) {
   if (revs.length < 2) {
     replace(root, h('div', { class: 'empty' },
       h('h2', { text: 'Only one revision' }),
-      h('p', { text: `“${view.title}” has a single revision. Load a newer version of it (same title) to compare.` }),
+      h('p', { text: `“${view.title}” has a single revision. Load a newer version of it (New revision… in the article view) to compare.` }),
       h('button', { type: 'button', text: 'Back to the article', on: { click: () => ctx.go('article', view.id) } })));
     return {};
   }
   const mem = (ctx.memory.compare ||= { mode: 'side' });
-  const newId = Number(route.params.new) || revs[revs.length - 1].id;
-  const newIdx = revs.findIndex((r) => r.id === newId);
-  const oldId = Number(route.params.old) || revs[Math.max(0, newIdx - 1)].id;
-  const cmp = await ctx.backend.compareRevisions(view.id, oldId, newId);
-  const { runs: numbered, count } = numberChanges(cmp.words);
-  let current = count ? 0 : null;
+  const newN = Number(route.params.new) || revs[revs.length - 1].number;
+  const oldN = Number(route.params.old) || Math.max(1, newN - 1);
+  const cmp = await ctx.backend.compareRevisions(view.id, oldN, newN);
+  const stops = changeStops(cmp.rows);
+  let current = -1;
 
-  const pick = (name, value) =>
-    h('select', { 'aria-label': name, on: { change: (e) => ctx.go('compare', view.id, { old: name === 'Old revision' ? e.target.value : oldId, new: name === 'New revision' ? e.target.value : newId }, true) } },
-      revs.map((r) => h('option', { value: String(r.id), selected: r.id === value, text: `Revision ${r.number}` })));
+  const pick = (which, value) =>
+    h('select', {
+      'aria-label': which === 'old' ? 'Old revision' : 'New revision',
+      on: { change: (e) => ctx.go('compare', view.id, { old: which === 'old' ? e.target.value : oldN, new: which === 'new' ? e.target.value : newN }, true) },
+    }, revs.map((r) => h('option', { value: String(r.number), selected: r.number === value, text: `Revision ${r.number}` })));
   const position = h('span', { class: 'muted', id: 'change-position' });
-  const modeBtn = h('button', { type: 'button', title: 'Side by side or inline (m)' });
-  const body = h('div', { class: 'diff' });
+  const modeBtn = h('button', { type: 'button', id: 'mode-btn', title: 'Side by side or inline (m)' });
+  const body = h('div', { class: 'diff', id: 'diff' });
   const pairs = sortPairs(cmp.claims);
-  const changed = pairs.filter((p) => p.change !== 'unchanged');
-  const kept = pairs.length - changed.length;
+  const changedClaims = pairs.filter((p) => p.change !== 'unchanged');
+  const s = cmp.summary;
+  const flaggedCount = cmp.rows.filter((r) => r.flagged).length;
+
+  function rowEl(row, i) {
+    const cls = ['row', `st-${row.status}`, row.flagged ? 'flagged' : null, i === stops[current] ? 'current' : null];
+    const tag = STATUS_WORDS[row.status] ? h('span', { class: ['row-status', `st-${row.status}`], text: `${STATUS_WORDS[row.status]}${row.moved && row.status !== 'moved' ? ', moved' : ''}` }) : null;
+    if (mem.mode === 'side') {
+      const { left, right } = rowSides(row);
+      return h('div', { class: cls, data: { row: i } },
+        h('div', { class: 'cell old' }, runs(left)),
+        h('div', { class: 'cell new' }, tag, runs(right), reasons(row)));
+    }
+    return h('div', { class: [...cls, 'inline'], data: { row: i } }, h('div', { class: 'cell' }, tag, runs(rowInline(row)), reasons(row)));
+  }
 
   function draw() {
     modeBtn.textContent = mem.mode === 'side' ? 'Inline' : 'Side by side';
-    if (mem.mode === 'side') {
-      const { left, right } = sides(numbered);
-      replace(body,
-        h('div', { class: 'diff-side' },
-          h('div', { class: 'pane' }, h('h3', { text: `Revision ${cmp.old.number}` }), h('div', { class: 'diff-text' }, runs(left, current))),
-          h('div', { class: 'pane' }, h('h3', { text: `Revision ${cmp.new.number}` }), h('div', { class: 'diff-text' }, runs(right, current)))));
-    } else {
-      replace(body, h('div', { class: 'pane' }, h('div', { class: 'diff-text' }, runs(numbered, current))));
-    }
-    position.textContent = count ? `Change ${current + 1} of ${count}` : 'The texts are the same';
+    replace(body,
+      mem.mode === 'side'
+        ? h('div', { class: 'row head' }, h('div', { class: 'cell', text: `Revision ${cmp.old.number}` }), h('div', { class: 'cell', text: `Revision ${cmp.new.number}` }))
+        : null,
+      cmp.rows.map(rowEl));
+    showPosition();
+  }
+
+  function showPosition() {
+    position.textContent = stops.length
+      ? current < 0 ? `${stops.length} changes` : `Change ${current + 1} of ${stops.length}`
+      : 'No changes';
   }
 
   function jump(delta) {
-    if (!count) return;
-    current = Math.max(0, Math.min(count - 1, current + delta));
-    for (const el of body.querySelectorAll('.change')) el.classList.toggle('current', Number(el.dataset.change) === current);
-    position.textContent = `Change ${current + 1} of ${count}`;
-    const el = body.querySelector(`.change[data-change="${current}"]`);
-    if (el) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (!stops.length) return;
+    current = current < 0 ? (delta > 0 ? 0 : stops.length - 1) : Math.max(0, Math.min(stops.length - 1, current + delta));
+    for (const el of body.querySelectorAll('.row.current')) el.classList.remove('current');
+    const el = body.querySelector(`[data-row="${stops[current]}"]`);
+    if (el) {
+      el.classList.add('current');
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+    showPosition();
   }
 
   modeBtn.addEventListener('click', () => {
@@ -97,16 +137,17 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'view-head' },
         h('button', { type: 'button', class: 'link', text: `← ${view.title}`, on: { click: () => ctx.go('article', view.id) } }),
         h('div', { class: 'grow' }),
-        pick('Old revision', oldId), h('span', { class: 'muted', text: '→' }), pick('New revision', newId),
+        pick('old', oldN), h('span', { class: 'muted', text: '→' }), pick('new', newN),
         modeBtn,
         h('button', { type: 'button', text: '↑ Previous', title: 'Previous change (k)', on: { click: () => jump(-1) } }),
-        h('button', { type: 'button', text: '↓ Next', title: 'Next change (j)', on: { click: () => jump(1) } }),
+        h('button', { type: 'button', id: 'next-change', text: '↓ Next', title: 'Next change (j)', on: { click: () => jump(1) } }),
         position),
+      h('p', { class: 'muted meta', id: 'compare-summary', text: `${flaggedCount} flagged statement${flaggedCount === 1 ? '' : 's'} (${s.changed} changed, ${s.added} added, ${s.removed} removed) · ${s.reworded} reworded · ${s.cosmetic} cosmetic · ${s.moved} moved · claims: ${s.claims_changed} changed, ${s.claims_added} added, ${s.claims_removed} removed, ${s.claims_unchanged} unchanged` }),
       h('div', { class: 'split' },
-        body,
+        h('div', { class: 'pane diff-pane' }, body),
         h('aside', { class: 'pane claims-pane', 'aria-label': 'Changed claims' },
-          h('div', { class: 'pane-head' }, h('h2', { text: 'Claims' }), h('span', { class: 'muted', text: `${changed.length} changed · ${kept} unchanged` })),
-          h('ol', { class: 'pairs', id: 'claim-pairs' }, pairs.map((p) => pairItem(p, ctx, view.id, cmp.new.id)))))));
+          h('div', { class: 'pane-head' }, h('h2', { text: 'Claims' }), h('span', { class: 'muted', text: `${changedClaims.length} changed · ${pairs.length - changedClaims.length} unchanged` })),
+          h('ol', { class: 'pairs', id: 'claim-pairs' }, pairs.map((p) => pairItem(p, ctx, view.id, cmp.new.number)))))));
   draw();
   root.focus();
 

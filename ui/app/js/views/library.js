@@ -2,6 +2,15 @@
 //! to check; full-text search; on an empty database, the sample article.
 
 import { h, replace } from '../dom.js';
+import { snippetParts } from '../text.js';
+
+/** Rows drawn at once; a search narrows larger libraries. */
+const MAX_ROWS = 500;
+
+/** "2025-03-14T09:30:12Z" as "2025-03-14 09:30". */
+export function shortTime(rfc3339) {
+  return String(rfc3339 || '').replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/, '');
+}
 
 export async function mount(root, ctx, route) {
   const mem = (ctx.memory.library ||= { query: '', selected: null });
@@ -72,16 +81,17 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'library-row head', 'aria-hidden': 'true' },
         h('span', { text: 'Article' }), h('span', { text: 'Revisions' }), h('span', { text: 'Claims' }),
         h('span', { text: 'To check' }), h('span', { text: 'Updated' })),
-      rows.map((a) =>
+      rows.slice(0, MAX_ROWS).map((a) =>
         h('div', {
           class: 'library-row', role: 'listitem', tabIndex: 0, data: { article: a.id },
           on: { click: () => ctx.go('article', a.id), focus: () => select(a.id, false) },
         },
-        h('span', { class: 'title' }, h('strong', { text: a.title }), a.snippet ? h('small', { class: 'snippet', text: `…${a.snippet}…` }) : null),
+        h('span', { class: 'title' }, h('strong', { text: a.title }), a.snippet ? h('small', { class: 'snippet' }, snippetParts(a.snippet).map((p) => (p.hit ? h('mark', { class: 'hit', text: p.text }) : p.text))) : null),
         h('span', { class: 'num', text: a.revisions }),
         h('span', { class: 'num', text: a.claims }),
         h('span', { class: ['num', a.to_check ? 'todo' : 'done'], text: a.to_check ? a.to_check : '✓' }),
-        h('span', { class: 'muted', text: a.updated }))),
+        h('span', { class: 'muted', text: shortTime(a.loaded_at) }))),
+      rows.length > MAX_ROWS ? h('p', { class: 'muted pad', text: `Showing the newest ${MAX_ROWS} of ${rows.length} articles; search to find the others.` }) : null,
     );
     if (!rows.some((r) => r.id === mem.selected)) mem.selected = rows[0].id;
     select(mem.selected, false);
@@ -102,7 +112,7 @@ export async function mount(root, ctx, route) {
     onAction(action) {
       const i = rows.findIndex((r) => r.id === mem.selected);
       if (action === 'next' || action === 'prev') {
-        const j = Math.max(0, Math.min(rows.length - 1, i + (action === 'next' ? 1 : -1)));
+        const j = Math.max(0, Math.min(Math.min(rows.length, MAX_ROWS) - 1, i + (action === 'next' ? 1 : -1)));
         if (rows[j]) select(rows[j].id);
         return true;
       }

@@ -24,7 +24,8 @@ export function openLoadDialog(ctx, target = null) {
   };
   const done = (added) => {
     dialog.close();
-    ctx.toast(`Loaded “${added.title}” (revision ${added.number}, ${added.claims} claims).`);
+    const carried = added.kept || added.rechecked ? ` ${added.kept} verdicts kept, ${added.rechecked} to re-check.` : '';
+    ctx.toast(added.unchanged ? `“${added.title}” is unchanged: the text is the same as its latest revision.` : `Loaded “${added.title}”: revision ${added.revision}, ${added.claims} claims.${carried}`);
     ctx.loaded(added);
   };
 
@@ -35,7 +36,7 @@ export function openLoadDialog(ctx, target = null) {
       if (!paths.length) return;
       busy(true, `Loading ${paths.length} file${paths.length > 1 ? 's' : ''}…`);
       const out = await ctx.backend.importFiles(paths, into);
-      const ok = out.filter((o) => o.added);
+      const ok = out.filter((o) => o.loaded || o.documents);
       const bad = out.filter((o) => o.error);
       if (bad.length) {
         busy(false);
@@ -44,7 +45,7 @@ export function openLoadDialog(ctx, target = null) {
         if (ok.length) ctx.toast(`Loaded ${ok.length} of ${out.length} files.`);
         return;
       }
-      if (ok.length === 1) done(ok[0].added);
+      if (ok.length === 1 && ok[0].loaded) done(ok[0].loaded);
       else {
         dialog.close();
         ctx.toast(`Loaded ${ok.length} articles.`);

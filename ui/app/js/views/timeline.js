@@ -9,7 +9,7 @@ export async function mount(root, ctx, route) {
   const view = await ctx.backend.openArticle(route.id, route.params.rev ? Number(route.params.rev) : null);
   const { items, ticks } = layout(view.claims);
   let selected = 0;
-  const open = (c) => ctx.go('claim', c.id, { article: view.id, rev: view.revision.id });
+  const open = (c) => ctx.go('claim', c.id, { article: view.id, rev: view.revision.number });
 
   const axis = h('div', { class: 'axis', id: 'timeline-axis' });
   for (const t of ticks) {
