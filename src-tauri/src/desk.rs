@@ -112,7 +112,16 @@ pub fn compare(store: &Store, article: ArticleId, old: u32, new: u32) -> AppResu
                     _ => words.push(WordRun { op, text }),
                 }
             };
+            // The ops cover words; the white space between them is in no op,
+            // so it is taken from the text between one op and the next.
+            let (mut at_old, mut at_new) = (s.old_start, s.new_start);
             for w in &s.words {
+                let gap = if w.new_start > at_new {
+                    slice(&b.text, at_new, w.new_start)
+                } else {
+                    slice(&a.text, at_old, w.old_start.max(at_old))
+                };
+                push("equal", gap);
                 let old_text = || slice(&a.text, w.old_start, w.old_end);
                 let new_text = || slice(&b.text, w.new_start, w.new_end);
                 match w.op {
@@ -124,6 +133,11 @@ pub fn compare(store: &Store, article: ArticleId, old: u32, new: u32) -> AppResu
                         push("insert", new_text());
                     }
                 }
+                at_old = at_old.max(w.old_end);
+                at_new = at_new.max(w.new_end);
+            }
+            if !s.words.is_empty() {
+                push("equal", slice(&b.text, at_new, s.new_end));
             }
             CompareRow {
                 flagged: s.status.is_flagged(),
@@ -228,6 +242,16 @@ mod tests {
             ops.iter().any(|(op, t)| *op == "insert" && t.contains('4')),
             "{ops:?}"
         );
+        let side = |skip: &str| -> String {
+            flagged[0]
+                .words
+                .iter()
+                .filter(|w| w.op != skip)
+                .map(|w| w.text.as_str())
+                .collect()
+        };
+        assert_eq!(side("insert"), flagged[0].old, "the old side, spaces included");
+        assert_eq!(side("delete"), flagged[0].new, "the new side, spaces included");
         let changed = c
             .claims
             .iter()

@@ -134,9 +134,16 @@ impl App {
         Ok(())
     }
 
-    /// Screenshots the window as the next numbered step.
+    /// Screenshots the window as the next numbered step, once the last DOM
+    /// change is painted (two animation frames).
     async fn shot(&mut self, label: &str) -> TestResult {
         self.step += 1;
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));",
+                vec![],
+            )
+            .await?;
         self.shot_raw(label).await
     }
 

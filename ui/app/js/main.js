@@ -26,8 +26,8 @@ function toast(message, kind = 'info') {
   const el = h('div', { class: ['toast', kind], role: kind === 'error' ? 'alert' : 'status' }, h('span', { text: message }), close);
   close.addEventListener('click', () => el.remove());
   box.append(el);
-  if (kind !== 'error') setTimeout(() => el.remove(), 4000);
-  while (box.children.length > 4) box.firstElementChild.remove();
+  if (kind !== 'error') setTimeout(() => el.remove(), 3000);
+  while (box.children.length > 3) box.firstElementChild.remove();
 }
 
 const ctx = {

@@ -25,8 +25,10 @@ function runs(list) {
 }
 
 function reasons(row) {
-  if (!row.reasons || !row.reasons.length) return null;
-  return h('ul', { class: 'reasons' }, row.reasons.map((r) =>
+  // Claim reasons repeat what the claims panel shows in full.
+  const list = (row.reasons || []).filter((r) => r.kind !== 'claim');
+  if (!list.length) return null;
+  return h('ul', { class: 'reasons' }, list.map((r) =>
     h('li', {},
       h('span', { class: 'reason-kind', text: r.kind }),
       r.old && r.old.length ? h('del', { text: r.old.join(', ') }) : null,

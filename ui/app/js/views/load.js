@@ -24,7 +24,8 @@ export function openLoadDialog(ctx, target = null) {
   };
   const done = (added) => {
     dialog.close();
-    const carried = added.kept || added.rechecked ? ` ${added.kept} verdicts kept, ${added.rechecked} to re-check.` : '';
+    const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
+    const carried = added.kept || added.rechecked ? ` ${n(added.kept, 'verdict', 'verdicts')} kept, ${added.rechecked} to re-check.` : '';
     ctx.toast(added.unchanged ? `“${added.title}” is unchanged: the text is the same as its latest revision.` : `Loaded “${added.title}”: revision ${added.revision}, ${added.claims} claims.${carried}`);
     ctx.loaded(added);
   };

@@ -20,9 +20,11 @@ export async function mount(root, ctx, route) {
   // Stack markers that would overlap into lanes.
   const laneEnds = [];
   items.forEach((it, i) => {
-    let lane = laneEnds.findIndex((end) => end < it.left - 0.002);
+    // Lanes by the span a marker takes, as fractions of the axis.
+    const from = it.left > 0.8 ? it.left + it.width - 0.12 : it.left;
+    let lane = laneEnds.findIndex((end) => end < from - 0.002);
     if (lane < 0) lane = laneEnds.length;
-    laneEnds[lane] = it.left + Math.max(it.width, 0.12);
+    laneEnds[lane] = from + Math.max(it.width, 0.12);
     const el = h('button', {
       type: 'button',
       class: ['marker', `k-${it.claim.kind}`, `s-${it.claim.status}`],
@@ -30,7 +32,13 @@ export async function mount(root, ctx, route) {
       title: `${formatRange(it.range)} — ${summary(it.claim)}`,
       on: { click: () => select(i) , dblclick: () => open(it.claim) },
     }, h('span', { text: formatRange(it.range) }));
-    el.style.left = `${(it.left * 100).toFixed(3)}%`;
+    if (it.left > 0.8) {
+      // Near the right end: hang the label leftwards from the range's end.
+      el.style.left = `${((it.left + it.width) * 100).toFixed(3)}%`;
+      el.style.transform = 'translateX(-100%)';
+    } else {
+      el.style.left = `${(it.left * 100).toFixed(3)}%`;
+    }
     el.style.minWidth = `${Math.max(it.width * 100, 0.6).toFixed(3)}%`;
     el.style.top = `${2.2 + lane * 2}rem`;
     axis.append(el);
