@@ -3,10 +3,12 @@
 //!
 //! - [`model`]: sentences, claims, statuses (the shared vocabulary).
 //! - [`extract`]: plain text in, sentences and claims out (pure).
+//! - [`report`]: claim reports (Markdown, HTML, CSV, JSON, ClaimReview).
 
 pub mod compare;
 pub mod extract;
 pub mod model;
+pub mod report;
 
 pub use extract::{Extraction, extract};
 pub use model::{Claim, ClaimFields, ClaimKind, DismissalHow, Sentence, Status, TimexType};
