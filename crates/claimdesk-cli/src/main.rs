@@ -4,6 +4,7 @@
 //! (0 ok, 1 error, 2 usage).
 
 mod extract_cmd;
+mod report_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Extract the claims of a file without storing anything.
     Extract(extract_cmd::Args),
+    /// Write a claim report: Markdown, HTML, CSV, JSON or ClaimReview.
+    Report(report_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract(a) => extract_cmd::run(a),
+        Command::Report(a) => report_cmd::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

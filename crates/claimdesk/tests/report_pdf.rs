@@ -91,17 +91,14 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path) {
 
 /// Page count from `pdfinfo` when installed, else from the page objects.
 fn page_count(pdf: &Path, bytes: &[u8]) -> usize {
-    if let Ok(out) = Command::new("pdfinfo").arg(pdf).output() {
-        if out.status.success() {
-            let info = String::from_utf8_lossy(&out.stdout);
-            if let Some(n) = info
-                .lines()
-                .find_map(|l| l.strip_prefix("Pages:"))
-                .and_then(|n| n.trim().parse().ok())
-            {
-                return n;
-            }
-        }
+    if let Ok(out) = Command::new("pdfinfo").arg(pdf).output()
+        && out.status.success()
+        && let Some(n) = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+    {
+        return n;
     }
     let text = String::from_utf8_lossy(bytes);
     text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()

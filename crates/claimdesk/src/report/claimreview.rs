@@ -121,10 +121,10 @@ fn review(input: &ReportInput, article_url: &str, e: &ClaimEntry) -> Option<Valu
 /// Who made the claim: the speaker of a quote, else the byline, else the
 /// site the article appeared on.
 fn claim_author(input: &ReportInput, article_url: &str, e: &ClaimEntry) -> Value {
-    if let ClaimFields::Quote { speaker, .. } = &e.claim.fields {
-        if !speaker.trim().is_empty() {
-            return json!({"@type": "Person", "name": squash(speaker)});
-        }
+    if let ClaimFields::Quote { speaker, .. } = &e.claim.fields
+        && !speaker.trim().is_empty()
+    {
+        return json!({"@type": "Person", "name": squash(speaker)});
     }
     if let Some(b) = input.article.byline.as_deref() {
         let b = squash(b);
@@ -183,19 +183,17 @@ fn window(s: &str, start: usize, end: usize, max: usize) -> String {
     let mid = (sc + ec) / 2;
     let mut b = (mid.saturating_sub(budget / 2) + budget).min(n);
     let mut a = b.saturating_sub(budget);
-    if a > 0 {
-        if let Some(p) = (a..b).find(|&i| chars[i].1.is_whitespace()) {
-            if p < sc {
-                a = p + 1;
-            }
-        }
+    if a > 0
+        && let Some(p) = (a..b).find(|&i| chars[i].1.is_whitespace())
+        && p < sc
+    {
+        a = p + 1;
     }
-    if b < n {
-        if let Some(p) = (a..b).rev().find(|&i| chars[i].1.is_whitespace()) {
-            if p >= ec {
-                b = p;
-            }
-        }
+    if b < n
+        && let Some(p) = (a..b).rev().find(|&i| chars[i].1.is_whitespace())
+        && p >= ec
+    {
+        b = p;
     }
     let body: String = chars
         .get(a..b)

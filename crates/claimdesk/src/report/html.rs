@@ -347,8 +347,11 @@ fn claim(o: &mut String, n: usize, e: &ClaimEntry, prev: Option<u32>) {
         .collect();
     let _ = writeln!(o, r#"<p class="fields">{}</p>"#, fields.join(" · "));
     verdict(o, r);
-    if let Some(d) = &e.change {
-        if d.change == ClaimChange::Changed && !d.fields.is_empty() {
+    if let Some(d) = &e.change
+        && d.change == ClaimChange::Changed
+        && !d.fields.is_empty()
+    {
+        {
             let _ = write!(
                 o,
                 "<div class=\"delta\">Changed since revision {}:<ul>",

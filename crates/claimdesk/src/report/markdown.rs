@@ -6,7 +6,7 @@
 //! list or quote are neutralised, and line breaks inside a value become hard
 //! breaks within the same block.
 
-use super::input::{ClaimEntry, ReportInput, Review, anchor};
+use super::input::{ClaimEntry, ReportInput, Review};
 use super::summary::Summary;
 use super::words;
 use std::fmt::Write;
@@ -49,10 +49,10 @@ fn neutralise_start(esc: String) -> String {
         return format!("\\{esc}");
     }
     let digits = esc.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 {
-        if let Some(p @ ('.' | ')')) = esc[digits..].chars().next() {
-            return format!("{}\\{p}{}", &esc[..digits], &esc[digits + 1..]);
-        }
+    if digits > 0
+        && let Some(p @ ('.' | ')')) = esc[digits..].chars().next()
+    {
+        return format!("{}\\{p}{}", &esc[..digits], &esc[digits + 1..]);
     }
     esc
 }
@@ -226,7 +226,6 @@ fn claim(o: &mut String, n: usize, e: &ClaimEntry, prev: Option<u32>) {
             one_line(&words::change_line(d, prev))
         );
     }
-    let _ = writeln!(o, "- **Anchor:** {}", anchor(e.id));
     o.push('\n');
     if !e.history.is_empty() {
         let _ = writeln!(o, "**Review history**\n");

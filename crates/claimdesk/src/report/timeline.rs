@@ -45,12 +45,10 @@ pub fn items(input: &ReportInput) -> Vec<Item> {
         .filter_map(|(i, e)| {
             let c = &e.claim;
             let (value, what) = match &c.fields {
-                ClaimFields::Date { value, timex_type } => match timex_type {
-                    TimexType::Date | TimexType::Time => {
-                        (value.as_str(), c.text.trim().to_string())
-                    }
-                    _ => return None,
-                },
+                ClaimFields::Date {
+                    value,
+                    timex_type: TimexType::Date | TimexType::Time,
+                } => (value.as_str(), c.text.trim().to_string()),
                 ClaimFields::Dismissal {
                     person,
                     date: Some(d),
