@@ -11,7 +11,7 @@
 
 mod report_common;
 
-use claimdesk::report::{Format, render};
+use claimdesk::report::{Format, ReportInput, render};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -117,28 +117,41 @@ fn pdf_text(pdf: &Path) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-#[test]
-fn html_report_prints_to_pdf() {
-    let Some(chromium) = find_chromium() else {
+fn chromium_or_skip() -> Option<PathBuf> {
+    let found = find_chromium();
+    if found.is_none() {
         if in_ci() {
             panic!(
                 "CI=true but no Chromium found (set $CHROMIUM or install chromium): the PDF print is not tested"
             );
         }
         eprintln!("note: skipping the PDF print test: no Chromium on this machine");
-        return;
-    };
-    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let html_path = out_dir.join("report-sample.html");
-    let pdf_path = out_dir.join("report-sample.pdf");
-    let _ = std::fs::remove_file(&pdf_path);
-    let html = render(&report_common::sample(), Format::Html).expect("renders");
-    std::fs::write(&html_path, html).expect("write html");
-    print_to_pdf(&chromium, &html_path, &pdf_path);
+    }
+    found
+}
 
+/// Renders `input` to `target/tmp/NAME.html`, prints it to `NAME.pdf`, and
+/// returns the PDF's path and page count.
+fn print(chromium: &Path, input: &ReportInput, name: &str) -> (PathBuf, usize) {
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let html_path = out_dir.join(format!("{name}.html"));
+    let pdf_path = out_dir.join(format!("{name}.pdf"));
+    let _ = std::fs::remove_file(&pdf_path);
+    let html = render(input, Format::Html).expect("renders");
+    std::fs::write(&html_path, html).expect("write html");
+    print_to_pdf(chromium, &html_path, &pdf_path);
     let bytes = std::fs::read(&pdf_path).expect("pdf written");
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
     let pages = page_count(&pdf_path, &bytes);
+    (pdf_path, pages)
+}
+
+#[test]
+fn html_report_prints_to_pdf() {
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
+    let (pdf_path, pages) = print(&chromium, &report_common::sample(), "report-sample");
     assert!(
         (2..=6).contains(&pages),
         "seven claims should print on 2 to 6 A4 pages, got {pages}"
@@ -155,4 +168,40 @@ fn html_report_prints_to_pdf() {
         }
     }
     eprintln!("PDF: {} ({pages} pages)", pdf_path.display());
+}
+
+/// Sixty claims with dates over two years, long unbroken words and URLs:
+/// the print must stay within the page and the timeline must grow lanes
+/// rather than overlap labels.
+#[test]
+fn large_report_prints_to_pdf() {
+    let Some(chromium) = chromium_or_skip() else {
+        return;
+    };
+    let mut input = report_common::sample();
+    let base = input.claims.clone();
+    input.claims.clear();
+    for i in 0..60usize {
+        let mut e = base[i % base.len()].clone();
+        e.id = 100 + i as i64;
+        if let claimdesk::model::ClaimFields::Date { value, .. } = &mut e.claim.fields {
+            let d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(i as u64 * 12)))
+                .expect("date");
+            *value = d.to_string();
+        }
+        if i % 7 == 0 {
+            e.review.sources.push(format!(
+                "https://archive.example.org/{}",
+                "very-long-path-segment-".repeat(8)
+            ));
+        }
+        input.claims.push(e);
+    }
+    input.article.title = format!("{} {}", report_common::TITLE, "Unbreakable".repeat(12));
+    let (pdf_path, pages) = print(&chromium, &input, "report-large");
+    assert!((8..=40).contains(&pages), "60 claims on {pages} pages");
+    if let Some(text) = pdf_text(&pdf_path) {
+        assert!(text.contains(&format!("Page {pages} of {pages}")));
+    }
 }

@@ -273,12 +273,11 @@ fn timeline_section(o: &mut String, input: &ReportInput) {
     );
     match timeline::svg(input) {
         Some(svg) => {
-            o.push_str(&svg);
-            o.push('\n');
+            let _ = writeln!(o, "<figure class=\"tl\">{svg}</figure>");
             if let Some((near, from, to)) = timeline::close_up(input) {
-                let _ = write!(
+                let _ = writeln!(
                     o,
-                    "<p class=\"caption close-up\">Close-up, {} – {}:</p>\n{near}\n",
+                    "<figure class=\"tl\"><figcaption class=\"caption close-up\">Close-up, {} – {}</figcaption>\n{near}</figure>",
                     esc(&timeml::day_words(from)),
                     esc(&timeml::day_words(to))
                 );

@@ -315,9 +315,18 @@ fn draw(
     );
     for (d, label) in ticks(from, to, tick) {
         let tx = x(d);
+        // Labels near the ends are aligned inwards so they are not clipped.
+        let half = label.chars().count() as f64 * 2.9;
+        let (lx, la) = if tx + half > WIDTH - 2.0 {
+            (WIDTH - 2.0, "end")
+        } else if tx - half < 2.0 {
+            (2.0, "start")
+        } else {
+            (tx, "middle")
+        };
         let _ = write!(
             s,
-            r##"<line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{:.1}" stroke="#e4dfd4" stroke-width="0.8"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{AXIS_Y}" stroke="#8c8577" stroke-width="1"/><text x="{tx:.1}" y="{:.1}" font-size="9.5" fill="#6b665c" text-anchor="middle">{}</text>"##,
+            r##"<line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{:.1}" stroke="#e4dfd4" stroke-width="0.8"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{AXIS_Y}" stroke="#8c8577" stroke-width="1"/><text x="{lx:.1}" y="{:.1}" font-size="9.5" fill="#6b665c" text-anchor="{la}">{}</text>"##,
             AXIS_Y,
             height - 4.0,
             AXIS_Y - 4.0,
