@@ -247,3 +247,59 @@ impl ReportInput {
 pub fn anchor(id: i64) -> String {
     format!("claim-{id}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimFields, TimexType};
+
+    fn date_claim(text: &str, span: &str) -> Claim {
+        let start = text.find(span).unwrap_or(0);
+        Claim {
+            start,
+            end: start + span.len(),
+            text: span.into(),
+            sentence: 0,
+            confidence: 1.0,
+            fields: ClaimFields::Date {
+                value: "2025-11-28".into(),
+                timex_type: TimexType::Date,
+            },
+        }
+    }
+
+    fn check(text: &str, sentence: (usize, usize), span: &str, expected: Option<(&str, &str)>) {
+        let c = date_claim(text, span);
+        let ev = Evidence::locate(
+            text,
+            Sentence {
+                start: sentence.0,
+                end: sentence.1,
+            },
+            &c,
+        );
+        let got = ev
+            .as_ref()
+            .and_then(|e| e.parts().map(|(_, s, _)| (e.sentence.as_str(), s)));
+        assert_eq!(got, expected, "{text:?} {span:?}");
+    }
+
+    #[test]
+    fn evidence_is_the_trimmed_sentence_with_the_span_inside() {
+        let t = "First one.  Talks end on Friday, aides said.\nNext.";
+        let s2 = (10, 45);
+        check(
+            t,
+            s2,
+            "Friday",
+            Some(("Talks end on Friday, aides said.", "Friday")),
+        );
+        let u = "Ünïcode Friday.";
+        check(u, (0, u.len()), "Friday", Some((u, "Friday")));
+        // The span is not inside the sentence, or offsets are out of range.
+        check(t, (0, 10), "Friday", None);
+        check(t, (10, 400), "Friday", None);
+        // A sentence that cuts a character in two.
+        check(u, (1, u.len()), "Friday", None);
+    }
+}

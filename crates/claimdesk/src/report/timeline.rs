@@ -233,6 +233,80 @@ pub fn close_up(input: &ReportInput) -> Option<(String, NaiveDate, NaiveDate)> {
     ))
 }
 
+/// Where a label sits: right of its mark, else left of it, else (a bar
+/// too wide for either) over the bar's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Right,
+    Left,
+    Over,
+}
+
+/// An item's place in the drawing.
+#[derive(Debug, Clone, PartialEq)]
+struct Placed<'a> {
+    item: &'a Item,
+    lane: usize,
+    /// Start and end of the mark (equal for a single day's dot).
+    x1: f64,
+    x2: f64,
+    bar: bool,
+    side: Side,
+    /// The horizontal stretch mark and label occupy in their lane.
+    occupied: (f64, f64),
+}
+
+/// Places items (in date order) in lanes: each goes in the first lane whose
+/// last mark and label end before its own begin, so nothing overlaps.
+fn layout(items: &[Item], x: impl Fn(NaiveDate) -> f64) -> Vec<Placed<'_>> {
+    let mut lane_ends: Vec<f64> = Vec::new();
+    let mut placed = Vec::new();
+    for it in items {
+        let mut x1 = x(it.first);
+        let mut x2 = x(it.last.succ_opt().unwrap_or(it.last)).max(x1);
+        let bar = it.first != it.last && x2 - x1 >= 4.0;
+        if !bar {
+            // A day is a dot in the middle of its stretch of axis.
+            x1 = (x1 + x2) / 2.0;
+            x2 = x1;
+        }
+        let mark_end = if bar { x2 } else { x1 + 4.5 };
+        let w = it.label.chars().count() as f64 * CHAR_W;
+        let side = if mark_end + 6.0 + w <= WIDTH - 2.0 {
+            Side::Right
+        } else if x1 - 10.0 - w >= 2.0 {
+            Side::Left
+        } else {
+            Side::Over
+        };
+        let occupied = match side {
+            Side::Right => (x1 - 5.0, mark_end + 6.0 + w),
+            Side::Left => (x1 - 10.0 - w, mark_end),
+            Side::Over => (x1 - 5.0, mark_end.max(x1 + 4.0 + w)),
+        };
+        let lane = match lane_ends.iter().position(|end| *end + 6.0 < occupied.0) {
+            Some(l) => l,
+            None => {
+                lane_ends.push(f64::MIN);
+                lane_ends.len() - 1
+            }
+        };
+        if let Some(end) = lane_ends.get_mut(lane) {
+            *end = occupied.1;
+        }
+        placed.push(Placed {
+            item: it,
+            lane,
+            x1,
+            x2,
+            bar,
+            side,
+            occupied,
+        });
+    }
+    placed
+}
+
 /// Draws `items` on an axis from `from` to `to` (exclusive); `id` keeps the
 /// accessible title and description ids unique in the page.
 fn draw(
@@ -247,39 +321,9 @@ fn draw(
     let plot = WIDTH - 2.0 * MARGIN;
     let x = |d: NaiveDate| MARGIN + (d - from).num_days() as f64 / days * plot;
 
-    // Lanes: each item goes in the first lane whose last label ends before it.
-    let mut lane_ends: Vec<f64> = Vec::new();
-    let mut placed = Vec::new();
-    for it in items {
-        let mut x1 = x(it.first);
-        let mut x2 = x(it.last.succ_opt().unwrap_or(it.last)).max(x1);
-        let bar = it.first != it.last && x2 - x1 >= 4.0;
-        if !bar {
-            // A day is a dot in the middle of its stretch of axis.
-            x1 = (x1 + x2) / 2.0;
-            x2 = x1;
-        }
-        let mark_end = if bar { x2 } else { x1 + 4.5 };
-        let w = it.label.chars().count() as f64 * CHAR_W;
-        let left_label = mark_end + 6.0 + w > WIDTH - 2.0;
-        let (occ_a, occ_b) = if left_label {
-            (x1 - 10.0 - w, mark_end)
-        } else {
-            (x1 - 5.0, mark_end + 6.0 + w)
-        };
-        let lane = match lane_ends.iter().position(|end| *end + 6.0 < occ_a) {
-            Some(l) => l,
-            None => {
-                lane_ends.push(f64::MIN);
-                lane_ends.len() - 1
-            }
-        };
-        if let Some(end) = lane_ends.get_mut(lane) {
-            *end = occ_b;
-        }
-        placed.push((it, lane, x1, x2, bar, left_label));
-    }
-    let height = FIRST_LANE_Y + lane_ends.len() as f64 * LANE_GAP;
+    let placed = layout(items, x);
+    let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
+    let height = FIRST_LANE_Y + lanes as f64 * LANE_GAP;
 
     let mut s = String::new();
     let desc: Vec<String> = items
@@ -343,7 +387,16 @@ fn draw(
             AXIS_Y + 11.0
         );
     }
-    for (it, lane, x1, x2, bar, left_label) in placed {
+    for p in placed {
+        let Placed {
+            item: it,
+            lane,
+            x1,
+            x2,
+            bar,
+            side,
+            ..
+        } = p;
         let y = FIRST_LANE_Y + lane as f64 * LANE_GAP;
         let colour = status_colour(it.status);
         let _ = write!(s, r##"<a href="#{}">"##, anchor(it.id));
@@ -367,10 +420,10 @@ fn draw(
             );
             x1 + 4.5
         };
-        let (tx, anchor_attr) = if left_label {
-            (x1 - 8.0, "end")
-        } else {
-            (end + 5.0, "start")
+        let (tx, anchor_attr) = match side {
+            Side::Right => (end + 5.0, "start"),
+            Side::Left => (x1 - 8.0, "end"),
+            Side::Over => (x1 + 4.0, "start"),
         };
         let _ = write!(
             s,
@@ -381,4 +434,82 @@ fn draw(
     }
     s.push_str("</svg>");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(n: usize, first: &str, last: &str, label: &str) -> Item {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        Item {
+            id: n as i64,
+            number: n,
+            first: d(first),
+            last: d(last),
+            label: label.into(),
+            status: Status::Verified,
+        }
+    }
+
+    #[test]
+    fn labels_in_a_lane_never_overlap_and_stay_on_the_drawing() {
+        // Crowded: many claims on few days, some long labels, one long span.
+        let mut items = Vec::new();
+        for i in 0..40 {
+            let day = format!("2025-11-{:02}", 1 + (i * 7) % 28);
+            let label = if i % 3 == 0 {
+                format!("{i} a rather long label for a claim")
+            } else {
+                format!("{i} Friday")
+            };
+            items.push(item(i, &day, &day, &label));
+        }
+        items.push(item(99, "2025-11-01", "2025-11-30", "99 November"));
+        items.sort_by_key(|it| (it.first, it.last, it.number));
+        let from = NaiveDate::from_ymd_opt(2025, 10, 30).unwrap_or_default();
+        let days = 33.0;
+        let x =
+            |d: NaiveDate| MARGIN + (d - from).num_days() as f64 / days * (WIDTH - 2.0 * MARGIN);
+        let placed = layout(&items, x);
+        assert_eq!(placed.len(), items.len());
+        for p in &placed {
+            assert!(p.occupied.0 >= 0.0 && p.occupied.1 <= WIDTH, "{p:?}");
+            for q in placed
+                .iter()
+                .filter(|q| q.lane == p.lane && q.item.number != p.item.number)
+            {
+                let apart = p.occupied.1 < q.occupied.0 || q.occupied.1 < p.occupied.0;
+                assert!(apart, "{:?} overlaps {:?}", p.occupied, q.occupied);
+            }
+        }
+        // The month is a bar; single days are dots.
+        assert!(placed.iter().any(|p| p.bar && p.item.number == 99));
+        assert!(
+            placed
+                .iter()
+                .filter(|p| p.item.number != 99)
+                .all(|p| !p.bar)
+        );
+    }
+
+    #[test]
+    fn ticks_stay_few_and_inside_the_range() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default();
+        for (from, to) in [
+            (d(2025, 11, 20), d(2025, 11, 30)),
+            (d(2025, 3, 1), d(2025, 12, 1)),
+            (d(1850, 1, 1), d(2025, 1, 1)),
+            (d(2025, 1, 1), d(2025, 1, 2)),
+        ] {
+            let t = TICKS
+                .iter()
+                .copied()
+                .find(|t| ticks(from, to, *t).len() <= 8)
+                .unwrap_or(Tick::Years(1000));
+            let ts = ticks(from, to, t);
+            assert!(!ts.is_empty() && ts.len() <= 8, "{from}..{to}: {ts:?}");
+            assert!(ts.iter().all(|(x, _)| *x >= from && *x <= to));
+        }
+    }
 }
