@@ -7,8 +7,8 @@ mod add_cmd;
 mod db;
 mod extract_cmd;
 mod list_cmd;
-mod review_cmd;
 mod report_cmd;
+mod review_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -67,7 +67,7 @@ fn main() -> ExitCode {
         Command::History(a) => review_cmd::history(&cli.db, a),
         Command::Search(a) => list_cmd::search(&cli.db, a),
         Command::Extract(a) => extract_cmd::run(a),
-        Command::Report(a) => report_cmd::run(a),
+        Command::Report(a) => report_cmd::run(&cli.db, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

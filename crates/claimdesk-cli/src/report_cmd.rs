@@ -1,11 +1,14 @@
 //! `claimdesk report`: a claim report in Markdown, HTML, CSV, JSON or
 //! schema.org ClaimReview, written to a file or standard output.
 //!
-//! The report's facts come from a JSON report or report input (`--input`,
-//! e.g. the output of `--format json`, so reports can be re-rendered). The
-//! reviewing organization named in ClaimReview markup and the address the
-//! reviews are published at come from options or the environment.
+//! The report's facts come from the claim store (an article and, by default,
+//! its latest revision), or from a saved JSON report or report input
+//! (`--input`, e.g. the output of `--format json`, so reports can be
+//! re-rendered). The reviewing organization named in ClaimReview markup and
+//! the address the reviews are published at come from options or the
+//! environment.
 
+use crate::db::DbArgs;
 use anyhow::{Context, Result};
 use claimdesk::model::{ClaimKind, Status};
 use claimdesk::report::{self, Filter, Organization, ReportInput};
@@ -14,9 +17,16 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// A report input or JSON report to render (`-` for standard input).
+    /// The article: its id, bulk id or URL (see `claimdesk list`).
+    #[arg(required_unless_present = "input", conflicts_with = "input")]
+    article: Option<String>,
+    /// The revision to report on (default: the latest).
+    #[arg(long, value_name = "N", requires = "article")]
+    revision: Option<u32>,
+    /// Render a saved report input or JSON report instead (`-` for
+    /// standard input).
     #[arg(long, value_name = "FILE")]
-    input: PathBuf,
+    input: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum)]
     format: Format,
@@ -40,6 +50,10 @@ pub struct Args {
     /// claim anchors. Defaults to the article's URL.
     #[arg(long, env = "CLAIMDESK_REVIEW_URL", value_name = "URL")]
     review_url: Option<String>,
+    /// Where the article is published, when it was loaded from a file
+    /// (ClaimReview needs it).
+    #[arg(long, value_name = "URL")]
+    article_url: Option<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -63,8 +77,17 @@ impl From<Format> for report::Format {
     }
 }
 
-pub fn run(a: Args) -> Result<()> {
-    let input = read_input(&a.input)?;
+pub fn run(db: &DbArgs, a: Args) -> Result<()> {
+    let input = match (&a.input, &a.article) {
+        (Some(path), _) => read_input(path)?,
+        (None, Some(article)) => {
+            let store = db.open()?;
+            claimdesk::report::from_store(&store, article, a.revision, chrono::Utc::now())?
+        }
+        (None, None) => {
+            return Err(crate::db::UsageError("give an ARTICLE or --input FILE".into()).into());
+        }
+    };
     let out = render(input, &a)?;
     write_out(a.out.as_ref(), &out)
 }
@@ -81,6 +104,14 @@ fn read_input(path: &PathBuf) -> Result<ReportInput> {
 
 /// Applies the options to `input` and renders it.
 pub fn render(mut input: ReportInput, a: &Args) -> Result<String> {
+    if let Some(u) = a
+        .article_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        input.article.url = Some(u.to_string());
+    }
     configure(
         &mut input,
         a.org_name.as_deref(),

@@ -363,14 +363,15 @@ fn claim(o: &mut String, n: usize, e: &ClaimEntry, prev: Option<u32>) {
         }
     }
     if !e.history.is_empty() {
-        o.push_str("<table class=\"history\"><caption>Review history</caption>\n<thead><tr><th>When</th><th>Verdict</th><th>Reviewer</th><th>Note</th></tr></thead>\n<tbody>\n");
+        o.push_str("<table class=\"history\"><caption>Review history</caption>\n<thead><tr><th>When</th><th>Rev.</th><th>Verdict</th><th>Reviewer</th><th>Note</th></tr></thead>\n<tbody>\n");
         for h in &e.history {
             let _ = writeln!(
                 o,
-                r#"<tr><td class="when">{}</td><td><span class="{}"><span class="dot"></span></span>{}</td><td>{}</td><td class="note">{}</td></tr>"#,
+                r#"<tr><td class="when">{}</td><td class="rev">{}</td><td><span class="{}"><span class="dot"></span></span>{}</td><td>{}</td><td class="note">{}</td></tr>"#,
                 h.reviewed_at
                     .map(|t| esc(&words::when(t)))
                     .unwrap_or_else(|| "—".into()),
+                h.revision.map(|r| r.to_string()).unwrap_or_default(),
                 status_class(h.status),
                 esc(&words::status_title(h.status)),
                 h.reviewer.as_deref().map(esc).unwrap_or_default(),

@@ -132,6 +132,9 @@ pub struct Review {
     pub reviewer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed_at: Option<DateTime<Utc>>,
+    /// The revision of the article the verdict was given on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
 }
 
 impl Review {
@@ -143,6 +146,7 @@ impl Review {
             sources: Vec::new(),
             reviewer: None,
             reviewed_at: None,
+            revision: None,
         }
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! Every format renders from one store-independent [`ReportInput`]:
 //!
-//! - [`input`]: the input model (article, claims, reviews, changes).
+//! - [`input`]: the input model (article, claims, reviews, changes);
+//!   [`from_store`] builds it from the claim store.
 //! - [`summary`]: counts by kind, status and change, derived from the input.
 //! - [`timeml`], [`words`]: normalized values and claims in words.
 //! - [`markdown`], [`html`] (with [`timeline`], its SVG), [`csv`], [`json`],
@@ -16,6 +17,7 @@
 
 pub mod claimreview;
 pub mod csv;
+pub mod from_store;
 pub mod html;
 pub mod input;
 pub mod json;
@@ -25,6 +27,7 @@ pub mod timeline;
 pub mod timeml;
 pub mod words;
 
+pub use from_store::from_store;
 pub use input::{
     ArticleInfo, ClaimDelta, ClaimEntry, Evidence, Filter, Organization, PreviousRevision,
     RemovedClaim, ReportInput, Review,

@@ -169,6 +169,9 @@ pub fn review_byline(r: &Review) -> String {
         s.push_str(" on ");
         s.push_str(&when(t));
     }
+    if let Some(n) = r.revision {
+        s.push_str(&format!(" (revision {n})"));
+    }
     s
 }
 

@@ -79,6 +79,7 @@ fn review(
         sources: Vec::new(),
         reviewer: who.map(String::from),
         reviewed_at: when,
+        revision: when.map(|_| 2),
     }
 }
 
