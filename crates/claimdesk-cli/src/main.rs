@@ -5,6 +5,7 @@
 
 mod add_cmd;
 mod db;
+mod diff_cmd;
 mod extract_cmd;
 mod list_cmd;
 mod report_cmd;
@@ -45,6 +46,8 @@ enum Command {
     Search(list_cmd::SearchArgs),
     /// Extract the claims of a file without storing anything.
     Extract(extract_cmd::Args),
+    /// Compare two versions of an article without storing anything.
+    Diff(diff_cmd::Args),
     /// Write a claim report: Markdown, HTML, CSV, JSON or ClaimReview.
     Report(report_cmd::Args),
 }
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::History(a) => review_cmd::history(&cli.db, a),
         Command::Search(a) => list_cmd::search(&cli.db, a),
         Command::Extract(a) => extract_cmd::run(a),
+        Command::Diff(a) => diff_cmd::run(a),
         Command::Report(a) => report_cmd::run(&cli.db, a),
     };
     match result {

@@ -1,107 +1,31 @@
 //! Revision comparison: aligns two versions of an article, sentence by
-//! sentence and claim by claim, and says what changed.
+//! sentence and claim by claim, and says what changed, so editors see which
+//! statements changed and fact-checkers which verdicts still hold.
 //!
-//! Placeholder alignment of claims by stable key and fields; the full engine
-//! (sentence alignment, word diffs, cosmetic/reworded/changed) replaces it.
+//! - [`tokens`]: words and punctuation with byte offsets, matching keys;
+//! - [`units`]: comparison units (sentences, cut at inner sentence ends);
+//! - [`align`]: sentence alignment (exact anchors, fuzzy gaps, splits,
+//!   merges, moves);
+//! - [`words`]: word diffs of aligned sentences (`similar`);
+//! - [`classify`]: cosmetic / reworded / changed, and why;
+//! - [`claims`]: claim alignment across revisions ([`align_claims`]);
+//! - [`engine`]: puts them together ([`compare`], [`compare_extracted`]);
+//! - [`output`]: what a comparison reports (serializes as `claimdesk diff`
+//!   JSON); [`render`]: the same as readable text.
 
-use crate::model::Claim;
-use serde::{Deserialize, Serialize};
+mod align;
+mod claims;
+mod classify;
+mod engine;
+pub mod output;
+pub mod render;
+mod tokens;
+mod units;
+mod words;
 
-/// How a claim fared between two revisions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimChange {
-    Unchanged,
-    Changed,
-    Added,
-    Removed,
-}
-
-/// One field of a claim that differs between the revisions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldChange {
-    pub field: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub old: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub new: Option<String>,
-}
-
-/// A claim of the old revision paired with its counterpart in the new one
-/// (indices into the two claim lists).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClaimAlignment {
-    pub status: ClaimChange,
-    pub old: Option<usize>,
-    pub new: Option<usize>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<FieldChange>,
-}
-
-/// Pairs the claims of two revisions. Every old and every new claim appears
-/// exactly once.
-pub fn align_claims(old: &[Claim], new: &[Claim]) -> Vec<ClaimAlignment> {
-    let mut used = vec![false; new.len()];
-    let mut out = Vec::new();
-    for (i, o) in old.iter().enumerate() {
-        let key = o.stable_key();
-        let exact = (0..new.len()).find(|&j| !used[j] && new[j].fields == o.fields);
-        let same_key = || (0..new.len()).find(|&j| !used[j] && new[j].stable_key() == key);
-        match exact.or_else(same_key) {
-            Some(j) => {
-                used[j] = true;
-                let fields = field_changes(o, &new[j]);
-                let status = if fields.is_empty() {
-                    ClaimChange::Unchanged
-                } else {
-                    ClaimChange::Changed
-                };
-                out.push(ClaimAlignment {
-                    status,
-                    old: Some(i),
-                    new: Some(j),
-                    fields,
-                });
-            }
-            None => out.push(ClaimAlignment {
-                status: ClaimChange::Removed,
-                old: Some(i),
-                new: None,
-                fields: Vec::new(),
-            }),
-        }
-    }
-    for (j, _) in new.iter().enumerate().filter(|(j, _)| !used[*j]) {
-        out.push(ClaimAlignment {
-            status: ClaimChange::Added,
-            old: None,
-            new: Some(j),
-            fields: Vec::new(),
-        });
-    }
-    out
-}
-
-/// The fields that differ between two claims of the same kind.
-pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
-    let a = old.fields.pairs();
-    let b = new.fields.pairs();
-    let mut names: Vec<&str> = a.iter().map(|(k, _)| *k).collect();
-    for (k, _) in &b {
-        if !names.contains(k) {
-            names.push(k);
-        }
-    }
-    names
-        .into_iter()
-        .filter_map(|k| {
-            let o = a.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
-            let n = b.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
-            (o != n).then(|| FieldChange {
-                field: k.to_string(),
-                old: o,
-                new: n,
-            })
-        })
-        .collect()
-}
+pub use claims::{ClaimAlignment, ClaimChange, FieldChange, align_claims, field_changes};
+pub use engine::{compare, compare_extracted};
+pub use output::{
+    ClaimDiff, Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, Shape, Summary,
+    WordOp, WordOpKind,
+};
