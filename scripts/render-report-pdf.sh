@@ -3,18 +3,41 @@
 # a standards desk archives it, and optionally renders page previews.
 #
 #   scripts/render-report-pdf.sh REPORT.html [OUT.pdf] [PREVIEW_PREFIX]
+#   scripts/render-report-pdf.sh            (the end-to-end check CI runs)
 #
-# Make the HTML with `claimdesk report ... --format html --out REPORT.html`.
+# Make the HTML with `claimdesk report ARTICLE --format html --out R.html`.
 # OUT.pdf defaults to REPORT.pdf. With PREVIEW_PREFIX, each page is also
 # written as PREVIEW_PREFIX-N.png at 60 dpi (needs pdftoppm, poppler-utils).
+# Without arguments: builds the CLI, stores samples/harbour-council.txt and
+# its second revision in a fresh database, records verdicts, writes the
+# HTML report with `claimdesk report`, prints it and checks the PDF; the
+# results go to target/report-check/ (report.html, report.pdf, page-N.png).
 # Chromium is $CHROMIUM, else chromium / chromium-browser / google-chrome.
 # Without it the script fails when CI=true and skips with a note otherwise.
-# The automated check is `cargo test -p claimdesk --test report_pdf`.
 set -euo pipefail
 
-if [[ $# -lt 1 || $# -gt 3 ]]; then
-  sed -n '4,11p' "$0" >&2
+if [[ $# -gt 3 ]]; then
+  sed -n '4,17p' "$0" >&2
   exit 2
+fi
+check=false
+if [[ $# -eq 0 ]]; then
+  check=true
+  cd "$(dirname "$0")/.."
+  out=target/report-check
+  rm -rf "$out" && mkdir -p "$out"
+  cargo build -q -p claimdesk-cli
+  bin=target/debug/claimdesk
+  export CLAIMDESK_DB=$out/claims.db CLAIMDESK_REVIEWER="report check"
+  "$bin" add samples/harbour-council.txt >/dev/null
+  mapfile -t ids < <("$bin" claims 1 | awk 'NR > 1 { print $1 }')
+  [[ ${#ids[@]} -ge 3 ]] || { echo "render-report-pdf: the sample article gave too few claims" >&2; exit 1; }
+  "$bin" review "${ids[0]}" --status verified --note 'Checked against the dateline, "as filed".' --source https://example.org/wire >/dev/null
+  "$bin" review "${ids[1]}" --status false --note $'The audit report names another chair.\nSee page 4.' >/dev/null
+  "$bin" review "${ids[2]}" --status disputed >/dev/null
+  "$bin" add --article 1 samples/harbour-council-v2.txt >/dev/null
+  "$bin" report 1 --format html --out "$out/report.html"
+  set -- "$out/report.html" "$out/report.pdf" "$out/page"
 fi
 html=$1
 pdf=${2:-${html%.html}.pdf}
@@ -49,8 +72,21 @@ timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run \
     exit 1
   }
 head -c 5 "$pdf" | grep -q '%PDF-' || { echo "render-report-pdf: $pdf is not a PDF" >&2; exit 1; }
+if $check; then
+  # The print carries the article's title and page numbers, on A4 pages.
+  if command -v pdftotext >/dev/null 2>&1; then
+    text=$(pdftotext "$pdf" - | tr -s ' \n' ' ')
+    for want in "Harbour authority chair resigns" "Page 1 of" "New claims" "Dated claims by number"; do
+      grep -qiF "$want" <<<"$text" || { echo "render-report-pdf: the PDF lacks \"$want\"" >&2; exit 1; }
+    done
+  fi
+  if command -v pdfinfo >/dev/null 2>&1; then
+    pdfinfo "$pdf" | grep -q 'Page size:.*(A4)' || { echo "render-report-pdf: the PDF is not A4" >&2; exit 1; }
+    echo "render-report-pdf: $(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }') A4 pages"
+  fi
+fi
 echo "$pdf"
-if [[ -n $preview ]]; then
+if [[ -n $preview ]] && command -v pdftoppm >/dev/null 2>&1; then
   pdftoppm -png -r 60 "$pdf" "$preview"
   ls "$preview"-*.png
 fi

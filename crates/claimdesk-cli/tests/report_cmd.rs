@@ -258,10 +258,17 @@ fn id_of(c: &Value) -> String {
 fn reports_a_stored_revision_with_reviews_and_changes() {
     let env = Env::new();
     let claims = stored_article(&env);
-    // Verify the first date, find the second false, leave the rest.
+    let at = |text: &str| {
+        claims
+            .iter()
+            .position(|c| c["text"] == text)
+            .unwrap_or_else(|| panic!("no claim {text:?} in {claims:?}"))
+    };
+    let (monday, repair) = (at("Monday"), at("3 November"));
+    // Verify the restart date, find the repair date false, leave the rest.
     env.ok(&[
         "review",
-        &id_of(&claims[0]),
+        &id_of(&claims[monday]),
         "--status",
         "verified",
         "--note",
@@ -273,7 +280,7 @@ fn reports_a_stored_revision_with_reviews_and_changes() {
     ]);
     env.ok(&[
         "review",
-        &id_of(&claims[1]),
+        &id_of(&claims[repair]),
         "--status",
         "false",
         "--note",
@@ -305,7 +312,7 @@ fn reports_a_stored_revision_with_reviews_and_changes() {
         listed, stored,
         "the report lists the stored claims, in order"
     );
-    let first = &json["claims"][0];
+    let first = &json["claims"][monday];
     assert_eq!(first["review"]["status"], "verified");
     assert_eq!(first["review"]["reviewer"], "Ana Ruiz");
     assert_eq!(
@@ -322,12 +329,12 @@ fn reports_a_stored_revision_with_reviews_and_changes() {
         )
         .unwrap_or_default();
     assert_eq!(
-        span, claims[0]["text"],
+        span, claims[monday]["text"],
         "the span is marked inside its sentence"
     );
     assert!(FERRY_V1.contains(sentence));
     assert_eq!(
-        json["claims"][1]["review"]["note"],
+        json["claims"][repair]["review"]["note"],
         "Work began on 5 November.\nSee the harbour log."
     );
     assert!(json.get("previous").is_none(), "revision 1 has none");
@@ -365,7 +372,10 @@ fn reports_a_stored_revision_with_reviews_and_changes() {
     assert_eq!(cr[1]["reviewRating"]["ratingValue"], 1);
     assert_eq!(
         cr[0]["url"],
-        format!("https://news.example.org/ferry#claim-{}", id_of(&claims[0]))
+        format!(
+            "https://news.example.org/ferry#claim-{}",
+            id_of(&claims[monday])
+        )
     );
 
     // Revision 2: what changed, and the old verdicts carried or reset.

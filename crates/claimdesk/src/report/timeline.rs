@@ -32,6 +32,8 @@ pub struct Item {
     pub number: usize,
     pub first: NaiveDate,
     pub last: NaiveDate,
+    /// What the article says (the date claim's words, or who did what),
+    /// shown after the claim's number.
     pub label: String,
     pub status: Status,
 }
@@ -69,7 +71,7 @@ pub fn items(input: &ReportInput) -> Vec<Item> {
                 number: i + 1,
                 first,
                 last,
-                label: truncate(&format!("{} {}", i + 1, squash(&what)), LABEL_MAX_CHARS),
+                label: truncate(&squash(&what), LABEL_MAX_CHARS),
                 status: e.review.status,
             })
         })
@@ -242,6 +244,12 @@ enum Side {
     Over,
 }
 
+/// Characters of the label as drawn: the number, a space, the words (the
+/// bold number runs a little wider).
+fn shown_chars(it: &Item) -> usize {
+    it.number.to_string().len() + 2 + it.label.chars().count()
+}
+
 /// An item's place in the drawing.
 #[derive(Debug, Clone, PartialEq)]
 struct Placed<'a> {
@@ -271,7 +279,7 @@ fn layout(items: &[Item], x: impl Fn(NaiveDate) -> f64) -> Vec<Placed<'_>> {
             x2 = x1;
         }
         let mark_end = if bar { x2 } else { x1 + 4.5 };
-        let w = it.label.chars().count() as f64 * CHAR_W;
+        let w = shown_chars(it) as f64 * CHAR_W;
         let side = if mark_end + 6.0 + w <= WIDTH - 2.0 {
             Side::Right
         } else if x1 - 10.0 - w >= 2.0 {
@@ -338,7 +346,13 @@ fn draw(
                     timeml::day_words(it.last)
                 )
             };
-            format!("{}: {} ({})", it.label, when, it.status.label())
+            format!(
+                "claim {}, {}: {} ({})",
+                it.number,
+                it.label,
+                when,
+                it.status.label()
+            )
         })
         .collect();
     let _ = write!(
@@ -427,8 +441,9 @@ fn draw(
         };
         let _ = write!(
             s,
-            r##"<text x="{tx:.1}" y="{:.1}" font-size="10.5" fill="#2b2a27" text-anchor="{anchor_attr}" stroke="#fffdf8" stroke-width="3" paint-order="stroke">{}</text></a>"##,
+            r##"<text x="{tx:.1}" y="{:.1}" font-size="10.5" fill="#2b2a27" text-anchor="{anchor_attr}" stroke="#fffdf8" stroke-width="3" paint-order="stroke"><tspan font-weight="bold">{}</tspan> {}</text></a>"##,
             y + 3.8,
+            it.number,
             esc(&it.label)
         );
     }
