@@ -40,7 +40,8 @@ pub struct Args {
     /// unverifiable, needs_recheck).
     #[arg(long)]
     status: Option<Status>,
-    /// The reviewing organization (ClaimReview `author`).
+    /// The reviewing organization (ClaimReview `author`; default "Standards
+    /// Desk").
     #[arg(long, env = "CLAIMDESK_ORG_NAME", value_name = "NAME")]
     org_name: Option<String>,
     /// The reviewing organization's home page.
