@@ -8,6 +8,7 @@ mod db;
 mod diff_cmd;
 mod extract_cmd;
 mod list_cmd;
+mod report_cmd;
 mod review_cmd;
 
 use clap::{Parser, Subcommand};
@@ -47,9 +48,23 @@ enum Command {
     Extract(extract_cmd::Args),
     /// Compare two versions of an article without storing anything.
     Diff(diff_cmd::Args),
+    /// Write a claim report: Markdown, HTML, CSV, JSON or ClaimReview.
+    Report(report_cmd::Args),
+}
+
+/// Output piped into `head` and the like ends quietly when the reader
+/// goes away, as command-line tools do, instead of panicking in `println!`.
+fn default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE at the start of
+    // main, before any thread exists, has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 fn main() -> ExitCode {
+    default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -68,6 +83,7 @@ fn main() -> ExitCode {
         Command::Search(a) => list_cmd::search(&cli.db, a),
         Command::Extract(a) => extract_cmd::run(a),
         Command::Diff(a) => diff_cmd::run(a),
+        Command::Report(a) => report_cmd::run(&cli.db, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
