@@ -9,20 +9,18 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 use crate::views::{
     AppInfo, ArticleView, ClaimView, Comparison, ImportOutcome, LibraryRow, Loaded, Progress,
+    ReportFormat,
 };
 use chrono::NaiveDate;
 use claimdesk::load::{self, Document, JsonlReader, Overrides, SourceKind, UrlOptions};
 use claimdesk::store::{ArticleId, Review, ReviewInput, Store, Target};
-use claimdesk::{ClaimKind, Status};
+use claimdesk::{ClaimKind, Status, report};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// The sample article offered on first launch (written for Claimdesk).
 pub const SAMPLE: &str = include_str!("../../samples/harbour-council.txt");
-
-/// Report formats this build can write.
-pub const REPORT_FORMATS: [&str; 1] = ["claims-json"];
 
 /// When the process started (set first thing in `main`), for the startup
 /// figure.
@@ -122,7 +120,13 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>) -> AppInfo {
         database: app.state::<AppState>().location.clone(),
         kinds: ClaimKind::ALL.iter().map(|k| k.as_str()).collect(),
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
-        report_formats: REPORT_FORMATS.to_vec(),
+        report_formats: report::Format::ALL
+            .iter()
+            .map(|f| ReportFormat {
+                name: f.as_str(),
+                extension: f.extension(),
+            })
+            .collect(),
     }
 }
 
@@ -328,21 +332,9 @@ pub async fn compare_revisions<R: Runtime>(
 }
 
 fn render_report(store: &Store, article: ArticleId, format: &str) -> AppResult<String> {
-    match format {
-        "claims-json" => {
-            let view = desk::open(store, article, None)?;
-            serde_json::to_string_pretty(&view).map_err(|e| {
-                AppError::new(
-                    ErrorCode::Internal,
-                    format!("Could not write the report: {e}"),
-                )
-            })
-        }
-        other => Err(AppError::invalid(format!(
-            "Unknown report format {other:?}; this build writes: {}.",
-            REPORT_FORMATS.join(", ")
-        ))),
-    }
+    let format: report::Format = format.parse()?;
+    let input = report::from_store(store, &article.to_string(), None, chrono::Utc::now())?;
+    Ok(report::render(&input, format)?)
 }
 
 /// The report as text, for the export preview.

@@ -250,8 +250,16 @@ mod tests {
                 .map(|w| w.text.as_str())
                 .collect()
         };
-        assert_eq!(side("insert"), flagged[0].old, "the old side, spaces included");
-        assert_eq!(side("delete"), flagged[0].new, "the new side, spaces included");
+        assert_eq!(
+            side("insert"),
+            flagged[0].old,
+            "the old side, spaces included"
+        );
+        assert_eq!(
+            side("delete"),
+            flagged[0].new,
+            "the new side, spaces included"
+        );
         let changed = c
             .claims
             .iter()

@@ -4,6 +4,7 @@
 //! fact-checker can act on.
 
 use claimdesk::load::LoadError;
+use claimdesk::report::ReportError;
 use claimdesk::store::StoreError;
 use serde::Serialize;
 
@@ -97,6 +98,16 @@ impl AppError {
             _ => ErrorCode::InvalidInput,
         };
         AppError::new(code, sentence(msg))
+    }
+}
+
+impl From<ReportError> for AppError {
+    fn from(e: ReportError) -> Self {
+        let code = match &e {
+            ReportError::MissingArticleUrl => ErrorCode::InvalidInput,
+            _ => ErrorCode::Internal,
+        };
+        AppError::new(code, sentence(e.to_string()))
     }
 }
 

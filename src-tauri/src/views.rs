@@ -86,7 +86,16 @@ pub struct AppInfo {
     pub database: String,
     pub kinds: Vec<&'static str>,
     pub statuses: Vec<&'static str>,
-    pub report_formats: Vec<&'static str>,
+    pub report_formats: Vec<ReportFormat>,
+}
+
+/// A report format the export view offers.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFormat {
+    /// What `export_report` takes: "md", "html", "csv", "json", "claimreview".
+    pub name: &'static str,
+    /// The file extension to save it under.
+    pub extension: &'static str,
 }
 
 /// A run of words of a word diff.

@@ -3,15 +3,12 @@
 
 import { h, replace } from '../dom.js';
 
-const EXT = { md: 'md', markdown: 'md', html: 'html', csv: 'csv', json: 'json', claimreview: 'json', 'claims-json': 'json' };
 const LABEL = {
   md: 'Markdown report',
-  markdown: 'Markdown report',
-  html: 'HTML report',
-  csv: 'CSV (one row per claim)',
-  json: 'JSON',
-  claimreview: 'ClaimReview (schema.org JSON-LD)',
-  'claims-json': 'Claims JSON (the claims contract, with verdicts)',
+  html: 'HTML report (one printable file)',
+  csv: 'CSV, one row per claim',
+  json: 'JSON, everything, for other tools',
+  claimreview: 'ClaimReview (schema.org JSON-LD) for reviewed claims; needs the article URL',
 };
 
 /** A file name from a title: lowercase words joined by dashes. */
@@ -23,8 +20,9 @@ export function slug(title) {
 export async function mount(root, ctx, route) {
   const view = await ctx.backend.openArticle(route.id, null);
   const formats = (ctx.info && ctx.info.report_formats) || [];
-  const mem = (ctx.memory.export ||= { format: formats[0] });
-  if (!formats.includes(mem.format)) mem.format = formats[0];
+  const names = formats.map((f) => f.name);
+  const mem = (ctx.memory.export ||= { format: names[0] });
+  if (!names.includes(mem.format)) mem.format = names[0];
   const preview = h('pre', { class: 'preview', id: 'report-preview' });
   const saveBtn = h('button', { id: 'export-save', class: 'primary', type: 'button', text: 'Save…' });
 
@@ -39,7 +37,7 @@ export async function mount(root, ctx, route) {
   }
 
   saveBtn.addEventListener('click', async () => {
-    const ext = EXT[mem.format] || 'txt';
+    const ext = (formats.find((f) => f.name === mem.format) || { extension: 'txt' }).extension;
     try {
       const path = await ctx.backend.pickSavePath(`${slug(view.title)}.${ext}`, ext);
       if (!path) return;
@@ -57,10 +55,10 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'split export-split' },
         h('div', { class: 'pane' },
           h('h2', { text: 'Format' }),
-          h('div', { class: 'formats', role: 'radiogroup' }, formats.map((f) =>
+          h('div', { class: 'formats', role: 'radiogroup' }, formats.map(({ name, extension }) =>
             h('label', { class: 'format' },
-              h('input', { type: 'radio', name: 'format', value: f, checked: f === mem.format, on: { change: () => { mem.format = f; drawPreview(); } } }),
-              h('span', {}, h('strong', { text: f }), h('small', { class: 'muted', text: LABEL[f] || '' }))))),
+              h('input', { type: 'radio', name: 'format', value: name, checked: name === mem.format, on: { change: () => { mem.format = name; drawPreview(); } } }),
+              h('span', {}, h('strong', { text: `${name} (.${extension})` }), h('small', { class: 'muted', text: LABEL[name] || '' }))))),
           h('div', { class: 'row' }, saveBtn)),
         h('div', { class: 'pane' }, h('h2', { text: 'Preview' }), preview))));
   await drawPreview();
