@@ -258,6 +258,15 @@ async fn library_steps(app: &mut App) -> TestResult {
     let row = app.text(".library-row[data-article] .title").await?;
     assert!(row.contains("Harbour authority"), "{row}");
     app.shot("library-with-sample").await?;
+
+    // The theme toggle: dark, and back to light.
+    app.keys("t").await?;
+    app.wait_for("html[data-theme='dark']").await?;
+    app.click_x("//div[@data-article]").await?;
+    app.wait_for("#article-text mark.claim").await?;
+    app.shot("article-dark-theme").await?;
+    app.keys("t").await?;
+    app.wait_for("html[data-theme='light']").await?;
     Ok(())
 }
 
