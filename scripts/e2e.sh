@@ -3,7 +3,7 @@
 # app binary driven through tauri-driver + WebKitWebDriver, with screenshots
 # of every step in artifacts/e2e/.
 #
-# Needs the Debian packages of docs (libwebkit2gtk-4.1-dev, xvfb, xauth,
+# Needs the Debian packages (libwebkit2gtk-4.1-dev, xvfb, xauth,
 # webkit2gtk-driver, ...); installs tauri-driver with cargo if it is missing
 # and starts Xvfb if there is no DISPLAY. Extra arguments go to the test
 # binary (e.g. a test name filter).
