@@ -191,12 +191,70 @@ fn with_people(ctx: &Ctx, a: usize, b: usize, end: usize) -> Vec<Who> {
 
 /// Words that can open an attendance pattern (checked before any work).
 pub(crate) const TRIGGERS: &[&str] = &[
-    "met", "meets", "meet", "meeting", "held", "holds", "hold", "holding", "hosted", "hosts", "host", "hosting", "attended",
-    "attends", "attend", "attending", "addressed", "addresses", "joined", "joins", "led", "leads", "headed", "heads",
-    "chaired", "chairs", "told", "visited", "visits", "visit", "visiting", "toured", "tours", "tour", "touring", "arrived",
-    "arrives", "arrive", "arriving", "traveled", "travelled", "travels", "travel", "flew", "took", "take", "takes",
-    "taking", "participated", "participates", "participate", "participating", "included", "includes", "include",
-    "including", "testified", "testifies", "testify", "appeared", "appears", "appear", "spoke", "speaks",
+    "met",
+    "meets",
+    "meet",
+    "meeting",
+    "held",
+    "holds",
+    "hold",
+    "holding",
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "attended",
+    "attends",
+    "attend",
+    "attending",
+    "addressed",
+    "addresses",
+    "joined",
+    "joins",
+    "led",
+    "leads",
+    "headed",
+    "heads",
+    "chaired",
+    "chairs",
+    "told",
+    "visited",
+    "visits",
+    "visit",
+    "visiting",
+    "toured",
+    "tours",
+    "tour",
+    "touring",
+    "arrived",
+    "arrives",
+    "arrive",
+    "arriving",
+    "traveled",
+    "travelled",
+    "travels",
+    "travel",
+    "flew",
+    "took",
+    "take",
+    "takes",
+    "taking",
+    "participated",
+    "participates",
+    "participate",
+    "participating",
+    "included",
+    "includes",
+    "include",
+    "including",
+    "testified",
+    "testifies",
+    "testify",
+    "appeared",
+    "appears",
+    "appear",
+    "spoke",
+    "speaks",
 ];
 
 fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
@@ -387,7 +445,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             } else {
                 format!("visit to {target}")
             };
-            if is_noun && w == "visit" || is_noun && w == "tour" {
+            if is_noun && matches!(w, "visit" | "tour") {
                 // Whose visit: a possessor before, or "by X" after.
                 let mut people = Vec::new();
                 let mut s = v;
@@ -407,16 +465,15 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 {
                     s -= 1;
                 }
-                if s > seg.tok_start {
-                    if let Some(m) = ctx.coref.at(s - 1)
-                        && m.possessive
-                    {
-                        people.push(Who {
-                            entity: m.entity,
-                            start: m.start,
-                            end: m.end,
-                        });
-                    }
+                if s > seg.tok_start
+                    && let Some(m) = ctx.coref.at(s - 1)
+                    && m.possessive
+                {
+                    people.push(Who {
+                        entity: m.entity,
+                        start: m.start,
+                        end: m.end,
+                    });
                 }
                 let mut last = np_end;
                 if people.is_empty()

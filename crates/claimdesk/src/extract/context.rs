@@ -419,10 +419,7 @@ impl<'a> Ctx<'a> {
     pub fn people_from(&self, i: usize, end: usize) -> Vec<(Who, Option<TitleNp>)> {
         let mut out = Vec::new();
         let mut k = i;
-        loop {
-            let Some((who, np)) = self.person_from(k, end) else {
-                break;
-            };
+        while let Some((who, np)) = self.person_from(k, end) {
             let mut j = who.end;
             // Skip "(r.)" and an appositive ", the chief of staff of X,".
             if self.doc.s(j) == "(" && self.doc.s(j + 2) == ")" {
@@ -1016,9 +1013,7 @@ impl<'a> Ctx<'a> {
     /// The TimeML value of the date nearest `v` in its clause (else its
     /// sentence).
     pub fn date_near(&self, v: usize, seg: &Seg) -> Option<String> {
-        let Some(tok) = self.doc.tokens.get(v) else {
-            return None;
-        };
+        let tok = self.doc.tokens.get(v)?;
         let (cs, ce) = {
             let a = self.clause_start(v, seg);
             let b = self.clause_end(v, seg);

@@ -110,13 +110,11 @@ pub fn find(doc: &Doc) -> Vec<NameRun> {
                 // ("Theresa May", not "Macron Thursday").
                 let stop_ok = !doc.has(b, lexicon::flag::STOP)
                     || lexicon::given_name(doc.lc(b - 1)).is_some();
-                if name_token(doc, b, true) && stop_ok {
-                    b += 1;
-                } else if PARTICLES.contains(&doc.lc(b))
+                let particle = PARTICLES.contains(&doc.lc(b))
                     && b + 1 < seg.tok_end
                     && name_token(doc, b + 1, true)
-                    && b > a
-                {
+                    && b > a;
+                if (name_token(doc, b, true) && stop_ok) || particle {
                     b += 1;
                 } else {
                     break;

@@ -179,11 +179,13 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 }
                 j += 1;
             }
-            if (copular || appointed) && j > k && !ctx.blocked(j, &seg) {
-                if let Some(np) = ctx.post_title(j, end) {
-                    push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
-                    continue;
-                }
+            if (copular || appointed)
+                && j > k
+                && !ctx.blocked(j, &seg)
+                && let Some(np) = ctx.post_title(j, end)
+            {
+                push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
+                continue;
             }
             // Membership: "Mike Hookem of the UK Independence Party".
             if ctx.lc(k) == "of" {
