@@ -325,6 +325,15 @@ impl<'a> Ctx<'a> {
         if k == floor {
             return Vec::new();
         }
+        // "X, who resigned": the antecedent of the relative pronoun.
+        if self.lc(k - 1) == "who" && k >= floor + 3 && self.doc.s(k - 2) == "," {
+            return self.person_ending_at(k - 3, floor).into_iter().collect();
+        }
+        // "X was forced to resign", "X is due to travel": the subject of
+        // the governing verb (demands and refusals are `blocked`).
+        if self.lc(k - 1) == "to" && k >= floor + 2 && self.doc.kind(k - 2) == Some(Tk::Word) {
+            return self.subject_before(k - 2, seg);
+        }
         // ", visiting ...": a participle takes the main clause's subject.
         if self.lc(v).ends_with("ing") && k == v && self.doc.kind(k - 1) != Some(Tk::Word) {
             let si = self

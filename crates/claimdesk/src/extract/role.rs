@@ -160,7 +160,19 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
                 continue;
             }
-        } else {
+        }
+        {
+            // "named X chairman": the title right after the name.
+            if m.start > floor
+                && matches!(
+                    ctx.lc(m.start - 1),
+                    "named" | "appointed" | "elected" | "nominated"
+                )
+                && let Some(np) = ctx.post_title(k, end)
+            {
+                push(ctx, &mut out, who, &np, m.start - 1, np.end, m.seg, 0.7);
+                continue;
+            }
             let mut j = k;
             let mut copular = false;
             let mut appointed = false;
