@@ -571,7 +571,7 @@ impl<'a> Ctx<'a> {
     fn is_modifier(&self, i: usize) -> bool {
         let w = self.lc(i);
         self.doc.kind(i) == Some(Tk::Word)
-            && (MODIFIERS.contains(&w)
+            && ((MODIFIERS.contains(&w) && (!self.doc.is_cap(i) || lexicon::is_title_word(w)))
                 || (lexicon::is_title_word(w) && !lexicon::is_stopword(w))
                 || (lexicon::is_org_word(w) && !self.doc.is_cap(i))
                 || (!self.doc.is_cap(i)
@@ -632,7 +632,7 @@ impl<'a> Ctx<'a> {
                         && (self.doc.is_cap(s - 1) || self.is_acronym(s - 1))
                         && !matches!(
                             self.lc(s - 1),
-                            "former" | "new" | "then" | "acting" | "outgoing" | "incoming"
+                            "former" | "then" | "acting" | "outgoing" | "incoming"
                         )
                         && self.coref.at(s - 1).is_none()
                         && !lexicon::is_stopword(self.lc(s - 1))
@@ -912,6 +912,26 @@ impl<'a> Ctx<'a> {
             if matches!(
                 w,
                 "refused"
+                    | "refusing"
+                    | "declining"
+                    | "resisting"
+                    | "rejecting"
+                    | "denying"
+                    | "attempt"
+                    | "attempts"
+                    | "attempted"
+                    | "bid"
+                    | "effort"
+                    | "efforts"
+                    | "plot"
+                    | "tried"
+                    | "trying"
+                    | "try"
+                    | "sought"
+                    | "seeking"
+                    | "seek"
+                    | "seeks"
+                    | "motion"
                     | "refuses"
                     | "refuse"
                     | "declined"

@@ -178,7 +178,12 @@ pub fn resolve(doc: &Doc) -> Coref {
                 .max_by_key(|(i, _)| last_seen.get(*i).copied().unwrap_or(0))
                 .map(|(i, _)| i)
         };
-        pick(&|e| e.surname == k).or_else(|| pick(&|e| e.given.as_deref() == Some(k.as_str())))
+        // A bare surname is the first person of that name the article
+        // introduced (the main one); a bare given name the latest in focus.
+        entities
+            .iter()
+            .position(|e| e.surname == k)
+            .or_else(|| pick(&|e| e.given.as_deref() == Some(k.as_str())))
     };
     for r in &runs {
         let entity = match r.strength {
