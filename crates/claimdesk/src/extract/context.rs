@@ -267,7 +267,12 @@ impl<'a> Ctx<'a> {
         let mut n = 0;
         while k > floor && n < 5 {
             let w = self.lc(k - 1);
-            if w == "the" {
+            // "the US President and British prime minister": a shared "the".
+            let shared = w == "and"
+                && k >= floor + 2
+                && lexicon::is_title_head(self.lc(k - 2))
+                && self.def_phrase_start(k - 2, floor).is_some();
+            if w == "the" || shared {
                 // The whole title as written, or its head.
                 let title: Vec<&str> = (k..=i)
                     .map(|j| self.lc(j))
@@ -280,7 +285,7 @@ impl<'a> Ctx<'a> {
                     .or_else(|| self.role_index.get(head))?;
                 return Some(Who {
                     entity: *e,
-                    start: k - 1,
+                    start: if shared { k } else { k - 1 },
                     end: i + 1,
                 });
             }
@@ -290,6 +295,23 @@ impl<'a> Ctx<'a> {
             } else {
                 return None;
             }
+        }
+        None
+    }
+
+    /// Start of a definite title phrase ("the US President") ending at `i`.
+    fn def_phrase_start(&self, i: usize, floor: usize) -> Option<usize> {
+        let mut k = i;
+        while k > floor && i - k < 5 {
+            let w = self.lc(k - 1);
+            if w == "the" {
+                return Some(k - 1);
+            }
+            if !(lexicon::is_title_word(w) || lexicon::place(w).is_some() || MODIFIERS.contains(&w))
+            {
+                return None;
+            }
+            k -= 1;
         }
         None
     }

@@ -276,7 +276,8 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         && matches!(
             doc.lc(a - 1),
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
-        );
+        )
+        || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
     let plain = (k..b).all(|i| {
         doc.s(i)
             .chars()
