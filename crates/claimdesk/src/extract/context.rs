@@ -35,7 +35,9 @@ pub struct Ctx<'a> {
     pub published: Option<NaiveDate>,
     /// Lower-case title (and its head word) → the entity that holds it, for
     /// "the president" and the like.
-    pub role_index: HashMap<String, usize>,
+    /// Each holder comes with the canonical place of the role's
+    /// organization, if it is one ("French President" → France).
+    pub role_index: HashMap<String, Vec<(usize, Option<&'static str>)>>,
 }
 
 const AUX: &[&str] = &[
@@ -279,10 +281,17 @@ impl<'a> Ctx<'a> {
                     .filter(|w| lexicon::place(w).is_none())
                     .collect();
                 let full = title.join(" ");
-                let e = self
+                // "the US President" is not the French one.
+                let place = (k..=i).find_map(|j| lexicon::place(self.lc(j)));
+                let holders = self
                     .role_index
                     .get(&full)
                     .or_else(|| self.role_index.get(head))?;
+                let e = holders
+                    .iter()
+                    .rev()
+                    .find(|(_, org)| place.is_none() || org.is_none() || *org == place)
+                    .map(|(e, _)| e)?;
                 return Some(Who {
                     entity: *e,
                     start: if shared { k } else { k - 1 },

@@ -284,9 +284,19 @@ fn push(
         let head = lc.trim_start_matches("former ").to_string();
         // Index for "the president", "the first lady".
         if !lc.starts_with("former") {
-            ctx.role_index.insert(head.clone(), who.entity);
-            if let Some(last) = head.rsplit(' ').next() {
-                ctx.role_index.insert(last.to_string(), who.entity);
+            let place = np
+                .org
+                .as_deref()
+                .and_then(|o| lexicon::place(&o.to_ascii_lowercase()));
+            let keys = [
+                Some(head.clone()),
+                head.rsplit(' ').next().map(str::to_string),
+            ];
+            for key in keys.into_iter().flatten() {
+                ctx.role_index
+                    .entry(key)
+                    .or_default()
+                    .push((who.entity, place));
             }
         }
         if out.iter().any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && r.eq_ignore_ascii_case(&role)))
