@@ -247,6 +247,12 @@ fn quotes() {
             "speaker=Dara Quinn; quote=and we are sure,",
         ],
     );
+    // "he" in the attribution is not someone named inside the quotation.
+    check(
+        Quote,
+        "Tom Reyes chairs the board.\n\n\"I never liked Carl Benn,\" he said.",
+        &["speaker=Tom Reyes; quote=I never liked Carl Benn,"],
+    );
     // Organization-attributed, unattributed and scare quotes.
     for text in [
         "\"Nonsense,\" the ministry said.",

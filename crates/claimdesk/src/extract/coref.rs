@@ -292,6 +292,18 @@ fn compatible(e: &Entity, g: Gender) -> bool {
 fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Mention>) {
     let names = std::mem::take(mentions);
     let mut out: Vec<Mention> = Vec::with_capacity(names.len() * 2);
+    // Tokens inside quotation marks: a pronoun in the narrative ("he
+    // said") does not refer to someone named only inside a quotation.
+    let mut quoted = vec![false; doc.tokens.len()];
+    for q in &doc.quotes {
+        let para_end = doc.paras.get(q.para).map(|p| p.1).unwrap_or(0);
+        let mut j = q.open + 1;
+        while j < doc.tokens.len() && Some(j) != q.close && doc.tokens[j].end <= para_end {
+            quoted[j] = true;
+            j += 1;
+        }
+    }
+    let is_q = |m: &Mention| quoted.get(m.start).copied().unwrap_or(false);
     let mut next_name = 0;
     for (si, seg) in doc.segs.iter().enumerate() {
         if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
@@ -313,7 +325,10 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
             let Some(g) = pronoun_gender(doc.lc(i)) else {
                 continue;
             };
-            let opens = out.len() == seg_first;
+            let narrative = !quoted.get(i).copied().unwrap_or(false);
+            // Mentions a pronoun may take: in the narrative, not quoted ones.
+            let usable = |m: &&Mention| !narrative || !is_q(m);
+            let opens = !out[seg_first..].iter().any(|m| usable(&m));
             let mut pick = None;
             if opens {
                 // The subject of the nearest earlier sentence with people.
@@ -325,6 +340,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                         .rev()
                         .take_while(|m| m.seg >= s)
                         .filter(|m| m.seg == s)
+                        .filter(usable)
                         .collect();
                     if in_seg.is_empty() {
                         continue;
@@ -346,6 +362,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                 // sentence's subject ("Umerov said he ...").
                 pick = out[seg_first..]
                     .iter()
+                    .filter(usable)
                     .find(|m| !m.possessive)
                     .filter(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
                     .map(|m| m.entity);
@@ -355,6 +372,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                     .iter()
                     .rev()
                     .take_while(|m| si.saturating_sub(m.seg) <= 3)
+                    .filter(usable)
                     .find(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
                     .map(|m| m.entity);
             }
