@@ -943,6 +943,15 @@ impl<'a> Ctx<'a> {
             if matches!(
                 w,
                 "refused"
+                    | "reluctant"
+                    | "unwilling"
+                    | "loath"
+                    | "hesitant"
+                    | "unable"
+                    | "ready"
+                    | "prepared"
+                    | "willing"
+                    | "threat"
                     | "refusing"
                     | "declining"
                     | "resisting"

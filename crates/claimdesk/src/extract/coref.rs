@@ -256,8 +256,14 @@ pub fn resolve(doc: &Doc) -> Coref {
                 && !is_covered.get(i).copied().unwrap_or(true)
                 && doc.kind(i + 1) != Some(super::segment::Tk::Num)
             {
-                let k = key(doc.s(i));
-                if let Some(e) = entities.iter().position(|e| e.surname == k) {
+                // The very word, not a variant ("More" is not "Moore").
+                let w = doc.s(i);
+                if let Some(e) = entities.iter().position(|e| {
+                    e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(w))
+                }) {
                     mentions.push(Mention {
                         start: i,
                         end: i + 1,
