@@ -288,10 +288,27 @@ fn push(
                 .org
                 .as_deref()
                 .and_then(|o| lexicon::place(&o.to_ascii_lowercase()));
-            let keys = [
-                Some(head.clone()),
-                head.rsplit(' ').next().map(str::to_string),
-            ];
+            // "the president" is not the vice president.
+            let lesser = head.split([' ', '-']).next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "vice"
+                        | "deputy"
+                        | "assistant"
+                        | "associate"
+                        | "under"
+                        | "lieutenant"
+                        | "co"
+                        | "junior"
+                        | "shadow"
+                )
+            });
+            let last = head
+                .rsplit(' ')
+                .next()
+                .filter(|_| !lesser)
+                .map(str::to_string);
+            let keys = [Some(head.clone()), last];
             for key in keys.into_iter().flatten() {
                 ctx.role_index
                     .entry(key)
