@@ -23,6 +23,9 @@ pub struct Hit {
     /// A determiner before the match is not part of the extent ("the
     /// 6-year-old", "the current").
     pub no_det: bool,
+    /// No modifier before the match is part of the extent ("Friday" in
+    /// "late Friday", as TimeBank marks it).
+    pub no_prefix: bool,
 }
 
 impl Hit {
@@ -35,6 +38,7 @@ impl Hit {
             quarter: None,
             skip: 0,
             no_det: false,
+            no_prefix: false,
         }
     }
     pub fn date(end: usize, value: String, conf: f32) -> Hit {

@@ -207,7 +207,8 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     }
     if let Some((q, e)) = ordinal(cx, k) {
         let mut j = e;
-        if cx.hyphen(j) {
+        let adjective = cx.hyphen(j);
+        if adjective {
             j += 1;
         }
         if cx.is(j, "fiscal") {
@@ -237,7 +238,8 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
                 return Some(Hit::date(end, v, 0.85));
             }
             let y = quarter_year(cx, spec, q, st, i, end);
-            return Some(quarter_hit(end, y, q));
+            let h = quarter_hit(end, y, q);
+            return Some(if adjective && k == i { h.bare() } else { h });
         }
         return None;
     }
@@ -286,7 +288,7 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             Some((at, y, q)) if i.saturating_sub(at) < 60 => format!("{:04}-Q{q}", y - 1),
             _ => anchor_year(cx).map_or("XXXX".into(), |y| format!("{:04}", y - 1)),
         };
-        return Some(Hit::date(k, v, 0.7));
+        return Some(Hit::date(k, v, 0.7).bare());
     }
     None
 }
@@ -323,9 +325,21 @@ pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
         }
         let det = i >= 1 && cx.is_any(i - 1, &["the", "this", "its", "current", "our", "their"]);
         if det {
+            // "the fiscal year ended Sept. 30, 1986": the closing date's year.
+            let mut k = j + 1;
+            if cx.is_any(k, &["that", "which"]) {
+                k += 1;
+            }
+            let closing = if cx.is_any(k, &["ended", "ending", "ends"]) {
+                super::absolute::month_led(cx, k + 1, true)
+                    .and_then(|h| h.value.get(..4).and_then(|y| y.parse::<i32>().ok()))
+            } else {
+                None
+            };
+            let y = closing.or_else(|| anchor_year(cx));
             return Some(Hit::date(
                 j + 1,
-                anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}")),
+                y.map_or("XXXX".into(), |y| format!("{y:04}")),
                 0.7,
             ));
         }

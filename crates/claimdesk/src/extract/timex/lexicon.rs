@@ -412,10 +412,11 @@ static LEXICON: LazyLock<Map> = LazyLock::new(|| {
 static FILTER: LazyLock<[u16; 26]> = LazyLock::new(|| {
     let mut f = [0u16; 26];
     for k in LEXICON.keys() {
-        if let Some(&b) = k.as_bytes().first() {
-            if b.is_ascii_lowercase() && k.len() < 16 {
-                f[usize::from(b - b'a')] |= 1 << k.len();
-            }
+        if let Some(&b) = k.as_bytes().first()
+            && b.is_ascii_lowercase()
+            && k.len() < 16
+        {
+            f[usize::from(b - b'a')] |= 1 << k.len();
         }
     }
     f

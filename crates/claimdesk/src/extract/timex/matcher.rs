@@ -320,7 +320,11 @@ fn best_at(cx: &Cx, i: usize, st: &State) -> Option<Found> {
         {
             let first = if h.skip > 0 {
                 j + h.skip
-            } else if j > i && only_the && (h.no_det || plain_calendar(&h.value)) {
+            } else if h.no_prefix
+                || (j > i
+                    && only_the
+                    && (h.no_det || (!cx.is(j, "fiscal") && plain_calendar(&h.value))))
+            {
                 j
             } else {
                 i

@@ -103,7 +103,9 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
         let lean = tense::lean(cx, i, end);
         calendar::resolve_weekday(a, wd, lean, false)
     });
-    Some(with_pod(day, pod, end, 0.9))
+    let mut h = with_pod(day, pod, end, 0.9);
+    h.no_prefix = true;
+    Some(h)
 }
 
 /// Plural weekdays: "Fridays", "Tuesday nights" → SET.
@@ -225,7 +227,7 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         return Some(Hit::duration(e2, quantity::duration_value(q, u), 0.85));
     }
     match cx.lex(k) {
-        Lex::Unit(u, false) => {
+        Lex::Unit(u, false) if !cx.cap(k) => {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                 return None;
             }
