@@ -106,7 +106,7 @@ fn quarter_year(
     match spec {
         YearSpec::Abs(y) => Some(y),
         YearSpec::Rel(off) => anchor_year(cx).map(|y| y + off),
-        YearSpec::YearAgo => match st.last_quarter {
+        YearSpec::YearAgo => match st.focus() {
             Some((_, y, _)) => Some(y - 1),
             None => anchor_year(cx).map(|y| y - 1),
         },
@@ -122,7 +122,7 @@ fn quarter_year(
     }
 }
 
-fn quarter_hit(end: usize, y: Option<i32>, q: u32) -> Hit {
+fn quarter_hit(end: usize, y: Option<i32>, q: u32, focus: bool) -> Hit {
     let mut h = Hit::date(
         end,
         match y {
@@ -131,7 +131,9 @@ fn quarter_hit(end: usize, y: Option<i32>, q: u32) -> Hit {
         },
         0.9,
     );
-    h.quarter = y.map(|y| (y, q));
+    if focus {
+        h.quarter = y.map(|y| (y, q));
+    }
     h
 }
 
@@ -238,7 +240,7 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
                 return Some(Hit::date(end, v, 0.85));
             }
             let y = quarter_year(cx, spec, q, st, i, end);
-            let h = quarter_hit(end, y, q);
+            let h = quarter_hit(end, y, q, matches!(spec, YearSpec::None | YearSpec::Rel(0)));
             return Some(if adjective && k == i { h.bare() } else { h });
         }
         return None;
@@ -256,14 +258,14 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             end = e;
         }
         let y = quarter_year(cx, spec, q, st, i, end);
-        return Some(quarter_hit(end, y, q));
+        return Some(quarter_hit(end, y, q, matches!(spec, YearSpec::None | YearSpec::Rel(0))));
     }
     // "the quarter", "the latest quarter", "the year-ago period".
     if cx.is(k, "quarter") || (cx.is(k, "period") && qualified) {
         if !(after_the || qualified) {
             return None;
         }
-        let base = st.last_quarter.map(|(_, y, q)| (y, q)).or_else(|| {
+        let base = st.focus().map(|(_, y, q)| (y, q)).or_else(|| {
             cx.anchor
                 .map(|a| calendar::shift_quarter(a.year(), calendar::quarter_of(a), -1))
         });
@@ -277,14 +279,14 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             Some((y, q)) => Hit::date(k + 1, format!("{y:04}-Q{q}"), 0.7),
             None => Hit::date(k + 1, "XXXX-QX".into(), 0.6),
         };
-        if !matches!(spec, YearSpec::YearAgo) {
+        if matches!(spec, YearSpec::None) {
             h.quarter = yq;
         }
         return Some(h);
     }
     // Adjectival "year-earlier" / "year-ago" alone ("year-earlier profit").
     if spec == YearSpec::YearAgo && k > i {
-        let v = match st.last_quarter {
+        let v = match st.focus() {
             Some((at, y, q)) if i.saturating_sub(at) < 60 => format!("{:04}-Q{q}", y - 1),
             _ => anchor_year(cx).map_or("XXXX".into(), |y| format!("{:04}", y - 1)),
         };

@@ -363,6 +363,9 @@ pub fn scan(cx: &Cx) -> Vec<Found> {
             Some(f) if f.hit.end > f.first => {
                 if let Some((y, q)) = f.hit.quarter {
                     st.last_quarter = Some((f.hit.end, y, q));
+                    if st.report_quarter.is_none() {
+                        st.report_quarter = Some((y, q));
+                    }
                 }
                 i = f.hit.end;
                 out.push(f);

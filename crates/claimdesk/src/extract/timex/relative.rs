@@ -382,7 +382,7 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     // "a year ago" after a quarter: the same quarter a year before.
     if u == Unit::Year
         && n == 1
-        && let Some((at, y, qq)) = st.last_quarter
+        && let Some((at, y, qq)) = st.focus()
         && start.saturating_sub(at) < 400
     {
         return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));
