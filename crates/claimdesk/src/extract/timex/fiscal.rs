@@ -355,11 +355,12 @@ pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
     if cx.is(i, "the")
         && cx.is_any(i + 1, &["year", "week"])
         && !cx.hyphen(i + 2)
-        && !cx.is_any(i + 2, &["before", "after", "earlier", "ago", "of"])
-        && !cx.punct(i + 2, '\'')
-        && !cx.punct(i + 2, '\u{2019}')
+        && !cx.is_any(i + 2, &["before", "after", "earlier", "ago"])
+        && !((cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}')) && cx.is(i + 1, "year"))
     {
-        let span = i >= 1 && cx.is_any(i - 1, &["for", "over", "throughout", "during"]);
+        let span = i >= 1
+            && cx.is_any(i - 1, &["for", "over", "throughout", "during"])
+            && !cx.is(i + 2, "of");
         if cx.is(i + 1, "week") {
             let v = cx.anchor.map_or("XXXX-WXX".into(), calendar::week_str);
             return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));

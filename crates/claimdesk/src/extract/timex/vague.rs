@@ -37,11 +37,13 @@ pub fn vague(cx: &Cx, i: usize) -> Option<Hit> {
         }
         "recent" => hit(i + 1, "PAST_REF"),
         "future" if prev_the || (i >= 1 && cx.is(i - 1, "near")) => with_det(i + 1, "FUTURE_REF"),
+        // "in the past", "the past, ...": not "the past president".
         "past"
             if prev_the
-                && !cx
+                && (!cx
                     .tok(i + 1)
-                    .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Num) =>
+                    .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Num)
+                    || (i >= 2 && cx.is_any(i - 2, &["in", "from", "than", "like"]))) =>
         {
             with_det(i + 1, "PAST_REF")
         }
