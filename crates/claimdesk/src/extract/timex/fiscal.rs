@@ -258,7 +258,12 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             end = e;
         }
         let y = quarter_year(cx, spec, q, st, i, end);
-        return Some(quarter_hit(end, y, q, matches!(spec, YearSpec::None | YearSpec::Rel(0))));
+        return Some(quarter_hit(
+            end,
+            y,
+            q,
+            matches!(spec, YearSpec::None | YearSpec::Rel(0)),
+        ));
     }
     // "the quarter", "the latest quarter", "the year-ago period".
     if cx.is(k, "quarter") || (cx.is(k, "period") && qualified) {
@@ -349,6 +354,25 @@ pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
     None
 }
 
+/// "year-end", "year end", "year's end": the end of the reference year.
+pub fn year_end(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.is(i, "year") {
+        return None;
+    }
+    let end = if cx.is(i + 1, "end") || (cx.hyphen(i + 1) && cx.is(i + 2, "end")) {
+        if cx.is(i + 1, "end") { i + 2 } else { i + 3 }
+    } else if (cx.punct(i + 1, '\'') || cx.punct(i + 1, '\u{2019}'))
+        && cx.is(i + 2, "s")
+        && cx.is(i + 3, "end")
+    {
+        i + 4
+    } else {
+        return None;
+    };
+    let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));
+    Some(Hit::date(end, v, 0.7))
+}
+
 /// "the full year", "the current year", "the year" before "earlier"... kept
 /// narrow: only the determiners that fix the year to the reference year.
 pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
@@ -369,6 +393,16 @@ pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
             return Some(Hit::duration(i + 2, "P1Y".into(), 0.6));
         }
         let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));
+        return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
+    }
+    if cx.is(i, "the")
+        && cx.is(i + 1, "month")
+        && i >= 1
+        && cx.is_any(i - 1, &["of", "in", "for", "during", "throughout"])
+    {
+        let v = cx.anchor.map_or("XXXX-XX".into(), |a| {
+            calendar::month_str(a.year(), a.month())
+        });
         return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
     }
     if !(cx.is(i, "the")

@@ -239,7 +239,7 @@ const UNITS: [(&str, Unit, bool); 29] = [
 ];
 
 /// Words that may open an expression or shape one; rules compare them by text.
-const KEYS: [&str; 74] = [
+const KEYS: [&str; 82] = [
     "the",
     "this",
     "that",
@@ -314,6 +314,14 @@ const KEYS: [&str; 74] = [
     "ensuing",
     "upcoming",
     "near",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 static LEXICON: LazyLock<Map> = LazyLock::new(|| {

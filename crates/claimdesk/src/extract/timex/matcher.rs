@@ -253,6 +253,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                     better(&mut best, durations::bare_units(cx, j, st));
                     better(&mut best, fiscal::period(cx, j, st));
                     better(&mut best, the_year_n(cx, j));
+                    better(&mut best, fiscal::year_end(cx, j));
                 }
                 Lex::Ordinal(_) => {
                     better(&mut best, fiscal::period(cx, j, st));
@@ -293,6 +294,8 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                     }
                     "christmas" | "thanksgiving" | "halloween" | "easter" | "new"
                     | "independence" => better(&mut best, holiday(cx, j)),
+                    "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
+                    | "eighties" | "nineties" => better(&mut best, absolute::decade_word(cx, j)),
                     _ => better(&mut best, vague::vague(cx, j)),
                 },
             }

@@ -491,6 +491,70 @@ fn several_in_one_sentence() {
 }
 
 #[test]
+fn business_periods() {
+    let table = [
+        (
+            "Debt should fall by year-end, the bank said.",
+            "year-end",
+            "2025",
+            Date,
+        ),
+        (
+            "Margins widened in fiscal 2024.",
+            "fiscal 2024",
+            "2024",
+            Date,
+        ),
+        (
+            "Third-quarter sales rose 5%.",
+            "Third-quarter",
+            "2025-Q3",
+            Date,
+        ),
+        (
+            "Results for the 2023 second quarter were restated.",
+            "the 2023 second quarter",
+            "2023-Q2",
+            Date,
+        ),
+        (
+            "Output rose in the first nine months.",
+            "the first nine months",
+            "P9M",
+            Duration,
+        ),
+        (
+            "Rock music boomed in the sixties.",
+            "the sixties",
+            "196",
+            Date,
+        ),
+    ];
+    for (s, extent, value, ty) in table {
+        check(s, "2025-11-30", extent, value, ty);
+    }
+    check_all(
+        "Profit doubled in the fiscal year ended Sept. 30, 2024.",
+        "2025-11-30",
+        &[
+            ("the fiscal year", "2024", Date),
+            ("Sept. 30, 2024", "2024-09-30", Date),
+        ],
+    );
+    // Anaphoric quarters refer back to the reporting quarter.
+    check_all(
+        "Earnings rose in the third quarter. Sales in the quarter were flat, \
+         and costs were lower than a year ago.",
+        "2025-10-28",
+        &[
+            ("the third quarter", "2025-Q3", Date),
+            ("the quarter", "2025-Q3", Date),
+            ("a year ago", "2024-Q3", Date),
+        ],
+    );
+}
+
+#[test]
 fn dateline_sets_the_reference_date() {
     let text = "HARBOUR CITY, June 19 - The port authority said on Tuesday that cargo \
                 volumes fell yesterday.";
