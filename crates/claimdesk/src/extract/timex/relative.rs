@@ -83,6 +83,10 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
     if i >= 1 && cx.is_any(i - 1, &WEEKDAY_NAMES) && cx.cap(i - 1) {
         return None;
     }
+    // "Friday Night Lights", "Monday Night Football": a title.
+    if matches!(cx.lex(i + 1), Lex::Pod(_)) && cx.cap(i + 1) {
+        return None;
+    }
     let mut k = i + 1;
     if cx.punct(k, '.') && cx.glued(k) && cx.w(i).len() <= 4 {
         k += 1;
@@ -378,6 +382,10 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     let Some(a) = cx.anchor else {
         return Some(Hit::date(end, XDAY.into(), 0.6));
     };
+    // Counts beyond any calendar are not dates ("5000000 years ago").
+    if n > 10_000.0 {
+        return None;
+    }
     let n = n.round() as i64;
     // "a year ago" after a quarter: the same quarter a year before.
     if u == Unit::Year

@@ -593,6 +593,20 @@ fn unknown_publication_date() {
 }
 
 #[test]
+fn huge_counts_do_not_overflow() {
+    for s in [
+        "It happened 4294967295 quarters ago.",
+        "It happened 99999999999999 days ago.",
+        "Wait 4294967295 fortnights from now.",
+        "In 9999 centuries ago and 4294967295 months later.",
+    ] {
+        let _ = find(s, Some(d(PUB)));
+        let _ = find(s, NaiveDate::from_ymd_opt(-200000, 1, 1));
+        let _ = find(s, NaiveDate::from_ymd_opt(200000, 12, 31));
+    }
+}
+
+#[test]
 fn false_positive_traps() {
     for s in [
         "You may leave whenever you like.",
@@ -607,6 +621,8 @@ fn false_positive_traps() {
         "He scored 2015 points over his career.",
         "The fall of the old regime surprised many.",
         "About three-quarters of voters agreed.",
+        "She starred in Friday Night Lights as a teenager.",
+        "Ratings for 60 Minutes rose.",
     ] {
         nothing(s);
     }
