@@ -575,6 +575,16 @@ fn dateline_sets_the_reference_date() {
     // Reuters style with agency tag; the year comes from the publication date.
     let wire = "OLD BRIDGE, Feb 26 (Wire) - Shares rose today.";
     assert_eq!(anchor(wire, Some(d("2026-02-27"))), Some(d("2026-02-26")));
+    let day_first = "RIVERTOWN, 19 June (Wire) - Talks ended yesterday.";
+    assert_eq!(
+        anchor(day_first, Some(d("2025-06-20"))),
+        Some(d("2025-06-19"))
+    );
+    let release = "LAKESIDE, Ore., March 3, 2025 /NewsWire/ -- The firm said today it grew.";
+    assert_eq!(
+        anchor(release, Some(d("2025-03-04"))),
+        Some(d("2025-03-03"))
+    );
     // No dateline: the publication date.
     assert_eq!(
         anchor("Shares rose today.", Some(d("2026-02-27"))),
