@@ -369,7 +369,9 @@ pub fn the_weekend(cx: &Cx, i: usize) -> Option<Hit> {
 pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Option<Hit> {
     let w = cx.w(e);
     let (sign, end) = match w {
-        "ago" | "earlier" | "before" if w != "before" || cx.boundary(e + 1) => (-1i64, e + 1),
+        "ago" | "earlier" => (-1i64, e + 1),
+        // "two days before." (clause-final); "two days before the vote" is a duration.
+        "before" if cx.boundary(e + 1) => (-1, e + 1),
         "later" => return None,
         "from" if cx.is(e + 1, "now") => (1, e + 2),
         "hence" => (1, e + 1),
