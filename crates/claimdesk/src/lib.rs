@@ -4,8 +4,11 @@
 //! - [`model`]: sentences, claims, statuses (the shared vocabulary).
 //! - [`extract`]: plain text in, sentences and claims out (pure).
 
+pub mod compare;
 pub mod extract;
+pub mod load;
 pub mod model;
+pub mod store;
 
 pub use extract::{Extraction, extract};
 pub use model::{Claim, ClaimFields, ClaimKind, DismissalHow, Sentence, Status, TimexType};

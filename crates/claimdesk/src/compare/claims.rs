@@ -1,0 +1,412 @@
+//! Claim alignment across revisions: which claim of the old version is
+//! which claim of the new one, and which of its fields changed.
+//!
+//! Claims are paired in passes, each only among claims still unpaired:
+//! 1. the same fields and the same evidence text (unchanged);
+//! 2. the same [`Claim::stable_key`] (same kind, same person, ...);
+//! 3. the same kind in the same place: claims of aligned sentences when the
+//!    caller knows the sentence alignment, otherwise claims lying between
+//!    the same two already-paired claims. A date that went from Friday to
+//!    Saturday in the same sentence is one changed claim, not a removed and
+//!    an added one.
+//!
+//! The store carries verdicts over with [`align_claims`]: an unchanged
+//! claim keeps its review, a changed one needs a re-check.
+
+use crate::model::Claim;
+use serde::{Deserialize, Serialize};
+
+/// How a claim fared between two revisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimChange {
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+}
+
+impl ClaimChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimChange::Unchanged => "unchanged",
+            ClaimChange::Changed => "changed",
+            ClaimChange::Added => "added",
+            ClaimChange::Removed => "removed",
+        }
+    }
+}
+
+/// One field of a claim that differs between the revisions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+}
+
+/// A claim of the old revision paired with its counterpart in the new one
+/// (indices into the two claim lists).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimAlignment {
+    pub status: ClaimChange,
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldChange>,
+}
+
+/// Pairs the claims of two revisions. Every old and every new claim appears
+/// exactly once: old claims in order (paired or removed), then the added
+/// new ones in order.
+pub fn align_claims(old: &[Claim], new: &[Claim]) -> Vec<ClaimAlignment> {
+    let mut pairing = Pairing::new(old.len(), new.len());
+    pairing.by_identity(old, new, &|_, _| true);
+    // Regions: the gaps between already paired claims, in reading order.
+    let mut anchors: Vec<(usize, usize)> = pairing
+        .old_to_new
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| j.map(|j| (i, j)))
+        .collect();
+    anchors.sort_unstable();
+    let old_region: Vec<usize> = (0..old.len())
+        .map(|i| anchors.partition_point(|&(a, _)| a < i))
+        .collect();
+    let mut new_anchors: Vec<usize> = anchors.iter().map(|&(_, j)| j).collect();
+    new_anchors.sort_unstable();
+    let new_region: Vec<usize> = (0..new.len())
+        .map(|j| new_anchors.partition_point(|&b| b < j))
+        .collect();
+    pairing.by_place(old, new, &old_region, &new_region);
+    pairing.finish(old, new)
+}
+
+/// Pairs claims knowing where they stand: `old_region[i] == new_region[j]`
+/// when old claim `i` and new claim `j` lie in aligned sentences.
+pub(crate) fn align_claims_in(
+    old: &[Claim],
+    new: &[Claim],
+    old_region: &[usize],
+    new_region: &[usize],
+) -> Vec<ClaimAlignment> {
+    let mut pairing = Pairing::new(old.len(), new.len());
+    let same_place = |i: usize, j: usize| old_region.get(i) == new_region.get(j);
+    pairing.by_identity(old, new, &same_place);
+    pairing.by_identity(old, new, &|_, _| true);
+    pairing.by_place(old, new, old_region, new_region);
+    pairing.finish(old, new)
+}
+
+/// The claims paired so far.
+struct Pairing {
+    old_to_new: Vec<Option<usize>>,
+    new_used: Vec<bool>,
+}
+
+fn norm(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Pairing {
+    fn new(old: usize, new: usize) -> Pairing {
+        Pairing {
+            old_to_new: vec![None; old],
+            new_used: vec![false; new],
+        }
+    }
+
+    /// Pairs `i` with the first free `j` (nearest in rank) that `fits`.
+    fn pair_first(&mut self, i: usize, n: usize, fits: impl Fn(usize) -> bool) {
+        let best = (0..n)
+            .filter(|&j| !self.new_used[j] && fits(j))
+            .min_by_key(|&j| j.abs_diff(i));
+        if let Some(j) = best {
+            self.new_used[j] = true;
+            self.old_to_new[i] = Some(j);
+        }
+    }
+
+    /// Passes 1 and 2: same fields and text, then same stable key; only
+    /// among pairs that `allowed` lets through.
+    fn by_identity(
+        &mut self,
+        old: &[Claim],
+        new: &[Claim],
+        allowed: &dyn Fn(usize, usize) -> bool,
+    ) {
+        let new_text: Vec<String> = new.iter().map(|c| norm(&c.text)).collect();
+        for (i, o) in old.iter().enumerate() {
+            if self.old_to_new[i].is_none() {
+                let t = norm(&o.text);
+                self.pair_first(i, new.len(), |j| {
+                    allowed(i, j) && new[j].fields == o.fields && new_text[j] == t
+                });
+            }
+        }
+        let new_keys: Vec<String> = new.iter().map(Claim::stable_key).collect();
+        for (i, o) in old.iter().enumerate() {
+            if self.old_to_new[i].is_none() {
+                let k = o.stable_key();
+                self.pair_first(i, new.len(), |j| allowed(i, j) && new_keys[j] == k);
+            }
+        }
+    }
+
+    /// Pass 3: same kind in the same region, best by equal fields.
+    fn by_place(
+        &mut self,
+        old: &[Claim],
+        new: &[Claim],
+        old_region: &[usize],
+        new_region: &[usize],
+    ) {
+        for (i, o) in old.iter().enumerate() {
+            if self.old_to_new[i].is_some() {
+                continue;
+            }
+            let pairs = o.fields.pairs();
+            let best = (0..new.len())
+                .filter(|&j| {
+                    !self.new_used[j]
+                        && new[j].kind() == o.kind()
+                        && old_region.get(i).is_some()
+                        && old_region.get(i) == new_region.get(j)
+                })
+                .max_by_key(|&j| {
+                    let same = new[j]
+                        .fields
+                        .pairs()
+                        .iter()
+                        .filter(|p| pairs.contains(p))
+                        .count();
+                    (same, std::cmp::Reverse(j.abs_diff(i)))
+                });
+            if let Some(j) = best {
+                self.new_used[j] = true;
+                self.old_to_new[i] = Some(j);
+            }
+        }
+    }
+
+    fn finish(self, old: &[Claim], new: &[Claim]) -> Vec<ClaimAlignment> {
+        let mut out = Vec::with_capacity(old.len() + new.len());
+        for (i, j) in self.old_to_new.iter().enumerate() {
+            out.push(match (*j, old.get(i)) {
+                (Some(j), Some(o)) if j < new.len() => {
+                    let fields = field_changes(o, &new[j]);
+                    ClaimAlignment {
+                        status: if fields.is_empty() {
+                            ClaimChange::Unchanged
+                        } else {
+                            ClaimChange::Changed
+                        },
+                        old: Some(i),
+                        new: Some(j),
+                        fields,
+                    }
+                }
+                _ => ClaimAlignment {
+                    status: ClaimChange::Removed,
+                    old: Some(i),
+                    new: None,
+                    fields: Vec::new(),
+                },
+            });
+        }
+        for (j, used) in self.new_used.iter().enumerate() {
+            if !used {
+                out.push(ClaimAlignment {
+                    status: ClaimChange::Added,
+                    old: None,
+                    new: Some(j),
+                    fields: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The fields that differ between two claims (of the same kind, usually).
+pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
+    let a = old.fields.pairs();
+    let b = new.fields.pairs();
+    let mut names: Vec<&str> = Vec::new();
+    if old.kind() != new.kind() {
+        names.push("kind");
+    }
+    for (k, _) in a.iter().chain(&b) {
+        if !names.contains(k) {
+            names.push(k);
+        }
+    }
+    names
+        .into_iter()
+        .filter_map(|k| {
+            let get = |v: &[(&str, String)], c: &Claim| {
+                if k == "kind" {
+                    Some(c.kind().as_str().to_string())
+                } else {
+                    v.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())
+                }
+            };
+            let (o, n) = (get(&a, old), get(&b, new));
+            (o != n).then(|| FieldChange {
+                field: k.to_string(),
+                old: o,
+                new: n,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimFields, TimexType};
+
+    fn date(text: &str, value: &str, start: usize) -> Claim {
+        Claim {
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            sentence: 0,
+            confidence: 0.9,
+            fields: ClaimFields::Date {
+                value: value.into(),
+                timex_type: TimexType::Date,
+            },
+        }
+    }
+
+    fn role(person: &str, role: &str, start: usize) -> Claim {
+        Claim {
+            start,
+            end: start + 10,
+            text: format!("{person}, {role}"),
+            sentence: 0,
+            confidence: 0.9,
+            fields: ClaimFields::Role {
+                person: person.into(),
+                role: role.into(),
+                org: None,
+            },
+        }
+    }
+
+    type Field<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+    type Row<'a> = (ClaimChange, Option<usize>, Option<usize>, &'a [Field<'a>]);
+
+    fn check(old: &[Claim], new: &[Claim], want: &[Row]) {
+        let got = align_claims(old, new);
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            let fields: Vec<Field> = g
+                .fields
+                .iter()
+                .map(|f| (f.field.as_str(), f.old.as_deref(), f.new.as_deref()))
+                .collect();
+            assert_eq!((g.status, g.old, g.new, fields.as_slice()), *w);
+        }
+    }
+
+    #[test]
+    fn identical_claims_are_unchanged() {
+        let c = [
+            date("Friday", "2025-11-28", 10),
+            role("Ada Mensah", "mayor", 40),
+        ];
+        check(
+            &c,
+            &c,
+            &[
+                (ClaimChange::Unchanged, Some(0), Some(0), &[]),
+                (ClaimChange::Unchanged, Some(1), Some(1), &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_date_between_the_same_neighbours_changed() {
+        let old = [
+            role("Ada Mensah", "mayor", 0),
+            date("Friday", "2025-11-28", 30),
+            role("Kofi Boateng", "judge", 60),
+        ];
+        let new = [
+            role("Ada Mensah", "mayor", 0),
+            date("Saturday", "2025-11-29", 30),
+            role("Kofi Boateng", "judge", 62),
+        ];
+        check(
+            &old,
+            &new,
+            &[
+                (ClaimChange::Unchanged, Some(0), Some(0), &[]),
+                (
+                    ClaimChange::Changed,
+                    Some(1),
+                    Some(1),
+                    &[("value", Some("2025-11-28"), Some("2025-11-29"))],
+                ),
+                (ClaimChange::Unchanged, Some(2), Some(2), &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_role_that_gained_a_qualifier_changed() {
+        let old = [role("Ada Mensah", "chief of staff", 0)];
+        let new = [role("Ada Mensah", "former chief of staff", 0)];
+        check(
+            &old,
+            &new,
+            &[(
+                ClaimChange::Changed,
+                Some(0),
+                Some(0),
+                &[(
+                    "role",
+                    Some("chief of staff"),
+                    Some("former chief of staff"),
+                )],
+            )],
+        );
+    }
+
+    #[test]
+    fn added_and_removed_claims() {
+        let old = [role("Ada Mensah", "mayor", 0)];
+        let new = [date("Monday", "2025-12-01", 5)];
+        check(
+            &old,
+            &new,
+            &[
+                (ClaimChange::Removed, Some(0), None, &[]),
+                (ClaimChange::Added, None, Some(0), &[]),
+            ],
+        );
+        check(&[], &[], &[]);
+    }
+
+    #[test]
+    fn moved_claims_keep_their_identity() {
+        let a = date("Friday", "2025-11-28", 0);
+        let b = role("Ada Mensah", "mayor", 20);
+        check(
+            &[a.clone(), b.clone()],
+            &[b, a],
+            &[
+                (ClaimChange::Unchanged, Some(0), Some(1), &[]),
+                (ClaimChange::Unchanged, Some(1), Some(0), &[]),
+            ],
+        );
+    }
+}

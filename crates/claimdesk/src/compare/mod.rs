@@ -1,0 +1,31 @@
+//! Revision comparison: aligns two versions of an article, sentence by
+//! sentence and claim by claim, and says what changed, so editors see which
+//! statements changed and fact-checkers which verdicts still hold.
+//!
+//! - [`tokens`]: words and punctuation with byte offsets, matching keys;
+//! - [`units`]: comparison units (sentences, cut at inner sentence ends);
+//! - [`align`]: sentence alignment (exact anchors, fuzzy gaps, splits,
+//!   merges, moves);
+//! - [`words`]: word diffs of aligned sentences (`similar`);
+//! - [`classify`]: cosmetic / reworded / changed, and why;
+//! - [`claims`]: claim alignment across revisions ([`align_claims`]);
+//! - [`engine`]: puts them together ([`compare`], [`compare_extracted`]);
+//! - [`output`]: what a comparison reports (serializes as `claimdesk diff`
+//!   JSON); [`render`]: the same as readable text.
+
+mod align;
+mod claims;
+mod classify;
+mod engine;
+pub mod output;
+pub mod render;
+mod tokens;
+mod units;
+mod words;
+
+pub use claims::{ClaimAlignment, ClaimChange, FieldChange, align_claims, field_changes};
+pub use engine::{compare, compare_extracted};
+pub use output::{
+    ClaimDiff, Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, Shape, Summary,
+    WordOp, WordOpKind,
+};

@@ -1,0 +1,230 @@
+//! What a comparison reports: one entry per aligned sentence (or sentence
+//! group) with its status, byte offsets in both texts, the reasons a
+//! statement counts as changed and the word diff; and one entry per claim.
+//!
+//! The JSON form is what `claimdesk diff --format json` prints and what
+//! `shared/eval/score_revisions.py` reads: `{"sentences": [{"status",
+//! "old_start", "old_end", "new_start", "new_end", ...}], "claims": [...]}`.
+
+use super::ClaimChange;
+use super::FieldChange;
+use crate::model::Claim;
+use serde::{Deserialize, Serialize};
+
+/// How a sentence of the old version fared in the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceStatus {
+    /// Byte-for-byte the same.
+    Unchanged,
+    /// Only white space, punctuation, case or a spelling-level fix.
+    Cosmetic,
+    /// Wording changed, the facts did not.
+    Reworded,
+    /// A fact changed: a claim, a name, a number, a date, a negation, or new
+    /// information was added or dropped.
+    Changed,
+    Added,
+    Removed,
+    /// The same statement, at another place in the article.
+    Moved,
+}
+
+impl SentenceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentenceStatus::Unchanged => "unchanged",
+            SentenceStatus::Cosmetic => "cosmetic",
+            SentenceStatus::Reworded => "reworded",
+            SentenceStatus::Changed => "changed",
+            SentenceStatus::Added => "added",
+            SentenceStatus::Removed => "removed",
+            SentenceStatus::Moved => "moved",
+        }
+    }
+
+    /// Whether an editor or fact-checker must look at it: a statement was
+    /// changed, added or removed.
+    pub fn is_flagged(self) -> bool {
+        matches!(
+            self,
+            SentenceStatus::Changed | SentenceStatus::Added | SentenceStatus::Removed
+        )
+    }
+}
+
+/// How many sentences of each version an entry covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    /// One sentence (or none, for added and removed ones) on each side.
+    Single,
+    /// One old sentence became several.
+    Split,
+    /// Several old sentences became one (or became part of one).
+    Merged,
+}
+
+/// What kind of fact a [`Reason`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReasonKind {
+    Number,
+    Date,
+    Name,
+    Negation,
+    /// Content words that were not in the old sentence were added (or ones
+    /// that are not in the new sentence were dropped).
+    Information,
+    /// An extracted claim was changed, added or removed.
+    Claim,
+}
+
+/// Why an entry counts as a changed statement: which values went, which came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    pub kind: ReasonKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub old: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new: Vec<String>,
+}
+
+/// The operation of one step of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordOpKind {
+    Equal,
+    Delete,
+    Insert,
+    Replace,
+}
+
+/// One step of a word diff, by byte offsets in both texts. Text is given for
+/// the parts that differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordOp {
+    pub op: WordOpKind,
+    pub old_start: usize,
+    pub old_end: usize,
+    pub new_start: usize,
+    pub new_end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_text: Option<String>,
+}
+
+/// One aligned sentence (or group of sentences) of the two versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceChange {
+    pub status: SentenceStatus,
+    /// Span in the old text; `old_start == old_end` (where it would go) for
+    /// an added sentence.
+    pub old_start: usize,
+    pub old_end: usize,
+    /// Span in the new text; `new_start == new_end` for a removed sentence.
+    pub new_start: usize,
+    pub new_end: usize,
+    pub shape: Shape,
+    /// Set when the statement also moved to another place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
+    /// Indices of the extracted old and new sentences covered (half-open
+    /// ranges). Long sentences are compared in parts (one entry per part),
+    /// so several entries can name the same sentence.
+    pub old_sentences: [usize; 2],
+    pub new_sentences: [usize; 2],
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+    /// The word diff; empty for unchanged, added and removed sentences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordOp>,
+}
+
+/// A claim of either version and how it fared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimDiff {
+    pub status: ClaimChange,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldChange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<Claim>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<Claim>,
+}
+
+/// Counts of entries by status, for one-line summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub unchanged: usize,
+    pub cosmetic: usize,
+    pub reworded: usize,
+    pub changed: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub moved: usize,
+    pub claims_unchanged: usize,
+    pub claims_changed: usize,
+    pub claims_added: usize,
+    pub claims_removed: usize,
+}
+
+/// The comparison of two versions of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub sentences: Vec<SentenceChange>,
+    pub claims: Vec<ClaimDiff>,
+}
+
+impl Comparison {
+    /// Counts by status.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for e in &self.sentences {
+            match e.status {
+                SentenceStatus::Unchanged => s.unchanged += 1,
+                SentenceStatus::Cosmetic => s.cosmetic += 1,
+                SentenceStatus::Reworded => s.reworded += 1,
+                SentenceStatus::Changed => s.changed += 1,
+                SentenceStatus::Added => s.added += 1,
+                SentenceStatus::Removed => s.removed += 1,
+                SentenceStatus::Moved => s.moved += 1,
+            }
+        }
+        for c in &self.claims {
+            match c.status {
+                ClaimChange::Unchanged => s.claims_unchanged += 1,
+                ClaimChange::Changed => s.claims_changed += 1,
+                ClaimChange::Added => s.claims_added += 1,
+                ClaimChange::Removed => s.claims_removed += 1,
+            }
+        }
+        s
+    }
+
+    /// The entries that need a look: changed, added or removed statements.
+    pub fn flagged(&self) -> impl Iterator<Item = &SentenceChange> {
+        self.sentences.iter().filter(|e| e.status.is_flagged())
+    }
+}
+
+impl Summary {
+    /// The counts as one line of text.
+    pub fn line(&self) -> String {
+        format!(
+            "{} changed, {} added, {} removed, {} reworded, {} cosmetic, {} moved, {} unchanged sentences; claims: {} changed, {} added, {} removed, {} unchanged",
+            self.changed,
+            self.added,
+            self.removed,
+            self.reworded,
+            self.cosmetic,
+            self.moved,
+            self.unchanged,
+            self.claims_changed,
+            self.claims_added,
+            self.claims_removed,
+            self.claims_unchanged
+        )
+    }
+}

@@ -1,0 +1,144 @@
+//! Word diff of two aligned token runs, with `similar` (Myers), as steps
+//! that carry both token ranges so callers can split a diff by sentence and
+//! report byte offsets.
+
+use super::output::{WordOp, WordOpKind};
+use super::tokens::Token;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::ops::Range;
+
+/// One step of a word diff, by token indices into the two runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Step {
+    pub kind: WordOpKind,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// The word diff of two token runs. Tokens compare by their exact text, so
+/// case and punctuation changes show up (the classifier judges them).
+pub(crate) fn diff(old_text: &str, old: &[Token], new_text: &str, new: &[Token]) -> Vec<Step> {
+    let a: Vec<&str> = old.iter().map(|t| t.text(old_text)).collect();
+    let b: Vec<&str> = new.iter().map(|t| t.text(new_text)).collect();
+    let mut steps: Vec<Step> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        let kind = match op {
+            DiffOp::Equal { .. } => WordOpKind::Equal,
+            DiffOp::Delete { .. } => WordOpKind::Delete,
+            DiffOp::Insert { .. } => WordOpKind::Insert,
+            DiffOp::Replace { .. } => WordOpKind::Replace,
+        };
+        let (o, n) = (op.old_range(), op.new_range());
+        // Fold neighbouring non-equal steps into one replace.
+        if let Some(last) = steps.last_mut()
+            && kind != WordOpKind::Equal
+            && last.kind != WordOpKind::Equal
+        {
+            last.old.end = o.end;
+            last.new.end = n.end;
+            last.kind = match (last.old.is_empty(), last.new.is_empty()) {
+                (true, _) => WordOpKind::Insert,
+                (_, true) => WordOpKind::Delete,
+                _ => WordOpKind::Replace,
+            };
+            continue;
+        }
+        steps.push(Step {
+            kind,
+            old: o,
+            new: n,
+        });
+    }
+    steps
+}
+
+/// Byte span of a token range; an empty range sits at `at`.
+fn span(tokens: &[Token], r: &Range<usize>, at: usize) -> (usize, usize) {
+    match (
+        tokens.get(r.start),
+        r.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
+        (Some(a), Some(b)) if !r.is_empty() => (a.start, b.end),
+        _ => (at, at),
+    }
+}
+
+/// Where an empty token range at index `i` sits: the start of token `i`, or
+/// the end of the last token, or `fallback` when there are none.
+fn point(tokens: &[Token], i: usize, fallback: usize) -> usize {
+    tokens
+        .get(i)
+        .map(|t| t.start)
+        .or_else(|| tokens.last().map(|t| t.end))
+        .unwrap_or(fallback)
+}
+
+/// Turns steps into reported word operations with byte offsets and the
+/// differing text. `old_at`/`new_at` place empty runs.
+pub(crate) fn ops(
+    steps: &[Step],
+    old_text: &str,
+    old: &[Token],
+    new_text: &str,
+    new: &[Token],
+    old_at: usize,
+    new_at: usize,
+) -> Vec<WordOp> {
+    steps
+        .iter()
+        .map(|s| {
+            let (os, oe) = span(old, &s.old, point(old, s.old.start, old_at));
+            let (ns, ne) = span(new, &s.new, point(new, s.new.start, new_at));
+            let differs = s.kind != WordOpKind::Equal;
+            WordOp {
+                op: s.kind,
+                old_start: os,
+                old_end: oe,
+                new_start: ns,
+                new_end: ne,
+                old_text: (differs && oe > os)
+                    .then(|| old_text.get(os..oe).unwrap_or("").to_string()),
+                new_text: (differs && ne > ns)
+                    .then(|| new_text.get(ns..ne).unwrap_or("").to_string()),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::tokens::tokenize;
+
+    fn show(old: &str, new: &str) -> String {
+        let a = tokenize(old, 0, old.len());
+        let b = tokenize(new, 0, new.len());
+        ops(&diff(old, &a, new, &b), old, &a, new, &b, 0, 0)
+            .iter()
+            .map(|o| match o.op {
+                WordOpKind::Equal => "=".to_string(),
+                _ => format!(
+                    "[{}→{}]",
+                    o.old_text.as_deref().unwrap_or(""),
+                    o.new_text.as_deref().unwrap_or("")
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn word_steps() {
+        let cases = [
+            ("the cat sat", "the cat sat", "="),
+            ("the cat sat", "the dog sat", "= [cat→dog] ="),
+            ("the cat sat", "the cat sat down", "= [→down]"),
+            ("a big red car", "a car", "= [big red→] ="),
+            ("", "new words", "[→new words]"),
+            ("old words", "", "[old words→]"),
+        ];
+        for (old, new, want) in cases {
+            assert_eq!(show(old, new), want, "{old:?} -> {new:?}");
+        }
+    }
+}
