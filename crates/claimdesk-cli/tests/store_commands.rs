@@ -67,7 +67,10 @@ fn add_list_show_claims_search() {
     let hits = env.json(&["search", "audit tender", "--json"]);
     assert_eq!(hits[0]["article_id"], 1, "{hits}");
     let snippet = hits[0]["snippet"].as_str().unwrap();
-    assert!(snippet.contains("[audit]") || snippet.contains("[tender]"), "{hits}");
+    assert!(
+        snippet.contains("[audit]") || snippet.contains("[tender]"),
+        "{hits}"
+    );
     let none = env.json(&["search", "zeppelin", "--json"]);
     assert_eq!(none.as_array().map(Vec::len), Some(0));
     // FTS syntax in a query is taken as words, not as an error.

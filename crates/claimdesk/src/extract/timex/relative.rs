@@ -153,6 +153,16 @@ fn dir_at(cx: &Cx, i: usize) -> Option<(Dir, usize)> {
     let w = cx.w(i);
     let two = |d: Dir| Some((d, i + 2));
     match w {
+        // "this past week" said on a weekend is the week now ending.
+        "this"
+            if cx.is(i + 1, "past")
+                && cx.is_any(i + 2, &["week", "weekend"])
+                && cx
+                    .anchor
+                    .is_some_and(|a| a.weekday().number_from_monday() >= 6) =>
+        {
+            two(Dir::This)
+        }
         "this" if cx.is(i + 1, "past") => two(Dir::Last),
         "this" if cx.is_any(i + 1, &["coming", "next"]) => two(Dir::Next),
         "this" | "current" => Some((Dir::This, i + 1)),

@@ -272,6 +272,12 @@ fn relative_expressions() {
             "2025-W48",
             Date,
         ),
+        (
+            "Markets swung this past week.",
+            "this past week",
+            "2025-W48",
+            Date,
+        ),
         ("Sales rose 4% last year.", "last year", "2024", Date),
         (
             "The firm will hire more staff next year.",
