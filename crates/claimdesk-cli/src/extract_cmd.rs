@@ -1,19 +1,22 @@
-//! `claimdesk extract FILE`: stateless extraction, printed as the claims JSON
-//! contract or as readable text.
+//! `claimdesk extract FILE`: stateless extraction, printed as the claims
+//! JSON contract, as the plain text the offsets refer to, or as a readable
+//! list of claims.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
+use claimdesk::load::{self, Overrides};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article to read.
+    /// The article to read (.txt, .md, .html, .docx).
     file: PathBuf,
     /// Publication date (YYYY-MM-DD) that relative dates are resolved against.
     #[arg(long)]
     published: Option<NaiveDate>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    /// json: the claims JSON contract; text: the plain text that the JSON
+    /// offsets refer to; list: the claims, one per line.
+    #[arg(long, value_enum, default_value = "list")]
     format: Format,
 }
 
@@ -21,15 +24,20 @@ pub struct Args {
 enum Format {
     Json,
     Text,
+    List,
 }
 
 pub fn run(a: Args) -> Result<()> {
-    let text = std::fs::read_to_string(&a.file)
-        .with_context(|| format!("cannot read {}", a.file.display()))?;
-    let ex = claimdesk::extract(&text, a.published);
+    let over = Overrides {
+        title: None,
+        published: a.published,
+    };
+    let doc = load::load_file(&a.file, &over)?;
+    let ex = claimdesk::extract(&doc.text, doc.published);
     match a.format {
         Format::Json => println!("{}", serde_json::to_string(&ex)?),
-        Format::Text => {
+        Format::Text => print!("{}", doc.text),
+        Format::List => {
             for c in &ex.claims {
                 let fields: Vec<String> = c
                     .fields

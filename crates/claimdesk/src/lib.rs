@@ -6,7 +6,9 @@
 
 pub mod compare;
 pub mod extract;
+pub mod load;
 pub mod model;
+pub mod store;
 
 pub use extract::{Extraction, extract};
 pub use model::{Claim, ClaimFields, ClaimKind, DismissalHow, Sentence, Status, TimexType};

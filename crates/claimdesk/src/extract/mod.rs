@@ -1,11 +1,20 @@
 //! Claim extraction: plain text in, sentences and checkable claims out.
 //!
 //! Pure functions, no I/O. The pipeline is segmentation (`segment`),
-//! temporal expressions (`timex`), then the claim rules that build on them.
-//! `extract` is the one entry point the store, the CLI and the revision
-//! comparison call, so stored claims are exactly the ones `claimdesk extract`
-//! prints.
+//! temporal expressions (`timex`), people (`mentions`, `coref`), then the
+//! claim rules that build on them (`role`, `dismissal`, `attendance`,
+//! `quote`), sharing the analysed article (`context`). `extract` is the one
+//! entry point the store, the CLI and the revision comparison call, so
+//! stored claims are exactly the ones `claimdesk extract` prints.
 
+mod attendance;
+mod context;
+pub mod coref;
+mod dismissal;
+pub mod lexicon;
+pub mod mentions;
+mod quote;
+mod role;
 pub mod segment;
 pub mod timex;
 
@@ -26,9 +35,18 @@ pub struct Extraction {
 /// Extracts the sentences and claims of `text`, resolving relative dates
 /// against the article's dateline or else `published`.
 pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
-    let sentences = segment::sentences(text);
-    let mut claims: Vec<Claim> = timex::find(text, published)
-        .into_iter()
+    let timexes = timex::find(text, published);
+    let mut ctx = context::Ctx::new(text, published, timexes);
+    let sentences = ctx.doc.sentences();
+    let mut claims: Vec<Claim> = ctx
+        .timexes
+        .iter()
+        .filter(|t| {
+            t.start <= t.end
+                && text.is_char_boundary(t.start)
+                && text.is_char_boundary(t.end)
+                && t.end <= text.len()
+        })
         .map(|t| Claim {
             sentence: sentence_of(&sentences, t.start),
             text: text[t.start..t.end].to_string(),
@@ -36,11 +54,15 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
             end: t.end,
             confidence: t.confidence,
             fields: ClaimFields::Date {
-                value: t.value,
+                value: t.value.clone(),
                 timex_type: t.timex_type,
             },
         })
         .collect();
+    claims.extend(role::find(&mut ctx));
+    claims.extend(dismissal::find(&ctx));
+    claims.extend(attendance::find(&ctx));
+    claims.extend(quote::find(&ctx));
     claims.sort_by_key(|c| (c.start, c.end));
     Extraction {
         published,
@@ -55,4 +77,8 @@ pub fn sentence_of(sentences: &[Sentence], at: usize) -> usize {
     sentences
         .partition_point(|s| s.start <= at)
         .saturating_sub(1)
+}
+
+fn sentence_of_segs(segs: &[segment::Seg], at: usize) -> usize {
+    segs.partition_point(|s| s.start <= at).saturating_sub(1)
 }

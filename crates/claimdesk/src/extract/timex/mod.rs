@@ -1,7 +1,30 @@
 //! Temporal expressions (TimeML TIMEX3): extents, types and normalized
 //! values, resolved against the article's dateline or publication date.
 //!
-//! Placeholder: finds nothing yet; the date recognizer replaces it.
+//! The recognizer is rule-based and regex-free: `token` splits the text,
+//! `lexicon` classes the words, `matcher` scans once and tries the rule
+//! families (`absolute`, `relative`, `durations`, `clock`, `fiscal`,
+//! `vague`) at each token that can open an expression, keeping the longest
+//! match. `dateline` finds the reference date, `tense` decides which way an
+//! underspecified date points, `calendar` does the arithmetic with chrono.
+
+mod absolute;
+mod calendar;
+mod clock;
+mod cx;
+mod dateline;
+mod durations;
+mod fiscal;
+mod lexicon;
+mod matcher;
+mod quantity;
+mod relative;
+mod tense;
+mod token;
+mod vague;
+
+#[cfg(test)]
+mod tests;
 
 use crate::model::TimexType;
 use chrono::NaiveDate;
@@ -17,7 +40,38 @@ pub struct Timex {
     pub confidence: f32,
 }
 
-/// The temporal expressions of `text`, in order.
-pub fn find(_text: &str, _published: Option<NaiveDate>) -> Vec<Timex> {
-    Vec::new()
+/// The temporal expressions of `text`, in order, non-overlapping, with byte
+/// offsets on character boundaries. Relative expressions are resolved
+/// against the dateline's date when the text opens with one, else against
+/// `published`.
+pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Timex> {
+    let lower = text.to_ascii_lowercase();
+    let mut cx = cx::Cx::new(text, &lower, published);
+    cx.anchor = dateline::find(&cx, published).or(published);
+    matcher::scan(&cx)
+        .into_iter()
+        .filter_map(|f| {
+            let (start, end) = cx.span(f.first, f.hit.end)?;
+            Some(Timex {
+                start,
+                end,
+                value: f.hit.value,
+                timex_type: f.hit.ty,
+                confidence: f.hit.conf,
+            })
+        })
+        .collect()
+}
+
+/// The reference date of `text`: the date of a leading dateline ("SEOUL,
+/// June 19 -"), resolved with the publication year, else `published`.
+pub fn anchor(text: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let mut cut = text.len().min(2000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let lower = head.to_ascii_lowercase();
+    let cx = cx::Cx::new(head, &lower, published);
+    dateline::find(&cx, published).or(published)
 }

@@ -1,0 +1,1165 @@
+//! The analysed article the claim rules share: segments, people, dates, and
+//! the small grammar helpers every rule needs (clause bounds, the subject
+//! before a verb, the people after it, title phrases, negation and
+//! hypothesis, the date and place of a clause).
+
+use super::coref::{self, Coref};
+use super::lexicon;
+use super::segment::{Doc, Seg, SegKind, Tk};
+use super::timex::Timex;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// A person found at some tokens: the entity and the token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Who {
+    pub entity: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A title phrase: "the former chief of staff of Ukraine's armed forces".
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleNp {
+    pub start: usize,
+    pub end: usize,
+    /// One or more titles ("chairman and chief executive" gives two).
+    pub roles: Vec<String>,
+    pub org: Option<String>,
+}
+
+pub struct Ctx<'a> {
+    pub doc: Doc<'a>,
+    pub coref: Coref,
+    pub timexes: Vec<Timex>,
+    pub published: Option<NaiveDate>,
+    /// Lower-case title (and its head word) → the entity that holds it, for
+    /// "the president" and the like.
+    pub role_index: HashMap<String, usize>,
+}
+
+const AUX: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "reportedly",
+    "allegedly",
+    "subsequently",
+    "previously",
+    "earlier",
+    "recently",
+    "finally",
+    "formally",
+    "officially",
+    "himself",
+    "herself",
+    "just",
+    "already",
+    "abruptly",
+    "suddenly",
+    "eventually",
+    "first",
+    "initially",
+    "still",
+    "been",
+    "being",
+    "be",
+    "once",
+    "jointly",
+    "separately",
+    "personally",
+    "both",
+    "all",
+    "each",
+    "yesterday",
+    "today",
+    "again",
+];
+
+const MODIFIERS: &[&str] = &[
+    "former",
+    "then",
+    "acting",
+    "interim",
+    "deputy",
+    "senior",
+    "top",
+    "chief",
+    "presidential",
+    "outgoing",
+    "new",
+    "incoming",
+    "vice",
+    "assistant",
+    "associate",
+    "executive",
+    "special",
+    "lead",
+    "foreign",
+    "national",
+    "security",
+    "military",
+    "defense",
+    "defence",
+    "junior",
+    "principal",
+    "general",
+    "longtime",
+    "long-time",
+    "ex",
+    "first",
+    "joint",
+    "founding",
+    "honorary",
+    "permanent",
+    "regional",
+    "state",
+    "federal",
+    "economic",
+    "political",
+    "legal",
+    "press",
+    "communications",
+    "finance",
+    "financial",
+    "operating",
+    "managing",
+    "party",
+    "opposition",
+    "council",
+    "campaign",
+    "spiritual",
+    "supreme",
+    "independent",
+    "right",
+    "wing",
+    "right-wing",
+    "left-wing",
+    "conservative",
+    "liberal",
+];
+
+pub const PLURAL_ANAPHORS: &[&str] = &[
+    "they",
+    "men",
+    "women",
+    "executives",
+    "officials",
+    "both",
+    "pair",
+    "two",
+    "three",
+];
+
+fn is_det(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the")
+}
+
+fn is_poss_pronoun(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its")
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, published: Option<NaiveDate>, timexes: Vec<Timex>) -> Self {
+        let doc = super::segment::segment(text);
+        let coref = coref::resolve(&doc);
+        Ctx {
+            doc,
+            coref,
+            timexes,
+            published,
+            role_index: HashMap::new(),
+        }
+    }
+
+    /// Segments the claim rules read (no datelines or credits).
+    pub fn claim_segs(&self) -> impl Iterator<Item = (usize, &Seg)> {
+        self.doc
+            .segs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s.kind, SegKind::Body | SegKind::Headline))
+    }
+
+    pub fn lc(&self, i: usize) -> &str {
+        self.doc.lc(i)
+    }
+
+    /// Byte span of tokens `[a, b)`.
+    pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
+        let t = &self.doc.tokens;
+        match (t.get(a), b.checked_sub(1).and_then(|e| t.get(e))) {
+            (Some(x), Some(y)) if y.end >= x.start => (x.start, y.end),
+            _ => (0, 0),
+        }
+    }
+
+    /// The text of tokens `[a, b)`, with runs of white space made single
+    /// spaces (wire text wraps lines inside phrases).
+    pub fn phrase(&self, a: usize, b: usize) -> String {
+        self.doc
+            .span(a, b)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn boundary(&self, i: usize) -> bool {
+        let s = self.doc.s(i);
+        matches!(s, ";" | ":" | "--" | "\u{2014}" | "\u{2013}" | "(" | ")")
+            || (s == "-" && self.doc.tokens.get(i).is_some_and(|t| t.kind == Tk::Punct))
+            || matches!(
+                self.lc(i),
+                "but" | "while" | "whereas" | "although" | "though" | "because"
+            )
+    }
+
+    /// First token of the clause holding `i`.
+    pub fn clause_start(&self, i: usize, seg: &Seg) -> usize {
+        let mut k = i;
+        while k > seg.tok_start {
+            if self.boundary(k - 1) {
+                return k;
+            }
+            k -= 1;
+        }
+        seg.tok_start
+    }
+
+    /// End (exclusive) of the clause holding `i`.
+    pub fn clause_end(&self, i: usize, seg: &Seg) -> usize {
+        let mut k = i + 1;
+        while k < seg.tok_end {
+            if self.boundary(k)
+                || (self.doc.s(k) == ","
+                    && matches!(
+                        self.lc(k + 1),
+                        "which" | "who" | "as" | "after" | "before" | "when"
+                    ))
+            {
+                return k;
+            }
+            k += 1;
+        }
+        seg.tok_end
+    }
+
+    /// The person a definite description ending at `i` refers to ("the
+    /// president", "the US first lady"), and where it starts.
+    pub fn definite_ending_at(&self, i: usize, floor: usize) -> Option<Who> {
+        let head = self.lc(i);
+        if !lexicon::is_title_head(head) {
+            return None;
+        }
+        let mut k = i;
+        let mut n = 0;
+        while k > floor && n < 5 {
+            let w = self.lc(k - 1);
+            if w == "the" {
+                // The whole title as written, or its head.
+                let title: Vec<&str> = (k..=i)
+                    .map(|j| self.lc(j))
+                    .filter(|w| lexicon::place(w).is_none())
+                    .collect();
+                let full = title.join(" ");
+                let e = self
+                    .role_index
+                    .get(&full)
+                    .or_else(|| self.role_index.get(head))?;
+                return Some(Who {
+                    entity: *e,
+                    start: k - 1,
+                    end: i + 1,
+                });
+            }
+            if lexicon::is_title_word(w) || lexicon::place(w).is_some() || MODIFIERS.contains(&w) {
+                k -= 1;
+                n += 1;
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A person (name, resolved pronoun or definite description) ending at
+    /// token `i` (inclusive). Possessives do not count.
+    pub fn person_ending_at(&self, i: usize, floor: usize) -> Option<Who> {
+        if let Some(m) = self.coref.at(i) {
+            if m.end == i + 1
+                && !m.possessive
+                && (!m.pronoun || matches!(self.lc(i), "he" | "she" | "him" | "her"))
+            {
+                return Some(Who {
+                    entity: m.entity,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+            return None;
+        }
+        self.definite_ending_at(i, floor)
+    }
+
+    /// The subject of the verb at `v`: the person right before it (adverbs
+    /// and auxiliaries aside, or across an appositive), with the people
+    /// coordinated with it ("A, B and C resigned").
+    pub fn subject_before(&self, v: usize, seg: &Seg) -> Vec<Who> {
+        let floor = self.clause_start(v, seg);
+        let mut k = v;
+        while k > floor && (AUX.contains(&self.lc(k - 1)) || self.lc(k - 1).ends_with("ly")) {
+            k -= 1;
+        }
+        if k == floor {
+            return Vec::new();
+        }
+        // ", visiting ...": a participle takes the main clause's subject.
+        if self.lc(v).ends_with("ing") && k == v && self.doc.kind(k - 1) != Some(Tk::Word) {
+            let si = self
+                .doc
+                .segs
+                .partition_point(|s| s.tok_start <= v)
+                .saturating_sub(1);
+            return self
+                .coref
+                .mentions
+                .iter()
+                .find(|m| m.seg == si && m.start < v && !m.possessive)
+                .map(|m| Who {
+                    entity: m.entity,
+                    start: m.start,
+                    end: m.end,
+                })
+                .into_iter()
+                .collect();
+        }
+        let mut first = self.person_ending_at(k - 1, floor);
+        if first.is_none() && self.doc.s(k - 1) == "," {
+            // Across an appositive: "Grossman, 34, who had been ..., stole".
+            let mut j = k - 1;
+            let lim = j.saturating_sub(30).max(floor);
+            while j > lim {
+                j -= 1;
+                if let Some(m) = self.coref.at(j)
+                    && !m.pronoun
+                    && self.doc.s(m.end) == ","
+                    && m.end == j + 1
+                {
+                    // The appositive must open right after the name.
+                    first = self.person_ending_at(j, floor);
+                    break;
+                }
+            }
+        }
+        let Some(first) = first else {
+            return Vec::new();
+        };
+        let mut out = vec![first];
+        self.coordinated_before(first.start, floor, &mut out);
+        out
+    }
+
+    /// People coordinated before `start`: "A, B and C".
+    fn coordinated_before(&self, start: usize, floor: usize, out: &mut Vec<Who>) {
+        let mut s = start;
+        let mut first = true;
+        loop {
+            // Skip a title phrase before the name ("Trump's son-in-law").
+            let mut k = s;
+            let mut skipped = 0;
+            while k > floor && skipped < 5 {
+                let w = self.lc(k - 1);
+                if w == "and" || w == "," {
+                    break;
+                }
+                let m = self.coref.at(k - 1);
+                if lexicon::is_title_word(w)
+                    || w == "'s"
+                    || m.is_some_and(|m| m.possessive)
+                    || MODIFIERS.contains(&w)
+                    || is_det(w)
+                {
+                    k -= 1;
+                    skipped += 1;
+                } else {
+                    break;
+                }
+            }
+            // The connector nearest the head is "and": "A, B and C".
+            let conn = if k > floor { self.lc(k - 1) } else { "" };
+            if k <= floor + 1 || !(conn == "and" || (conn == "," && !first)) {
+                return;
+            }
+            first = false;
+            match self.person_ending_at(k - 2, floor) {
+                Some(w) if !out.iter().any(|o| o.entity == w.entity) => {
+                    out.insert(0, w);
+                    s = w.start;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// The people right after `i` (from token `i` on): a name or pronoun,
+    /// possibly after a title phrase ("his chief of staff, Andriy Yermak"),
+    /// and those coordinated with it, appositives skipped.
+    pub fn people_from(&self, i: usize, end: usize) -> Vec<(Who, Option<TitleNp>)> {
+        let mut out = Vec::new();
+        let mut k = i;
+        loop {
+            let Some((who, np)) = self.person_from(k, end) else {
+                break;
+            };
+            let mut j = who.end;
+            // Skip "(r.)" and an appositive ", the chief of staff of X,".
+            if self.doc.s(j) == "(" && self.doc.s(j + 2) == ")" {
+                j += 3;
+            }
+            if self.doc.s(j) == ","
+                && let Some(ap) = self.post_title(j + 1, end)
+            {
+                j = ap.end;
+            }
+            if !out
+                .iter()
+                .any(|(o, _): &(Who, Option<TitleNp>)| o.entity == who.entity)
+            {
+                out.push((who, np));
+            }
+            if self.doc.s(j) == "," {
+                j += 1;
+            }
+            if self.lc(j) == "and" {
+                j += 1;
+            }
+            if j == who.end || j >= end {
+                break;
+            }
+            // A pronoun after "and" opens a new clause ("..., and he said").
+            if self.coref.at(j).is_some_and(|m| m.pronoun) {
+                break;
+            }
+            k = j;
+        }
+        out
+    }
+
+    /// One person starting at `i`, possibly after a title phrase.
+    pub fn person_from(&self, i: usize, end: usize) -> Option<(Who, Option<TitleNp>)> {
+        if i >= end {
+            return None;
+        }
+        if let Some(m) = self.coref.at(i)
+            && m.start == i
+            && !(m.pronoun && m.possessive)
+        {
+            if m.possessive && !m.pronoun {
+                // "Trump's son-in-law Jared Kushner": the person is after.
+                let np = self.pre_chain_after(m.end + 1, end);
+                return np;
+            }
+            return Some((
+                Who {
+                    entity: m.entity,
+                    start: m.start,
+                    end: m.end,
+                },
+                None,
+            ));
+        }
+        self.pre_chain_after(i, end)
+    }
+
+    /// "[the|his|X's] [former] [Org] TITLE[,] Name" starting at `i`.
+    fn pre_chain_after(&self, i: usize, end: usize) -> Option<(Who, Option<TitleNp>)> {
+        let lim = (i + 12).min(end);
+        for j in i..lim {
+            if let Some(m) = self.coref.at(j)
+                && !m.pronoun
+                && !m.possessive
+                && m.start == j
+            {
+                if j == i {
+                    return None;
+                }
+                let np = self
+                    .post_title(i, j)
+                    .or_else(|| self.post_title(i, j.saturating_sub(1)));
+                // Between must be title material only.
+                let ok = (i..j).all(|t| {
+                    let w = self.lc(t);
+                    !matches!(w, "." | ";" | ":" | "who" | "which" | "that")
+                        && !lexicon::is_speech_verb(w)
+                });
+                if !ok {
+                    return None;
+                }
+                let titled = j - i <= 9 && self.pre_title(j, i).is_some();
+                if np.is_some()
+                    || titled
+                    || (i..j)
+                        .all(|t| self.doc.is_cap(t) || self.lc(t) == "'s" || is_det(self.lc(t)))
+                {
+                    return Some((
+                        Who {
+                            entity: m.entity,
+                            start: m.start,
+                            end: m.end,
+                        },
+                        np,
+                    ));
+                }
+                return None;
+            }
+            if j > i + 1
+                && let Some(d) = self.definite_ending_at(j, i)
+                && d.start == i
+            {
+                return Some((d, None));
+            }
+        }
+        None
+    }
+
+    /// The longest title from the lexicon starting at token `i`; its end.
+    pub fn title_at(&self, i: usize) -> Option<usize> {
+        if !lexicon::is_title_start(self.lc(i)) {
+            return None;
+        }
+        let mut best = None;
+        let mut key = String::with_capacity(48);
+        for n in 1..=7 {
+            let j = i + n - 1;
+            if j >= self.doc.tokens.len() || self.doc.kind(j) != Some(Tk::Word) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(self.lc(j));
+            if lexicon::is_title(&key) {
+                best = Some(j + 1);
+            }
+        }
+        best
+    }
+
+    /// A short all-capitals word: "UK", "UKIP", "GOP" (not "WATCHED").
+    pub fn is_acronym(&self, i: usize) -> bool {
+        self.doc.is_allcaps(i) && self.doc.s(i).len() <= 5
+    }
+
+    fn is_modifier(&self, i: usize) -> bool {
+        let w = self.lc(i);
+        self.doc.kind(i) == Some(Tk::Word)
+            && (MODIFIERS.contains(&w)
+                || (lexicon::is_title_word(w) && !lexicon::is_stopword(w))
+                || (lexicon::is_org_word(w) && !self.doc.is_cap(i))
+                || (!self.doc.is_cap(i)
+                    && w.len() > 4
+                    && (w.ends_with("al")
+                        || w.ends_with("ial")
+                        || w.ends_with("ive")
+                        || w.ends_with("ary"))))
+    }
+
+    /// The title phrase that ends right before token `end` ("former London
+    /// mayor" before "Boris Johnson"), with titles coordinated before it
+    /// ("British designer and former Spice Girls member").
+    pub fn pre_title(&self, end: usize, floor: usize) -> Option<TitleNp> {
+        let mut roles = Vec::new();
+        let mut org = None;
+        let mut e = end;
+        let mut start;
+        loop {
+            if e == 0 || !lexicon::is_title_head(self.lc(e - 1)) {
+                return None;
+            }
+            let lo = e.saturating_sub(7).max(floor);
+            let j = (lo..e).find(|&j| self.title_at(j) == Some(e))?;
+            // Title words written in lower case or as a capitalized title.
+            let mut k = j;
+            while k > floor && self.is_modifier(k - 1) && self.lc(k - 1) != "former" {
+                k -= 1;
+            }
+            let role_start = k;
+            let mut former = false;
+            let mut this_org = None;
+            if k > floor {
+                let w = self.lc(k - 1);
+                if w == "'s" && k >= floor + 2 {
+                    let p = k - 2;
+                    if let Some(m) = self.coref.at(p) {
+                        this_org = Some(self.coref.name(m.entity).to_string());
+                        k = m.start;
+                    } else {
+                        let mut s = p + 1;
+                        while s > floor && self.doc.is_cap(s - 1) {
+                            s -= 1;
+                        }
+                        if s <= p {
+                            this_org = Some(self.org_name(s, p + 1));
+                            k = s;
+                        }
+                    }
+                } else if is_poss_pronoun(w) {
+                    if let Some(m) = self.coref.at(k - 1) {
+                        this_org = Some(self.coref.name(m.entity).to_string());
+                    }
+                    k -= 1;
+                } else if self.doc.is_cap(k - 1) || self.is_acronym(k - 1) {
+                    let mut s = k;
+                    while s > floor
+                        && (self.doc.is_cap(s - 1) || self.is_acronym(s - 1))
+                        && !matches!(
+                            self.lc(s - 1),
+                            "former" | "new" | "then" | "acting" | "outgoing" | "incoming"
+                        )
+                        && self.coref.at(s - 1).is_none()
+                        && !lexicon::is_stopword(self.lc(s - 1))
+                    {
+                        s -= 1;
+                    }
+                    if s < k {
+                        this_org = Some(self.org_name(s, k));
+                        k = s;
+                    }
+                }
+            }
+            if k > floor && self.lc(k - 1) == "former" {
+                former = true;
+                k -= 1;
+            }
+            let mut role = self.phrase(role_start, e);
+            if former {
+                role = format!("former {role}");
+            }
+            roles.insert(0, role);
+            if org.is_none() {
+                org = this_org;
+            }
+            start = k;
+            if k > floor + 1
+                && matches!(self.lc(k - 1), "and")
+                && self.title_head_before(k - 1, floor)
+            {
+                e = k - 1;
+                continue;
+            }
+            break;
+        }
+        Some(TitleNp {
+            start,
+            end,
+            roles,
+            org,
+        })
+    }
+
+    fn title_head_before(&self, e: usize, floor: usize) -> bool {
+        e > floor && lexicon::is_title_head(self.lc(e - 1))
+    }
+
+    /// A title phrase starting at `i` and ending at or before `end`:
+    /// "[a|the|his|X's] [former] [mods] TITLE [and TITLE] [of|for|at ORG]".
+    pub fn post_title(&self, i: usize, end: usize) -> Option<TitleNp> {
+        let mut k = i;
+        let mut org = None;
+        let w = self.lc(k);
+        if is_det(w) {
+            k += 1;
+        } else if is_poss_pronoun(w) {
+            if let Some(m) = self.coref.at(k) {
+                org = Some(self.coref.name(m.entity).to_string());
+            }
+            k += 1;
+        } else if let Some(m) = self.coref.at(k)
+            && m.possessive
+            && !m.pronoun
+            && m.start == k
+        {
+            org = Some(self.coref.name(m.entity).to_string());
+            k = m.end + 1;
+        } else if self.doc.is_cap(k) || self.doc.is_allcaps(k) {
+            // "Ukraine's security council secretary", "U.S. Attorney".
+            let mut s = k;
+            while s < end
+                && (self.doc.is_cap(s) || self.doc.is_allcaps(s))
+                && self.title_at(s).is_none()
+            {
+                s += 1;
+            }
+            if s > k && s < end {
+                if self.lc(s) == "'s" {
+                    org = Some(self.org_name(k, s));
+                    k = s + 1;
+                } else if (k..s)
+                    .all(|t| lexicon::place(self.lc(t)).is_some() || self.doc.is_allcaps(t))
+                {
+                    org = Some(self.org_name(k, s));
+                    k = s;
+                }
+            }
+        }
+        let mut former = false;
+        if self.lc(k) == "former" {
+            former = true;
+            k += 1;
+        }
+        let mut roles = Vec::new();
+        let mut j = k;
+        loop {
+            // Up to three modifiers before the title.
+            let mut t = None;
+            for m in j..(j + 4).min(end) {
+                if let Some(te) = self.title_at(m)
+                    && te <= end
+                {
+                    t = Some((m, te));
+                    break;
+                }
+                let w = self.lc(m);
+                if self.doc.kind(m) != Some(Tk::Word)
+                    || lexicon::is_stopword(w)
+                    || self.coref.at(m).is_some()
+                {
+                    break;
+                }
+                if self.doc.is_cap(m) && !lexicon::is_place_word(w) && !self.is_modifier(m) {
+                    break;
+                }
+            }
+            let Some((_, te)) = t else { break };
+            // Extend over further title words ("chief executive officer").
+            let mut te = te;
+            while te < end
+                && self.title_at(te).is_some_and(|x| x <= end)
+                && !matches!(self.lc(te), "and" | "of")
+            {
+                te = self.title_at(te).unwrap_or(te + 1);
+            }
+            let mut rs = j;
+            while rs + 1 < te
+                && (self.lc(rs).ends_with("ly")
+                    || matches!(
+                        self.lc(rs),
+                        "becomes"
+                            | "became"
+                            | "become"
+                            | "remains"
+                            | "remained"
+                            | "serves"
+                            | "served"
+                            | "now"
+                            | "also"
+                            | "still"
+                            | "is"
+                            | "was"
+                    ))
+            {
+                rs += 1;
+            }
+            let mut role = self.phrase(rs, te);
+            if former && roles.is_empty() {
+                role = format!("former {role}");
+            }
+            roles.push(role);
+            j = te;
+            if self.lc(j) == "and" && j + 1 < end {
+                let save = j;
+                j += 1;
+                if self.lc(j) == "former" {
+                    j += 1;
+                }
+                let next =
+                    (j..(j + 4).min(end)).find_map(|m| self.title_at(m).filter(|&x| x <= end));
+                if next.is_some() {
+                    continue;
+                }
+                j = save;
+            }
+            break;
+        }
+        if roles.is_empty() {
+            return None;
+        }
+        let mut stop = j;
+        if j < end && matches!(self.lc(j), "of" | "for" | "at" | "in" | "to") {
+            let prep = self.lc(j).to_string();
+            let mut s = j + 1;
+            if is_det(self.lc(s)) {
+                s += 1;
+            }
+            let mut e = s;
+            while e < end && e < s + 10 {
+                let w = self.doc.s(e);
+                if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"")
+                    || self.boundary(e)
+                    || matches!(self.lc(e), "who" | "which" | "that" | "since" | "until")
+                    || (matches!(self.lc(e), "and" | "to" | "for" | "of")
+                        && !self.doc.is_cap(e + 1))
+                    || matches!(
+                        self.lc(e),
+                        "on" | "in"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "with"
+                            | "last"
+                            | "this"
+                            | "next"
+                            | "from"
+                            | "by"
+                            | "until"
+                            | "effective"
+                    )
+                {
+                    break;
+                }
+                if lexicon::is_speech_verb(self.lc(e)) {
+                    break;
+                }
+                e += 1;
+            }
+            let useful = prep != "in"
+                || (s..e).any(|t| {
+                    lexicon::place(self.lc(t)).is_some()
+                        || (self.doc.is_cap(t) && !lexicon::is_stopword(self.lc(t)))
+                });
+            if e > s && useful {
+                if prep != "to" {
+                    org = Some(self.org_name(s, e));
+                }
+                stop = e;
+            }
+        }
+        Some(TitleNp {
+            start: i,
+            end: stop,
+            roles,
+            org,
+        })
+    }
+
+    /// An organization's name from tokens `[a, b)`: a person's name when a
+    /// person is named there, a place's canonical name for an adjective,
+    /// without Reuters ticker brackets.
+    pub fn org_name(&self, a: usize, b: usize) -> String {
+        if let Some(m) = (a..b).find_map(|t| self.coref.at(t).filter(|m| !m.pronoun)) {
+            return self.coref.name(m.entity).to_string();
+        }
+        if b == a + 1
+            && let Some(p) = lexicon::place(self.lc(a))
+        {
+            let s = self.doc.s(a);
+            if s.chars().all(|c| c.is_uppercase() || c == '.') {
+                return s.to_string();
+            }
+            return p.to_string();
+        }
+        let text = self.phrase(a, b);
+        text.trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace())
+            .replace(['<', '>'], "")
+    }
+
+    /// Whether the event or act at `v` is negated, hypothetical, asked
+    /// about or merely demanded ("did not", "refused to", "if", "called on
+    /// him to", "may").
+    pub fn blocked(&self, v: usize, seg: &Seg) -> bool {
+        let floor = self.clause_start(v, seg);
+        let lo = v.saturating_sub(8).max(floor);
+        for k in lo..v {
+            let w = self.lc(k);
+            let near = v - k <= 4;
+            if near
+                && matches!(
+                    w,
+                    "not"
+                        | "n't"
+                        | "never"
+                        | "no"
+                        | "cannot"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "nor"
+                )
+            {
+                return true;
+            }
+            if matches!(
+                w,
+                "refused"
+                    | "refuses"
+                    | "refuse"
+                    | "declined"
+                    | "declines"
+                    | "decline"
+                    | "rejected"
+                    | "rejects"
+                    | "denied"
+                    | "denies"
+                    | "resisted"
+                    | "urged"
+                    | "urging"
+                    | "urges"
+                    | "demanded"
+                    | "demanding"
+                    | "demands"
+                    | "called"
+                    | "calling"
+                    | "calls"
+                    | "asked"
+                    | "asking"
+                    | "pressed"
+                    | "pressure"
+                    | "pressured"
+                    | "want"
+                    | "wants"
+                    | "wanted"
+                    | "threatened"
+                    | "threatening"
+                    | "threatens"
+                    | "considering"
+                    | "considered"
+                    | "weighing"
+                    | "mulling"
+                    | "offered"
+                    | "failed"
+                    | "fail"
+                    | "avoid"
+                    | "avoided"
+                    | "rumors"
+                    | "rumours"
+                    | "speculation"
+                    | "whether"
+                    | "if"
+                    | "unless"
+                    | "hope"
+                    | "hopes"
+                    | "hoped"
+                    | "hoping"
+                    | "tipped"
+                    | "likely"
+                    | "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "scrapped"
+                    | "skipped"
+                    | "boycotted"
+                    | "boycott"
+            ) {
+                return true;
+            }
+        }
+        // A question.
+        let last = seg.tok_end.saturating_sub(1);
+        if self.doc.s(last) == "?"
+            || (self.doc.kind(last) == Some(Tk::Quote) && self.doc.s(last.saturating_sub(1)) == "?")
+        {
+            return true;
+        }
+        false
+    }
+
+    /// Whether the clause of `v` speaks of the future ("will visit", "is
+    /// due to", "next week").
+    pub fn future(&self, v: usize, seg: &Seg) -> bool {
+        let floor = self.clause_start(v, seg);
+        let end = self.clause_end(v, seg);
+        let lo = v.saturating_sub(6).max(floor);
+        let before = (lo..v).any(|k| {
+            matches!(
+                self.lc(k),
+                "will"
+                    | "'ll"
+                    | "due"
+                    | "expected"
+                    | "scheduled"
+                    | "set"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "going"
+                    | "shall"
+                    | "intends"
+                    | "upcoming"
+                    | "would"
+            )
+        });
+        let after =
+            (floor..end).any(|k| matches!(self.lc(k), "next" | "tomorrow" | "upcoming" | "later"));
+        let dated_future = match (self.date_near(v, seg), self.published) {
+            (Some(d), Some(p)) => NaiveDate::parse_from_str(d.get(..10).unwrap_or(""), "%Y-%m-%d")
+                .is_ok_and(|x| x > p),
+            _ => false,
+        };
+        before || after || dated_future
+    }
+
+    /// The TimeML value of the date nearest `v` in its clause (else its
+    /// sentence).
+    pub fn date_near(&self, v: usize, seg: &Seg) -> Option<String> {
+        let Some(tok) = self.doc.tokens.get(v) else {
+            return None;
+        };
+        let (cs, ce) = {
+            let a = self.clause_start(v, seg);
+            let b = self.clause_end(v, seg);
+            self.bytes(a, b)
+        };
+        let in_seg =
+            |t: &&Timex| t.start >= seg.start && t.end <= seg.end && !t.value.ends_with("_REF");
+        let dist = |t: &Timex| t.start.abs_diff(tok.start);
+        let pick = |f: &dyn Fn(&Timex) -> bool| {
+            self.timexes
+                .iter()
+                .filter(in_seg)
+                .filter(|t| f(t))
+                .filter(|t| t.timex_type != crate::model::TimexType::Duration)
+                .min_by_key(|t| dist(t))
+                .map(|t| t.value.clone())
+        };
+        pick(&|t: &Timex| t.start >= cs && t.end <= ce).or_else(|| pick(&|_| true))
+    }
+
+    /// A place after `v` in its clause: "in Geneva", "to Moscow", "at
+    /// Chequers", "in Hallandale Beach, Florida".
+    pub fn place_after(&self, v: usize, seg: &Seg) -> Option<String> {
+        let end = self.clause_end(v, seg);
+        let mut k = v + 1;
+        while k + 1 < end {
+            if matches!(self.lc(k), "in" | "at" | "to")
+                && let Some(p) = self.place_at(k + 1, end)
+            {
+                return Some(p);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A place name starting at `i` (skipping "the").
+    pub fn place_at(&self, i: usize, end: usize) -> Option<String> {
+        let mut s = i;
+        if self.lc(s) == "the" {
+            s += 1;
+        }
+        let mut e = s;
+        while e < end
+            && (self.doc.is_cap(e)
+                || self.doc.is_allcaps(e)
+                || self.doc.s(e).ends_with('.') && self.doc.is_cap(e))
+        {
+            if self.coref.at(e).is_some()
+                || (lexicon::is_stopword(self.lc(e)) && !self.doc.is_allcaps(e))
+            {
+                break;
+            }
+            e += 1;
+        }
+        if e == s {
+            return None;
+        }
+        let name: Vec<&str> = (s..e).map(|t| self.lc(t)).collect();
+        let known = lexicon::place(&name.join(" ")).is_some()
+            || name.iter().any(|w| lexicon::place(w).is_some())
+            || matches!(
+                name.last(),
+                Some(
+                    &("beach"
+                        | "city"
+                        | "island"
+                        | "street"
+                        | "square"
+                        | "palace"
+                        | "house"
+                        | "hall")
+                )
+            );
+        if !known || name.iter().any(|w| lexicon::is_event(w)) {
+            return None;
+        }
+        // "Hallandale Beach, Florida".
+        if self.doc.s(e) == ","
+            && e + 1 < end
+            && lexicon::place(self.lc(e + 1)).is_some()
+            && self.doc.is_cap(e + 1)
+        {
+            e += 2;
+        }
+        Some(self.phrase(s, e))
+    }
+
+    /// The group of people a plural anaphor ("they", "these men") ending at
+    /// `i` refers to: the last coordination of two or more people before.
+    pub fn plural_before(&self, i: usize, seg: &Seg) -> Vec<Who> {
+        let w = self.lc(i);
+        if !PLURAL_ANAPHORS.contains(&w) {
+            return Vec::new();
+        }
+        if w != "they"
+            && !matches!(
+                self.lc(i.saturating_sub(1)),
+                "these" | "the" | "both" | "those" | "all"
+            )
+        {
+            return Vec::new();
+        }
+        let _ = seg;
+        // Walk back over mentions to the latest "A, B and C" list.
+        let ms = &self.coref.mentions;
+        let mut idx = ms.partition_point(|m| m.start < i.saturating_sub(1));
+        while idx > 0 {
+            idx -= 1;
+            let m = ms[idx];
+            if m.pronoun {
+                continue;
+            }
+            let Some(seg_m) = self.doc.segs.get(m.seg) else {
+                break;
+            };
+            let mut group = vec![Who {
+                entity: m.entity,
+                start: m.start,
+                end: m.end,
+            }];
+            self.coordinated_before(m.start, seg_m.tok_start, &mut group);
+            if group.len() >= 2 {
+                return group;
+            }
+            if self.doc.segs.get(m.seg).is_some_and(|s| s.tok_end + 60 < i) {
+                break;
+            }
+        }
+        Vec::new()
+    }
+
+    pub fn name(&self, e: usize) -> String {
+        self.coref.name(e).to_string()
+    }
+
+    pub fn seg_kind(&self, si: usize) -> SegKind {
+        self.doc
+            .segs
+            .get(si)
+            .map(|s| s.kind)
+            .unwrap_or(SegKind::Body)
+    }
+}

@@ -1,0 +1,437 @@
+//! Within-article coreference: which mentions are the same person.
+//!
+//! Full names become entities; a later surname or given name alone
+//! ("Umerov", "Boris") joins the entity it names, the most recently
+//! mentioned one when several share it; transliteration variants
+//! ("Zelensky"/"Zelenskyy", "Andriy"/"Andrii") share a key. He/she/him/her
+//! go to the compatible person in focus: the subject of the previous
+//! sentence when the pronoun opens its sentence, else the nearest person
+//! before it. Each entity is reported by its fullest name in the article.
+
+use super::lexicon::Gender;
+use super::mentions::{self, Strength};
+use super::segment::{Doc, SegKind};
+
+/// One person of the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Fullest name the article gives.
+    pub name: String,
+    name_len: usize,
+    given: Option<String>,
+    surname: String,
+    pub gender: Gender,
+}
+
+/// One mention of a person: a name or a resolved pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub seg: usize,
+    pub entity: usize,
+    pub possessive: bool,
+    pub pronoun: bool,
+}
+
+/// The people of an article and where they are mentioned.
+#[derive(Debug, Clone, Default)]
+pub struct Coref {
+    pub entities: Vec<Entity>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Token index → mention index + 1 (0: none).
+    at: Vec<u32>,
+}
+
+impl Coref {
+    /// The mention covering token `i`.
+    pub fn at(&self, i: usize) -> Option<&Mention> {
+        match self.at.get(i).copied() {
+            Some(m) if m > 0 => self.mentions.get(m as usize - 1),
+            _ => None,
+        }
+    }
+
+    pub fn name(&self, e: usize) -> &str {
+        self.entities.get(e).map(|x| x.name.as_str()).unwrap_or("")
+    }
+}
+
+/// A comparison key for a name word: accents folded, lower case, "y" read
+/// as "i", doubled letters collapsed ("Zelenskyy" = "Zelensky").
+pub fn key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = '\0';
+    for c in word.chars() {
+        let c = fold(c).to_ascii_lowercase();
+        if !c.is_ascii_alphanumeric() {
+            continue;
+        }
+        let c = if c == 'y' { 'i' } else { c };
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' | 'ş' => 's',
+        'Š' | 'Ś' | 'Ş' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ğ' => 'g',
+        'ř' => 'r',
+        other => other,
+    }
+}
+
+fn name_parts(doc: &Doc, a: usize, b: usize) -> (Option<String>, String, usize) {
+    let words: Vec<&str> = (a..b)
+        .map(|i| doc.s(i))
+        .filter(|w| !matches!(*w, "Jr." | "Sr." | "II" | "III" | "IV"))
+        .collect();
+    let surname = words.last().map(|w| key(w)).unwrap_or_default();
+    let given = (words.len() > 1)
+        .then(|| words[0])
+        .filter(|w| !(w.len() == 2 && w.ends_with('.')))
+        .filter(|w| !super::mentions::is_particle(&w.to_ascii_lowercase()))
+        .map(key);
+    (given, surname, b - a)
+}
+
+/// Whether `token` is a personal pronoun, and its gender.
+pub fn pronoun_gender(lc: &str) -> Option<Gender> {
+    match lc {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Resolves the people of `doc`.
+pub fn resolve(doc: &Doc) -> Coref {
+    let runs = mentions::find(doc);
+    let mut entities: Vec<Entity> = Vec::new();
+    // Full names first, so a headline's "Johnson" finds "Boris Johnson".
+    for r in runs.iter().filter(|r| r.strength == Strength::Full) {
+        let (given, surname, len) = name_parts(doc, r.start, r.end);
+        let found = entities.iter().position(|e| {
+            e.surname == surname && (e.given.is_none() || given.is_none() || e.given == given)
+        });
+        let name = doc
+            .span(r.start, r.end)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        match found {
+            Some(i) => {
+                let e = &mut entities[i];
+                if len > e.name_len {
+                    e.name = name;
+                    e.name_len = len;
+                }
+                if e.given.is_none() {
+                    e.given = given;
+                }
+                if e.gender == Gender::Unknown {
+                    e.gender = r.gender;
+                }
+            }
+            None => entities.push(Entity {
+                name,
+                name_len: len,
+                given,
+                surname,
+                gender: r.gender,
+            }),
+        }
+    }
+    let mut last_seen: Vec<usize> = vec![0; entities.len()];
+    let mut mentions: Vec<Mention> = Vec::new();
+    let match_single = |entities: &[Entity], last_seen: &[usize], w: &str| -> Option<usize> {
+        let k = key(w);
+        let pick = |f: &dyn Fn(&Entity) -> bool| {
+            entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| f(e))
+                .max_by_key(|(i, _)| last_seen.get(*i).copied().unwrap_or(0))
+                .map(|(i, _)| i)
+        };
+        pick(&|e| e.surname == k).or_else(|| pick(&|e| e.given.as_deref() == Some(k.as_str())))
+    };
+    for r in &runs {
+        let entity = match r.strength {
+            Strength::Full => {
+                let (given, surname, _) = name_parts(doc, r.start, r.end);
+                entities.iter().position(|e| {
+                    e.surname == surname
+                        && (e.given.is_none() || given.is_none() || e.given == given)
+                })
+            }
+            Strength::Titled | Strength::Bare => {
+                match match_single(&entities, &last_seen, doc.s(r.start)) {
+                    Some(e) => Some(e),
+                    None if r.strength == Strength::Titled && {
+                        // A lone titled word is a person if it is a given
+                        // name or the article names it again.
+                        let w = doc.s(r.start);
+                        crate::extract::lexicon::given_name(doc.lc(r.start)).is_some()
+                            || doc.text.matches(w).take(2).count() >= 2
+                    } =>
+                    {
+                        entities.push(Entity {
+                            name: doc.s(r.start).to_string(),
+                            name_len: 1,
+                            given: None,
+                            surname: key(doc.s(r.start)),
+                            gender: r.gender,
+                        });
+                        last_seen.push(0);
+                        Some(entities.len() - 1)
+                    }
+                    None => None,
+                }
+            }
+        };
+        if let Some(e) = entity {
+            if let Some(l) = last_seen.get_mut(e) {
+                *l = r.start;
+            }
+            mentions.push(Mention {
+                start: r.start,
+                end: r.end,
+                seg: r.seg,
+                entity: e,
+                possessive: r.possessive,
+                pronoun: false,
+            });
+        }
+    }
+    // Capitalized function words that are surnames ("May") mid-sentence.
+    let stop_surnames = entities.iter().any(|e| {
+        e.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| super::lexicon::is_stopword(&w.to_ascii_lowercase()))
+    });
+    let mut is_covered = vec![false; doc.tokens.len()];
+    for m in &mentions {
+        for c in is_covered.iter_mut().take(m.end).skip(m.start) {
+            *c = true;
+        }
+    }
+    for (si, seg) in doc.segs.iter().enumerate().filter(|_| stop_surnames) {
+        if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
+            continue;
+        }
+        for i in seg.tok_start + 1..seg.tok_end {
+            if doc.is_cap(i)
+                && doc.has(i, super::lexicon::flag::STOP)
+                && !is_covered.get(i).copied().unwrap_or(true)
+                && doc.kind(i + 1) != Some(super::segment::Tk::Num)
+            {
+                let k = key(doc.s(i));
+                if let Some(e) = entities.iter().position(|e| e.surname == k) {
+                    mentions.push(Mention {
+                        start: i,
+                        end: i + 1,
+                        seg: si,
+                        entity: e,
+                        possessive: doc.lc(i + 1) == "'s",
+                        pronoun: false,
+                    });
+                }
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    resolve_pronouns(doc, &mut entities, &mut mentions);
+    let mut at = vec![0u32; doc.tokens.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        for slot in at.iter_mut().take(m.end).skip(m.start) {
+            *slot = mi as u32 + 1;
+        }
+    }
+    Coref {
+        entities,
+        mentions,
+        at,
+    }
+}
+
+fn compatible(e: &Entity, g: Gender) -> bool {
+    e.gender == Gender::Unknown || e.gender == g
+}
+
+fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Mention>) {
+    let names = std::mem::take(mentions);
+    let mut out: Vec<Mention> = Vec::with_capacity(names.len() * 2);
+    let mut next_name = 0;
+    for (si, seg) in doc.segs.iter().enumerate() {
+        if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
+            while names.get(next_name).is_some_and(|m| m.seg <= si) {
+                out.push(names[next_name]);
+                next_name += 1;
+            }
+            continue;
+        }
+        let seg_first = out.len();
+        for i in seg.tok_start..seg.tok_end {
+            while names.get(next_name).is_some_and(|m| m.start <= i) {
+                out.push(names[next_name]);
+                next_name += 1;
+            }
+            if !doc.has(i, super::lexicon::flag::PRONOUN) {
+                continue;
+            }
+            let Some(g) = pronoun_gender(doc.lc(i)) else {
+                continue;
+            };
+            let opens = out.len() == seg_first;
+            let mut pick = None;
+            if opens {
+                // The subject of the nearest earlier sentence with people.
+                let mut s = si;
+                while pick.is_none() && s > 0 && si - s < 3 {
+                    s -= 1;
+                    let in_seg: Vec<&Mention> = out
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.seg >= s)
+                        .filter(|m| m.seg == s)
+                        .collect();
+                    if in_seg.is_empty() {
+                        continue;
+                    }
+                    pick = in_seg
+                        .iter()
+                        .rev()
+                        .filter(|m| !m.possessive)
+                        .chain(in_seg.iter().rev())
+                        .find(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
+                        .map(|m| m.entity);
+                    break;
+                }
+            }
+            let possessive =
+                matches!(doc.lc(i), "his" | "hers") || (doc.lc(i) == "her" && next_is_noun(doc, i));
+            if pick.is_none() && !possessive {
+                // Within a sentence, a subject or object pronoun prefers the
+                // sentence's subject ("Umerov said he ...").
+                pick = out[seg_first..]
+                    .iter()
+                    .find(|m| !m.possessive)
+                    .filter(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
+                    .map(|m| m.entity);
+            }
+            if pick.is_none() {
+                pick = out
+                    .iter()
+                    .rev()
+                    .take_while(|m| si.saturating_sub(m.seg) <= 3)
+                    .find(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
+                    .map(|m| m.entity);
+            }
+            if let Some(e) = pick {
+                if let Some(ent) = entities.get_mut(e)
+                    && ent.gender == Gender::Unknown
+                {
+                    ent.gender = g;
+                }
+                out.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    seg: si,
+                    entity: e,
+                    possessive,
+                    pronoun: true,
+                });
+            }
+        }
+    }
+    out.extend(names.into_iter().skip(next_name));
+    *mentions = out;
+}
+
+/// "her" followed by a noun is possessive ("her party"), not an object.
+fn next_is_noun(doc: &Doc, i: usize) -> bool {
+    doc.kind(i + 1) == Some(super::segment::Tk::Word) && !super::lexicon::is_stopword(doc.lc(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segment;
+
+    /// Each expected pair is (mention text, entity name).
+    fn check(input: &str, expected: &[(&str, &str)]) {
+        let doc = segment(input);
+        let c = resolve(&doc);
+        let got: Vec<(String, String)> = c
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    doc.span(m.start, m.end).to_string(),
+                    c.name(m.entity).to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "input: {input:?}");
+    }
+
+    #[test]
+    fn surnames_pronouns_and_variants_join_the_full_name() {
+        check(
+            "Halvorsen arrived. Minister Olena Halvorsen met Petro Dyachenkoo. She said he agreed. Later Dyachenko left.",
+            &[
+                ("Halvorsen", "Olena Halvorsen"),
+                ("Olena Halvorsen", "Olena Halvorsen"),
+                ("Petro Dyachenkoo", "Petro Dyachenkoo"),
+                ("She", "Olena Halvorsen"),
+                ("he", "Petro Dyachenkoo"),
+                ("Dyachenko", "Petro Dyachenkoo"),
+            ],
+        );
+        assert_eq!(key("Zelenskyy"), key("Zelensky"));
+        assert_eq!(key("Andriy"), key("Andrii"));
+    }
+
+    #[test]
+    fn a_sentence_opening_pronoun_takes_the_previous_subject() {
+        check(
+            "Mark Odell praised Ruth Kane's rival Tom Bayer. He left early.",
+            &[
+                ("Mark Odell", "Mark Odell"),
+                ("Ruth Kane", "Ruth Kane"),
+                ("Tom Bayer", "Tom Bayer"),
+                ("He", "Mark Odell"),
+            ],
+        );
+    }
+}

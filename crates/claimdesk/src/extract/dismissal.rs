@@ -1,0 +1,245 @@
+//! Dismissal claims: a person leaves or is removed from a post.
+//!
+//! Leaving ("resigned", "stepped down", "quit", "severed ties", "announced
+//! his resignation") takes the subject; removing ("fired", "sacked",
+//! "dismissed", "ousted", "removed", "suspended", "forced out") takes the
+//! object, and its subject is who did it, or the reverse in the passive
+//! ("was fired by"). The post comes from "as TITLE", "from his post as
+//! TITLE" or the title phrase around the name; the date from the nearest
+//! temporal expression in the clause. Negated, hypothetical and demanded
+//! departures ("refused to resign", "called on him to resign", "if she
+//! resigns") give nothing.
+
+use super::context::{Ctx, Who};
+use crate::model::{Claim, ClaimFields, DismissalHow};
+
+enum Trigger {
+    /// The subject leaves; `len` tokens make the trigger.
+    Leave(DismissalHow, usize),
+    /// The object is removed.
+    Remove(DismissalHow, usize),
+}
+
+/// Words that can open a dismissal pattern (checked before any work).
+pub(crate) const TRIGGERS: &[&str] = &[
+        "resign", "resigns", "resigned", "resigning", "quit", "quits", "quitting", "step", "steps", "stepped", "stepping",
+        "stand", "stands", "stood", "standing", "sever", "severs", "severed", "severing", "announced", "announces",
+        "announcing", "tendered", "submitted", "handed", "offered", "fire", "fires", "fired", "firing", "sack", "sacks",
+        "sacked", "sacking", "dismiss", "dismisses", "dismissed", "dismissing", "oust", "ousts", "ousted", "ousting",
+        "expel", "expels", "expelled", "axed", "deposed", "removed", "removes", "remove", "removing", "suspend",
+        "suspends", "suspended", "suspending", "forced", "forces", "force", "voted", "pushed",
+];
+
+fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
+    use DismissalHow::*;
+    let w = ctx.lc(i);
+    if !ctx.doc.has(i, super::lexicon::flag::DISMISS) {
+        return None;
+    }
+    let n1 = ctx.lc(i + 1);
+    let n2 = ctx.lc(i + 2);
+    Some(match w {
+        "resign" | "resigns" | "resigned" | "resigning" | "quit" | "quits" | "quitting" => {
+            Trigger::Leave(Resigned, 1)
+        }
+        "step" | "steps" | "stepped" | "stepping" | "stand" | "stands" | "stood" | "standing"
+            if matches!(n1, "down" | "aside") =>
+        {
+            Trigger::Leave(Resigned, 2)
+        }
+        "sever" | "severs" | "severed" | "severing"
+            if n1 == "ties" || (n1 == "all" && n2 == "ties") =>
+        {
+            Trigger::Leave(Other, if n1 == "all" { 3 } else { 2 })
+        }
+        "announced" | "announces" | "announcing" | "tendered" | "submitted" | "handed"
+        | "offered"
+            if matches!(n1, "his" | "her" | "their") && n2 == "resignation" =>
+        {
+            Trigger::Leave(Resigned, 3)
+        }
+        "fire" | "fires" | "fired" | "firing" | "sack" | "sacks" | "sacked" | "sacking"
+        | "dismiss" | "dismisses" | "dismissed" | "dismissing" | "oust" | "ousts" | "ousted"
+        | "ousting" | "expel" | "expels" | "expelled" | "axed" | "deposed" | "removed"
+        | "removes" | "remove" | "removing" => Trigger::Remove(Dismissed, 1),
+        "suspend" | "suspends" | "suspended" | "suspending" => Trigger::Remove(Suspended, 1),
+        "forced" | "forces" | "force" | "voted" | "pushed" if n1 == "out" => {
+            Trigger::Remove(Dismissed, 2)
+        }
+        _ => return None,
+    })
+}
+
+fn passive_aux(ctx: &Ctx, v: usize) -> Option<usize> {
+    let mut k = v;
+    for _ in 0..3 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let w = ctx.lc(k);
+        if matches!(
+            w,
+            "was" | "were" | "been" | "is" | "are" | "be" | "being" | "got" | "get" | "gets"
+        ) {
+            return Some(k);
+        }
+        if !(w.ends_with("ly")
+            || matches!(w, "also" | "later" | "then" | "reportedly" | "summarily"))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+pub fn find(ctx: &Ctx) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for (si, seg) in ctx.claim_segs() {
+        let mut i = seg.tok_start;
+        while i < seg.tok_end {
+            let Some(t) = trigger(ctx, i) else {
+                i += 1;
+                continue;
+            };
+            let (how, len, leave) = match t {
+                Trigger::Leave(h, l) => (h, l, true),
+                Trigger::Remove(h, l) => (h, l, false),
+            };
+            let v = i;
+            i += len;
+            if ctx.blocked(v, seg) {
+                continue;
+            }
+            let after = v + len;
+            let end = ctx.clause_end(v, seg);
+            let mut people: Vec<Who>;
+            let mut by: Option<String> = None;
+            let mut role: Option<String> = None;
+            let mut last = after;
+            let passive = passive_aux(ctx, v);
+            if leave || passive.is_some() {
+                let at = passive.unwrap_or(v);
+                people = ctx.subject_before(at, seg);
+                if people.is_empty() {
+                    let mut k = at;
+                    while k > seg.tok_start
+                        && matches!(
+                            ctx.lc(k - 1),
+                            "have" | "has" | "had" | "also" | "all" | "both"
+                        )
+                    {
+                        k -= 1;
+                    }
+                    if k > seg.tok_start {
+                        people = ctx.plural_before(k - 1, seg);
+                    }
+                }
+                if passive.is_some() {
+                    // "was fired by X"
+                    if let Some(b) = (after..end).find(|&k| ctx.lc(k) == "by")
+                        && let Some((w, _)) = ctx.person_from(b + 1, end)
+                    {
+                        by = Some(ctx.name(w.entity));
+                        last = last.max(w.end);
+                    }
+                }
+            } else {
+                // Active removal: the object leaves, the subject removes.
+                let found = ctx.people_from(after, end);
+                people = found.iter().map(|(w, _)| *w).collect();
+                if let Some((_, Some(np))) = found.first() {
+                    role = Some(np.roles.join(" and "));
+                }
+                if let Some(w) = found.last() {
+                    last = last.max(w.0.end);
+                }
+                if let Some(s) = ctx.subject_before(v, seg).first() {
+                    by = Some(ctx.name(s.entity));
+                } else {
+                    // "forced him to sack ...": the one made to act.
+                    let mut k = v;
+                    if k > seg.tok_start && ctx.lc(k - 1) == "to" {
+                        k -= 1;
+                        if k > seg.tok_start
+                            && let Some(w) = ctx.person_ending_at(k - 1, seg.tok_start)
+                        {
+                            by = Some(ctx.name(w.entity));
+                        }
+                    }
+                }
+                if len == 2 && people.is_empty() {
+                    // "forced X out"
+                    continue;
+                }
+            }
+            if people.is_empty() {
+                continue;
+            }
+            // The post: "as chairman", "from his post as ...".
+            if role.is_none() {
+                let mut k = after;
+                if ctx.lc(k) == "from" {
+                    k += 1;
+                    while k < end && !matches!(ctx.lc(k), "as" | "," | ".") && k < after + 6 {
+                        k += 1;
+                    }
+                }
+                if ctx.lc(k) == "as"
+                    && let Some(np) = ctx.post_title(k + 1, end)
+                {
+                    role = Some(np.roles.join(" and "));
+                    last = last.max(np.end);
+                }
+            }
+            let date = ctx.date_near(v, seg);
+            for who in &people {
+                let person = ctx.name(who.entity);
+                if by.as_deref() == Some(person.as_str()) {
+                    by = None;
+                }
+                let mut role = role.clone();
+                if role.is_none()
+                    && let Some(np) = ctx.pre_title(who.start, seg.tok_start)
+                {
+                    role = Some(np.roles.join(" and "));
+                }
+                let dup = out.iter().any(|c| match &c.fields {
+                    ClaimFields::Dismissal {
+                        person: p,
+                        how: h,
+                        role: r,
+                        ..
+                    } => *p == person && *h == how && (r.is_none() || role.is_none() || *r == role),
+                    _ => false,
+                });
+                if dup {
+                    continue;
+                }
+                // Evidence stays in this sentence ("these men resigned").
+                let a = if who.start < seg.tok_start {
+                    v.saturating_sub(2).max(seg.tok_start)
+                } else {
+                    who.start.min(v)
+                };
+                let b = last.max(who.end);
+                let (s, e) = ctx.bytes(a, b);
+                out.push(Claim {
+                    start: s,
+                    end: e,
+                    text: ctx.doc.text.get(s..e).unwrap_or("").to_string(),
+                    sentence: si,
+                    confidence: if people.len() > 1 { 0.65 } else { 0.75 },
+                    fields: ClaimFields::Dismissal {
+                        person,
+                        role,
+                        by: by.clone(),
+                        date: date.clone(),
+                        how,
+                    },
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,338 @@
+//! Mentions: where the text names people, by token ranges.
+//!
+//! A name is a run of capitalized words (with initials, "Jr.", Roman
+//! numerals and particles such as "bin", "al", "von der"); titles,
+//! honorifics, places, nationality adjectives and organization words at the
+//! head of the run are peeled off ("UK Foreign Secretary Boris Johnson" →
+//! "Boris Johnson"). A run is a person when a given name, a title, an
+//! initial, an age ("Name, 34,") or a speech verb says so; runs with
+//! organization words ("Medical Graphics Corp") are not people. Single
+//! words are kept as candidates for `coref` to tie to a full name.
+
+use super::lexicon::{self, Gender};
+use super::segment::{Doc, SegKind, Tk};
+
+/// A candidate person name found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// Token range `[start, end)` of the name itself.
+    pub start: usize,
+    pub end: usize,
+    pub seg: usize,
+    /// Followed by a possessive 's.
+    pub possessive: bool,
+    /// How sure: a multi-word name that passed a person test (`Full`), or a
+    /// single word that only counts if coreference ties it to a person.
+    pub strength: Strength,
+    /// Gender suggested by a given name, honorific or title.
+    pub gender: Gender,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// A full name that passed a person test.
+    Full,
+    /// A single word preceded by a title or honorific ("President Trump").
+    Titled,
+    /// A single capitalized word: a person only if it matches one.
+    Bare,
+}
+
+const PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "von", "der", "van", "de", "da", "di", "du", "del", "della",
+    "dos", "das", "la", "le", "ter", "den",
+];
+
+fn is_roman(s: &str) -> bool {
+    matches!(s, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
+}
+
+/// Whether a lower-case word is a name particle ("bin", "von", "de").
+pub fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w)
+}
+
+/// Whether token `i` can be part of a name run.
+fn name_token(doc: &Doc, i: usize, inside: bool) -> bool {
+    if doc.kind(i) != Some(Tk::Word) {
+        return false;
+    }
+    let s = doc.s(i);
+    if is_roman(s) && inside {
+        return true;
+    }
+    if !doc.is_cap(i) {
+        return false;
+    }
+    let chars = s.chars().filter(|c| c.is_alphabetic()).count();
+    // Initials "G." and abbreviations like "Jr."
+    if s.ends_with('.') {
+        return chars == 1 || (inside && matches!(doc.lc(i), "jr." | "sr."));
+    }
+    if doc.is_allcaps(i) {
+        return false;
+    }
+    if doc.has(i, lexicon::flag::STOP) && !inside {
+        return false;
+    }
+    true
+}
+
+fn gender_of_title(lc: &str) -> Gender {
+    match lc {
+        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "husband" | "son" | "father"
+        | "brother" | "spokesman" | "chairman" | "congressman" | "councilman" | "emperor"
+        | "sheikh" | "monsieur" | "herr" | "widower" => Gender::Male,
+        "mrs" | "mrs." | "ms" | "ms." | "miss" | "dame" | "lady" | "queen" | "princess"
+        | "wife" | "daughter" | "mother" | "sister" | "spokeswoman" | "chairwoman"
+        | "congresswoman" | "councilwoman" | "empress" | "widow" | "madame" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Finds name runs in every segment except credits.
+pub fn find(doc: &Doc) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    for (si, seg) in doc.segs.iter().enumerate() {
+        if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
+            continue;
+        }
+        let mut i = seg.tok_start;
+        while i < seg.tok_end {
+            if !name_token(doc, i, false) {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            let mut b = i + 1;
+            while b < seg.tok_end {
+                // A function word inside a name only after a given name
+                // ("Theresa May", not "Macron Thursday").
+                let stop_ok = !doc.has(b, lexicon::flag::STOP)
+                    || lexicon::given_name(doc.lc(b - 1)).is_some();
+                if name_token(doc, b, true) && stop_ok {
+                    b += 1;
+                } else if PARTICLES.contains(&doc.lc(b))
+                    && b + 1 < seg.tok_end
+                    && name_token(doc, b + 1, true)
+                    && b > a
+                {
+                    b += 1;
+                } else {
+                    break;
+                }
+            }
+            i = b;
+            if let Some(run) = classify(doc, a, b, si, seg.tok_start) {
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
+/// Peels titles and other non-name words off the head of the run `[a, b)`
+/// and decides whether what is left names a person.
+fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Option<NameRun> {
+    let mut k = a;
+    let mut titled = false;
+    let mut gender = Gender::Unknown;
+    // A title or honorific right before the run ("adviser Oleksandr Bevz").
+    if a > seg_start {
+        let p = doc.lc(a - 1);
+        if lexicon::is_title_head(p)
+            || lexicon::is_honorific(p)
+            || lexicon::is_prefix_abbrev(p.trim_end_matches('.'))
+        {
+            titled = true;
+            gender = gender_of_title(p);
+        }
+    }
+    while k < b {
+        let w = doc.lc(k);
+        if lexicon::given_name(w).is_some() && k + 1 < b {
+            break;
+        }
+        let stem = w.trim_end_matches('.');
+        let title = lexicon::is_title_word(w)
+            || lexicon::is_honorific(w)
+            || lexicon::is_prefix_abbrev(stem);
+        let other = lexicon::is_org_word(w)
+            || lexicon::place(w).is_some()
+            || lexicon::is_place_word(w)
+            || lexicon::is_stopword(w)
+            || w.ends_with('.') && w.len() > 2;
+        if title || other {
+            if title {
+                titled = true;
+                let g = gender_of_title(w);
+                if g != Gender::Unknown {
+                    gender = g;
+                }
+            } else if k > a && !titled {
+                // "Labour MP", "UKIP's" and the like keep the title state.
+            }
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if k >= b {
+        return None;
+    }
+    // Trailing title words are not part of the name ("Charles Prince").
+    let mut b = b;
+    while b > k + 1
+        && (lexicon::is_title_word(doc.lc(b - 1)) || lexicon::is_honorific(doc.lc(b - 1)))
+    {
+        b -= 1;
+    }
+    let n = b - k;
+    let possessive = doc.lc(b) == "'s";
+    let words: Vec<&str> = (k..b).map(|i| doc.lc(i)).collect();
+    if words.iter().any(|w| lexicon::is_org_word(w)) {
+        return None;
+    }
+    if n >= 2 && lexicon::place(&words.join(" ")).is_some() {
+        return None;
+    }
+    if n > 5 {
+        return None;
+    }
+    let given = lexicon::given_name(words[0]);
+    if let Some(g) = given
+        && gender == Gender::Unknown
+    {
+        gender = g;
+    }
+    if n == 1 {
+        let strength = if titled {
+            Strength::Titled
+        } else {
+            Strength::Bare
+        };
+        return Some(NameRun {
+            start: k,
+            end: b,
+            seg,
+            possessive,
+            strength,
+            gender,
+        });
+    }
+    let initial = (k..b).any(|i| {
+        let s = doc.s(i);
+        s.len() == 2 && s.ends_with('.')
+    });
+    let aged = doc.s(b) == "," && doc.kind(b + 1) == Some(Tk::Num) && doc.s(b + 2) == ",";
+    let unknown = words.iter().all(|w| {
+        !lexicon::is_title_word(w)
+            && !lexicon::is_event(w)
+            && !lexicon::is_place_word(w)
+            && !lexicon::is_stopword(w)
+    });
+    let next = doc.lc(b);
+    let speaks = lexicon::is_speech_verb(next)
+        || (next == "," && matches!(doc.lc(b + 1), "who" | "a" | "an" | "the"))
+        || (a > 0 && lexicon::is_speech_verb(doc.lc(a - 1)));
+    // A run of unknown capitalized words acting as a person would:
+    // followed by a verb, or after "with", "by", "met", "and".
+    let w_next = doc.lc(b);
+    let next_verb = doc.kind(b) == Some(Tk::Word)
+        && !doc.is_cap(b)
+        && (matches!(
+            w_next,
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "was"
+                | "is"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "met"
+                | "meets"
+                | "led"
+                | "leads"
+                | "left"
+                | "quit"
+                | "won"
+                | "took"
+                | "became"
+                | "added"
+                | "wrote"
+                | "resigned"
+                | "resigns"
+                | "argued"
+                | "insisted"
+                | "replied"
+                | "denied"
+                | "urged"
+                | "warned"
+                | "praised"
+                | "visited"
+        ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next)));
+    let prev_ctx = a > seg_start
+        && matches!(
+            doc.lc(a - 1),
+            "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
+        );
+    let plain = (k..b).all(|i| {
+        doc.s(i)
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    });
+    let person = given.is_some()
+        || titled
+        || initial
+        || aged
+        || (unknown && (speaks || (plain && (next_verb || prev_ctx))));
+    person.then_some(NameRun {
+        start: k,
+        end: b,
+        seg,
+        possessive,
+        strength: Strength::Full,
+        gender,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segment;
+
+    fn check(input: &str, expected: &[&str]) {
+        let doc = segment(input);
+        let got: Vec<&str> = find(&doc)
+            .iter()
+            .filter(|r| r.strength != Strength::Bare)
+            .map(|r| doc.span(r.start, r.end))
+            .collect();
+        assert_eq!(got, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn names_lose_their_titles() {
+        check(
+            "UK Foreign Secretary Wendy Carrow met Secretary of State Ivan Petrenko.",
+            &["Wendy Carrow", "Ivan Petrenko"],
+        );
+        check(
+            "Israel G. Grossbart, 41, left Acme Widgets Corp.",
+            &["Israel G. Grossbart"],
+        );
+        check(
+            "The talks with Mohammed bin Rashid went on.",
+            &["Mohammed bin Rashid"],
+        );
+        check(
+            "President Okonkwo spoke in Royal Hospital Chelsea.",
+            &["Okonkwo"],
+        );
+        check("Medical Graphics said profits rose in New York.", &[]);
+    }
+}

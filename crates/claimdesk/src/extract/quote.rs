@@ -1,0 +1,249 @@
+//! Quote claims: words in quotation marks attributed to a named person.
+//!
+//! The speaker comes from the attribution after the quote (`"...," X
+//! said`, `"...," said X`, `"...," added Thomas`), or before it (`X said:
+//! "..."`, `X called it "..."`, `... but added: "..."`, partial quotes
+//! such as `said he was in "constant contact"`); a quotation that opens a
+//! sentence with no attribution of its own continues the previous speaker
+//! (the next sentence or paragraph of the same speech). Quotations
+//! attributed to an organization or an unnamed spokesman, unattributed
+//! ones and one-word scare quotes are not quote claims.
+
+use super::context::Ctx;
+use super::lexicon;
+use super::segment::{Quotation, Tk};
+use crate::model::{Claim, ClaimFields};
+
+enum Speaker {
+    Person(usize),
+    /// Attributed, but not to a person ("the company said").
+    Other,
+    None,
+}
+
+pub fn find(ctx: &Ctx) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    // Speaker of the previous quotation and its paragraph.
+    let mut prev: Option<(Option<usize>, usize)> = None;
+    for q in &ctx.doc.quotes {
+        let Some((start, end)) = content(ctx, q) else {
+            continue;
+        };
+        let seg_idx = ctx
+            .doc
+            .segs
+            .partition_point(|s| s.tok_start <= q.open)
+            .saturating_sub(1);
+        let Some(seg) = ctx.doc.segs.get(seg_idx) else {
+            continue;
+        };
+        if !matches!(
+            ctx.seg_kind(seg_idx),
+            super::segment::SegKind::Body | super::segment::SegKind::Headline
+        ) {
+            prev = None;
+            continue;
+        }
+        let words = ctx
+            .doc
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        let opens_sentence = q.open == seg.tok_start;
+        let mut speaker = after(ctx, q);
+        if let Speaker::None = speaker {
+            speaker = before(ctx, q, seg, words);
+        }
+        let who = match speaker {
+            Speaker::Person(e) => Some(e),
+            Speaker::Other => None,
+            Speaker::None => match prev {
+                // A continued quotation: same paragraph, or the next one.
+                Some((Some(e), p)) if opens_sentence && (p == q.para || p + 1 == q.para) => {
+                    let para_opens = ctx.doc.paras.get(q.para).is_some_and(|&(ps, _)| {
+                        ctx.doc.tokens.get(q.open).is_some_and(|t| t.start == ps)
+                    });
+                    (p == q.para || para_opens).then_some(e)
+                }
+                _ => None,
+            },
+        };
+        prev = Some((who, q.para));
+        let Some(e) = who else { continue };
+        if words == 0 {
+            continue;
+        }
+        let speaker = ctx.name(e);
+        let quote: String = ctx
+            .doc
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if out.iter().any(|c| matches!(&c.fields, ClaimFields::Quote { speaker: s, quote: t } if *s == speaker && *t == quote)) {
+            continue;
+        }
+        out.push(Claim {
+            start,
+            end,
+            text: ctx.doc.text.get(start..end).unwrap_or("").to_string(),
+            sentence: super::sentence_of_segs(&ctx.doc.segs, start),
+            confidence: 0.8,
+            fields: ClaimFields::Quote { speaker, quote },
+        });
+    }
+    out
+}
+
+/// Byte range of the quoted words, trimmed.
+fn content(ctx: &Ctx, q: &Quotation) -> Option<(usize, usize)> {
+    let a = ctx.doc.tokens.get(q.open)?.end;
+    let b = match q.close {
+        Some(c) => ctx.doc.tokens.get(c)?.start,
+        None => ctx.doc.paras.get(q.para)?.1,
+    };
+    let s = ctx.doc.text.get(a..b)?;
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some((a + lead, a + lead + trimmed.len()))
+}
+
+/// Attribution after the closing mark: `," X said`, `," said X`.
+fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
+    let Some(c) = q.close else {
+        return Speaker::None;
+    };
+    let mut k = c + 1;
+    if ctx.doc.s(k) == "," {
+        k += 1;
+    }
+    let seg_idx = ctx
+        .doc
+        .segs
+        .partition_point(|s| s.tok_start <= c)
+        .saturating_sub(1);
+    let Some(seg) = ctx.doc.segs.get(seg_idx) else {
+        return Speaker::None;
+    };
+    let end = ctx
+        .doc
+        .paras
+        .get(q.para)
+        .map(|_| seg.tok_end.max(k))
+        .unwrap_or(k);
+    let end = end.min(ctx.doc.tokens.len());
+    // Attribution may sit in the next segment when the quote ended one.
+    let seg_end = ctx
+        .doc
+        .segs
+        .iter()
+        .find(|s| s.tok_start <= k && k < s.tok_end)
+        .map(|s| s.tok_end)
+        .unwrap_or(end);
+    let para_end = ctx.doc.paras.get(q.para).map(|p| p.1).unwrap_or(0);
+    let in_para = ctx.doc.tokens.get(k).is_some_and(|t| t.end <= para_end);
+    if k >= seg_end || !in_para || ctx.doc.kind(k) == Some(Tk::Quote) {
+        return Speaker::None;
+    }
+    let lim = (k + 10).min(seg_end);
+    let w = ctx.lc(k);
+    if lexicon::is_speech_verb(w) {
+        if let Some((who, _)) = ctx.person_from(k + 1, lim) {
+            return Speaker::Person(who.entity);
+        }
+        return if w.ends_with("ing") {
+            Speaker::None
+        } else {
+            Speaker::Other
+        };
+    }
+    if w == "according" && ctx.lc(k + 1) == "to" {
+        return match ctx.person_from(k + 2, lim) {
+            Some((who, _)) => Speaker::Person(who.entity),
+            None => Speaker::Other,
+        };
+    }
+    if let Some((who, _)) = ctx.person_from(k, lim) {
+        let mut j = who.end;
+        if ctx.doc.s(j) == "(" && ctx.doc.s(j + 2) == ")" {
+            j += 3;
+        }
+        while j < lim
+            && (ctx.lc(j).ends_with("ly")
+                || matches!(
+                    ctx.lc(j),
+                    "also" | "later" | "then" | "has" | "had" | "have"
+                ))
+        {
+            j += 1;
+        }
+        if lexicon::is_speech_verb(ctx.lc(j)) {
+            return Speaker::Person(who.entity);
+        }
+    }
+    // "a spokesman for the office said", "the company said".
+    if (k + 1..lim).any(|j| {
+        lexicon::is_speech_verb(ctx.lc(j))
+            && !ctx.lc(j).ends_with("ing")
+            && !matches!(ctx.doc.s(j - 1), "," | "." | ";")
+    }) && (k..lim)
+        .take_while(|&j| !lexicon::is_speech_verb(ctx.lc(j)))
+        .all(|j| ctx.doc.kind(j) == Some(Tk::Word))
+    {
+        return Speaker::Other;
+    }
+    Speaker::None
+}
+
+/// Attribution before the opening mark in the same sentence.
+fn before(ctx: &Ctx, q: &Quotation, seg: &super::segment::Seg, words: usize) -> Speaker {
+    let o = q.open;
+    if o <= seg.tok_start {
+        return Speaker::None;
+    }
+    let Some(v) = (seg.tok_start..o)
+        .rev()
+        .find(|&k| lexicon::is_speech_verb(ctx.lc(k)))
+    else {
+        return Speaker::None;
+    };
+    let adjacent = o - v <= 3;
+    if words < 2 && !adjacent {
+        return Speaker::None;
+    }
+    let prev = if v > seg.tok_start { ctx.lc(v - 1) } else { "" };
+    let participle =
+        ctx.lc(v).ends_with("ing") && (v == seg.tok_start || ctx.doc.kind(v - 1) != Some(Tk::Word));
+    if matches!(prev, "and" | "but") || participle {
+        // The subject of the sentence's main clause.
+        let first = ctx
+            .coref
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.seg
+                    == ctx
+                        .doc
+                        .segs
+                        .partition_point(|s| s.tok_start <= v)
+                        .saturating_sub(1)
+            })
+            .find(|m| m.start < v && !m.possessive);
+        return match first {
+            Some(m) => Speaker::Person(m.entity),
+            None => Speaker::Other,
+        };
+    }
+    match ctx.subject_before(v, seg).first() {
+        Some(w) => Speaker::Person(w.entity),
+        None => Speaker::Other,
+    }
+}

@@ -1,0 +1,298 @@
+//! Role claims: a person holds or held a title, office, membership or
+//! relationship.
+//!
+//! Patterns: a title before the name ("Secretary of State Marco Rubio",
+//! "Trump's envoy Steve Witkoff", "former London mayor Boris Johnson"); an
+//! appositive after it ("Andrii Hnatov, the chief of staff of ..."), or
+//! before it ("his chief of staff, Andriy Yermak"); a copula or appointment
+//! ("X is a former mayor of London", "X had been chairman", "X was named
+//! chairman"); "as TITLE" ("resigned as chairman", "replace X as prime
+//! minister"); membership ("X of the Y Party", "UKIP's X").
+
+use super::context::{Ctx, TitleNp, Who};
+use super::lexicon;
+use crate::model::{Claim, ClaimFields};
+
+const COPULA: &[&str] = &[
+    "is", "was", "were", "became", "becomes", "remains", "remained", "been", "be",
+];
+const APPOINT: &[&str] = &[
+    "named",
+    "appointed",
+    "elected",
+    "promoted",
+    "installed",
+    "nominated",
+    "chosen",
+    "made",
+    "sworn",
+];
+const MEMBER_ORGS: &[&str] = &[
+    "party",
+    "council",
+    "committee",
+    "board",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "union",
+    "group",
+    "team",
+    "club",
+    "band",
+    "league",
+    "alliance",
+    "coalition",
+    "movement",
+    "society",
+    "association",
+    "commission",
+    "cabinet",
+    "caucus",
+    "girls",
+    "boys",
+];
+
+pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    let mentions = ctx.coref.mentions.clone();
+    for m in mentions.iter().filter(|m| !m.pronoun) {
+        let Some(seg) = ctx.doc.segs.get(m.seg).cloned() else {
+            continue;
+        };
+        if !matches!(
+            ctx.seg_kind(m.seg),
+            super::segment::SegKind::Body | super::segment::SegKind::Headline
+        ) {
+            continue;
+        }
+        let who = Who {
+            entity: m.entity,
+            start: m.start,
+            end: m.end,
+        };
+        let floor = seg.tok_start;
+        let end = seg.tok_end;
+        // Title before the name.
+        if let Some(np) = ctx.pre_title(m.start, floor) {
+            push(ctx, &mut out, who, &np, np.start, m.end, m.seg, 0.85);
+        } else if m.start >= floor + 2 && ctx.doc.s(m.start - 1) == "," {
+            // Title phrase, comma, name: "his chief of staff, Andriy Yermak".
+            let comma = m.start - 1;
+            let lo = comma.saturating_sub(12).max(floor);
+            for k in lo..comma {
+                let w = ctx.lc(k);
+                let opener = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                    || ctx
+                        .coref
+                        .at(k)
+                        .is_some_and(|x| x.possessive && x.start == k);
+                if !opener {
+                    continue;
+                }
+                if let Some(np) = ctx.post_title(k, comma)
+                    && np.end == comma
+                {
+                    push(ctx, &mut out, who, &np, k, m.end, m.seg, 0.75);
+                    break;
+                }
+            }
+        }
+        // Possessive organization before the name: "UKIP's Steven Woolfe".
+        if m.start >= floor + 2
+            && ctx.lc(m.start - 1) == "'s"
+            && ctx.coref.at(m.start - 2).is_none()
+        {
+            let p = m.start - 2;
+            let mut s = p + 1;
+            while s > floor && (ctx.doc.is_cap(s - 1) || ctx.doc.is_allcaps(s - 1)) {
+                s -= 1;
+            }
+            let words: Vec<&str> = (s..=p).map(|t| ctx.lc(t)).collect();
+            let orgish = (s..=p).all(|t| ctx.doc.is_allcaps(t))
+                || words.iter().any(|w| MEMBER_ORGS.contains(w));
+            let placeish = lexicon::place(&words.join(" ")).is_some();
+            if s <= p && orgish && !placeish {
+                let np = TitleNp {
+                    start: s,
+                    end: m.start,
+                    roles: vec!["member".into()],
+                    org: Some(ctx.org_name(s, p + 1)),
+                };
+                push(ctx, &mut out, who, &np, s, m.end, m.seg, 0.6);
+            }
+        }
+        if m.possessive {
+            continue;
+        }
+        // After the name.
+        let mut k = m.end;
+        if ctx.doc.s(k) == "(" && ctx.doc.s(k + 2) == ")" {
+            k += 3;
+        }
+        if ctx.doc.s(k) == "," {
+            k += 1;
+            // ", 34,"
+            if ctx.doc.kind(k) == Some(super::segment::Tk::Num) && ctx.doc.s(k + 1) == "," {
+                k += 2;
+            }
+            if matches!(ctx.lc(k), "who" | "now") {
+                k += 1;
+                while matches!(
+                    ctx.lc(k),
+                    "is" | "was"
+                        | "had"
+                        | "has"
+                        | "been"
+                        | "became"
+                        | "remains"
+                        | "also"
+                        | "then"
+                        | "later"
+                ) {
+                    k += 1;
+                }
+            }
+            if let Some(np) = ctx.post_title(k, end)
+                && closes_appositive(ctx, np.end, end)
+            {
+                push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
+                continue;
+            }
+        } else {
+            let mut j = k;
+            let mut copular = false;
+            let mut appointed = false;
+            while j < end && j < k + 4 {
+                let w = ctx.lc(j);
+                if COPULA.contains(&w) {
+                    copular = true;
+                } else if APPOINT.contains(&w) {
+                    appointed = true;
+                } else if !matches!(
+                    w,
+                    "has" | "had" | "have" | "will" | "also" | "now" | "to" | "as" | "in" | "sworn"
+                ) && !w.ends_with("ly")
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if (copular || appointed) && j > k && !ctx.blocked(j, &seg) {
+                if let Some(np) = ctx.post_title(j, end) {
+                    push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
+                    continue;
+                }
+            }
+            // Membership: "Mike Hookem of the UK Independence Party".
+            if ctx.lc(k) == "of" {
+                let mut s = k + 1;
+                if ctx.lc(s) == "the" {
+                    s += 1;
+                }
+                let mut e = s;
+                while e < end && (ctx.doc.is_cap(e) || ctx.doc.is_allcaps(e)) {
+                    e += 1;
+                }
+                if e > s && (s..e).any(|t| MEMBER_ORGS.contains(&ctx.lc(t))) {
+                    let np = TitleNp {
+                        start: m.start,
+                        end: e,
+                        roles: vec!["member".into()],
+                        org: Some(ctx.org_name(s, e)),
+                    };
+                    push(ctx, &mut out, who, &np, m.start, e, m.seg, 0.6);
+                }
+            }
+        }
+    }
+    // "as TITLE": "resigned as chairman", "replace X as prime minister".
+    for (si, seg) in ctx
+        .claim_segs()
+        .map(|(i, s)| (i, s.clone()))
+        .collect::<Vec<_>>()
+    {
+        for a in seg.tok_start + 1..seg.tok_end {
+            if ctx.lc(a) != "as" || matches!(ctx.lc(a - 1), "such" | "well" | "so" | "same") {
+                continue;
+            }
+            let Some(np) = ctx.post_title(a + 1, seg.tok_end) else {
+                continue;
+            };
+            let floor = ctx.clause_start(a, &seg);
+            let who = (a.saturating_sub(4).max(floor)..a)
+                .rev()
+                .find_map(|t| ctx.person_ending_at(t, floor))
+                .or_else(|| {
+                    ctx.subject_before(a.saturating_sub(1), &seg)
+                        .first()
+                        .copied()
+                });
+            if let Some(who) = who {
+                push(ctx, &mut out, who, &np, who.start.min(a), np.end, si, 0.7);
+            }
+        }
+    }
+    out
+}
+
+/// Whether an appositive ending at `e` is closed there (by punctuation,
+/// "who", "and" or the end), not the subject of a verb that follows
+/// ("Dressed by X, the first lady held ...").
+fn closes_appositive(ctx: &Ctx, e: usize, end: usize) -> bool {
+    e >= end
+        || matches!(
+            ctx.doc.kind(e),
+            Some(super::segment::Tk::Punct) | Some(super::segment::Tk::Quote)
+        )
+        || matches!(ctx.lc(e), "who" | "and" | "since" | "until" | "from")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    ctx: &mut Ctx,
+    out: &mut Vec<Claim>,
+    who: Who,
+    np: &TitleNp,
+    a: usize,
+    b: usize,
+    seg: usize,
+    conf: f32,
+) {
+    let person = ctx.name(who.entity);
+    for role in &np.roles {
+        let role = role.trim().to_string();
+        if role.is_empty() {
+            continue;
+        }
+        let lc = role.to_ascii_lowercase();
+        let head = lc.trim_start_matches("former ").to_string();
+        // Index for "the president", "the first lady".
+        if !lc.starts_with("former") {
+            ctx.role_index.insert(head.clone(), who.entity);
+            if let Some(last) = head.rsplit(' ').next() {
+                ctx.role_index.insert(last.to_string(), who.entity);
+            }
+        }
+        if out.iter().any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && r.eq_ignore_ascii_case(&role)))
+        {
+            continue;
+        }
+        // The organization is not the person themselves.
+        let org = np.org.clone().filter(|o| *o != person && !o.is_empty());
+        let (s, e) = ctx.bytes(a.min(who.start), b.max(who.end));
+        out.push(Claim {
+            start: s,
+            end: e,
+            text: ctx.doc.text.get(s..e).unwrap_or("").to_string(),
+            sentence: seg,
+            confidence: conf,
+            fields: ClaimFields::Role {
+                person: person.clone(),
+                role,
+                org,
+            },
+        });
+    }
+}

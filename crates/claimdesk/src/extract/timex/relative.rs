@@ -1,0 +1,407 @@
+//! Deictic and relative expressions resolved against the reference date:
+//! today/yesterday/tomorrow/tonight, bare and modified weekdays, "last
+//! week", "this month", "next year", "last May", "this summer", "the
+//! weekend", "two years ago", "a week earlier".
+
+use super::absolute;
+use super::calendar::{self, Lean};
+use super::cx::{Cx, Hit, State};
+use super::lexicon::{Lex, Pod, Unit};
+use super::quantity::{self, Qty};
+use super::tense;
+use crate::model::TimexType;
+use chrono::{Datelike, NaiveDate};
+
+const XDAY: &str = "XXXX-XX-XX";
+
+/// A part of the day right after `i`: "Friday afternoon".
+fn pod_after(cx: &Cx, i: usize) -> Option<(Pod, usize)> {
+    match cx.lex(i) {
+        Lex::Pod(p) => Some((p, i + 1)),
+        _ => None,
+    }
+}
+
+fn with_pod(day: Option<NaiveDate>, pod: Option<Pod>, end: usize, conf: f32) -> Hit {
+    let d = day.map_or_else(|| XDAY.to_string(), calendar::day_str);
+    match pod {
+        Some(p) => Hit::new(end, format!("{d}{}", p.code()), TimexType::Time, conf),
+        None => Hit::date(end, d, conf),
+    }
+}
+
+/// today, yesterday, tomorrow (+ part of day), tonight.
+pub fn deictic(cx: &Cx, i: usize) -> Option<Hit> {
+    let a = cx.anchor;
+    match cx.lex(i) {
+        Lex::Deictic(off) => {
+            let day = a.map(|a| calendar::add_days(a, off as i64));
+            let (pod, end) = match pod_after(cx, i + 1) {
+                Some((p, e)) => (Some(p), e),
+                None => (None, i + 1),
+            };
+            Some(with_pod(day, pod, end, 0.95))
+        }
+        Lex::Tonight => Some(with_pod(a, Some(Pod::Night), i + 1, 0.95)),
+        _ => None,
+    }
+}
+
+/// "the day before yesterday", "the day after tomorrow".
+pub fn day_before(cx: &Cx, i: usize) -> Option<Hit> {
+    if !(cx.is(i, "the") && cx.is(i + 1, "day") && cx.is_any(i + 2, &["before", "after"])) {
+        return None;
+    }
+    let off = match (cx.w(i + 2), cx.lex(i + 3)) {
+        ("before", Lex::Deictic(-1)) => -2,
+        ("after", Lex::Deictic(1)) => 2,
+        _ => return None,
+    };
+    Some(with_pod(
+        cx.anchor.map(|a| calendar::add_days(a, off)),
+        None,
+        i + 4,
+        0.9,
+    ))
+}
+
+/// Words before a capitalized weekday that make it a name, not a date.
+const WEEKDAY_NAMES: [&str; 12] = [
+    "good", "black", "ash", "super", "cyber", "easter", "palm", "holy", "bloody", "maundy", "girl",
+    "man",
+];
+
+/// A weekday, with an optional part of day or a following date:
+/// "Friday", "Friday afternoon", "Thursday, April 6".
+pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
+    let Lex::Weekday(wd) = cx.lex(i) else {
+        return None;
+    };
+    if !cx.cap(i) {
+        return None;
+    }
+    if i >= 1 && cx.is_any(i - 1, &WEEKDAY_NAMES) && cx.cap(i - 1) {
+        return None;
+    }
+    let mut k = i + 1;
+    if cx.punct(k, '.') && cx.glued(k) && cx.w(i).len() <= 4 {
+        k += 1;
+    }
+    // "Thursday, April 6" / "Monday Oct. 26": the date decides.
+    let m = if cx.punct(k, ',') { k + 1 } else { k };
+    if absolute::month_at(cx, m).is_some()
+        && let Some(h) = absolute::month_led(cx, m, true)
+        && h.value.len() == 10
+    {
+        return Some(Hit { end: h.end, ..h });
+    }
+    let (pod, end) = match pod_after(cx, k) {
+        Some((p, e)) => (Some(p), e),
+        None => (None, k),
+    };
+    let day = cx.anchor.map(|a| {
+        let lean = tense::lean(cx, i, end);
+        calendar::resolve_weekday(a, wd, lean, false)
+    });
+    Some(with_pod(day, pod, end, 0.9))
+}
+
+/// Plural weekdays: "Fridays", "Tuesday nights" → SET.
+pub fn weekdays(cx: &Cx, i: usize) -> Option<Hit> {
+    match cx.lex(i) {
+        Lex::Weekdays(wd) if cx.cap(i) => Some(Hit::new(
+            i + 1,
+            format!("XXXX-WXX-{wd}"),
+            TimexType::Set,
+            0.8,
+        )),
+        Lex::Weekday(wd)
+            if cx.cap(i) && cx.is_any(i + 1, &["nights", "mornings", "afternoons", "evenings"]) =>
+        {
+            let code = match cx.w(i + 1) {
+                "nights" => "TNI",
+                "mornings" => "TMO",
+                "afternoons" => "TAF",
+                _ => "TEV",
+            };
+            Some(Hit::new(
+                i + 2,
+                format!("XXXX-WXX-{wd}{code}"),
+                TimexType::Set,
+                0.8,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The direction a relative modifier word points.
+#[derive(Clone, Copy, PartialEq)]
+enum Dir {
+    Last,
+    This,
+    Next,
+}
+
+fn dir_at(cx: &Cx, i: usize) -> Option<(Dir, usize)> {
+    let w = cx.w(i);
+    let two = |d: Dir| Some((d, i + 2));
+    match w {
+        "this" if cx.is(i + 1, "past") => two(Dir::Last),
+        "this" if cx.is_any(i + 1, &["coming", "next"]) => two(Dir::Next),
+        "this" | "current" => Some((Dir::This, i + 1)),
+        "last" | "past" | "previous" => Some((Dir::Last, i + 1)),
+        "next" | "coming" | "following" => Some((Dir::Next, i + 1)),
+        _ => None,
+    }
+}
+
+/// The value of one unit of time relative to the anchor.
+fn unit_value(a: NaiveDate, u: Unit, dir: Dir) -> Option<String> {
+    let off = match dir {
+        Dir::Last => -1,
+        Dir::This => 0,
+        Dir::Next => 1,
+    };
+    Some(match u {
+        Unit::Day => calendar::day_str(calendar::add_days(a, off as i64)),
+        Unit::Week => calendar::week_str(calendar::add_days(a, 7 * off as i64)),
+        Unit::Fortnight => calendar::week_str(calendar::add_days(a, 14 * off as i64)),
+        Unit::Month => {
+            let (y, m) = calendar::shift_month(a.year(), a.month(), off);
+            calendar::month_str(y, m)
+        }
+        Unit::Quarter => {
+            let (y, q) = calendar::shift_quarter(a.year(), calendar::quarter_of(a), off);
+            format!("{y:04}-Q{q}")
+        }
+        Unit::Year => format!("{:04}", a.year() + off),
+        Unit::Decade => format!("{}", a.year().div_euclid(10) + off),
+        Unit::Century => format!("{:02}", a.year().div_euclid(100) + off),
+        Unit::Hour | Unit::Minute | Unit::Second => return None,
+    })
+}
+
+fn x_value(u: Unit) -> &'static str {
+    match u {
+        Unit::Week | Unit::Fortnight => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        _ => "XXXX",
+    }
+}
+
+/// "last week", "this month", "next year", "the past three years", "last
+/// May", "next Friday", "this summer", "last night", "this weekend".
+pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
+    let (dir, mut k) = dir_at(cx, i)?;
+    if cx.is(k, "fiscal") && cx.is(k + 1, "year") {
+        k += 1;
+    }
+    let a = cx.anchor;
+    let head = cx.w(i);
+    // "could last several years": the verb, not the modifier.
+    if head == "last"
+        && i >= 1
+        && cx.is_any(
+            i - 1,
+            &[
+                "could", "will", "would", "may", "might", "to", "can", "should", "ll", "did",
+                "does", "not", "must", "cannot",
+            ],
+        )
+    {
+        return None;
+    }
+    // "the past three years", "the next few days", "last two weeks": durations.
+    if head != "this"
+        && head != "current"
+        && let Some((q, e)) = quantity::quantity(cx, k)
+        && q != Qty::Article
+        && let Some((u, _, e2)) = quantity::unit(cx, e)
+    {
+        return Some(Hit::duration(e2, quantity::duration_value(q, u), 0.85));
+    }
+    match cx.lex(k) {
+        Lex::Unit(u, false) => {
+            if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                return None;
+            }
+            let mut h = Hit::date(
+                k + 1,
+                a.and_then(|a| unit_value(a, u, dir))
+                    .unwrap_or_else(|| x_value(u).to_string()),
+                0.9,
+            );
+            if u == Unit::Quarter
+                && let Some(a) = a
+            {
+                let off = match dir {
+                    Dir::Last => -1,
+                    Dir::This => 0,
+                    Dir::Next => 1,
+                };
+                h.quarter = Some(calendar::shift_quarter(
+                    a.year(),
+                    calendar::quarter_of(a),
+                    off,
+                ));
+            }
+            Some(h)
+        }
+        Lex::Month(m) | Lex::MonthAbbr(m) if cx.cap(k) => {
+            let v = match a {
+                Some(a) => {
+                    let (y, cur) = (a.year(), a.month());
+                    let y = match dir {
+                        Dir::Last => {
+                            if m < cur {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                        Dir::Next => {
+                            if m > cur {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                        Dir::This => y,
+                    };
+                    calendar::month_str(y, m)
+                }
+                None => format!("XXXX-{m:02}"),
+            };
+            Some(Hit::date(k + 1, v, 0.9))
+        }
+        Lex::Weekday(wd) if cx.cap(k) => {
+            let day = a.map(|a| match dir {
+                Dir::Last => calendar::resolve_weekday(a, wd, Lean::Past, true),
+                Dir::Next => calendar::resolve_weekday(a, wd, Lean::Future, true),
+                Dir::This => calendar::resolve_weekday(a, wd, tense::lean(cx, i, k + 1), false),
+            });
+            let (pod, end) = match pod_after(cx, k + 1) {
+                Some((p, e)) => (Some(p), e),
+                None => (None, k + 1),
+            };
+            Some(with_pod(day, pod, end, 0.9))
+        }
+        Lex::Season(s) => {
+            let v = match a {
+                Some(a) => {
+                    let y = a.year()
+                        + match dir {
+                            Dir::Last => -1,
+                            Dir::This => 0,
+                            Dir::Next => 1,
+                        };
+                    format!("{y:04}-{}", s.code())
+                }
+                None => format!("XXXX-{}", s.code()),
+            };
+            Some(Hit::date(k + 1, v, 0.85))
+        }
+        Lex::Pod(p) => {
+            // "this morning", "last night", "this evening".
+            let day = match (dir, p) {
+                (Dir::This, _) => a,
+                (Dir::Last, Pod::Night | Pod::Evening) => a.map(|a| calendar::add_days(a, -1)),
+                _ => return None,
+            };
+            if dir == Dir::This && head == "current" {
+                return None;
+            }
+            Some(with_pod(day, Some(p), k + 1, 0.9))
+        }
+        _ if cx.is_any(k, &["weekend", "weekends"]) => {
+            let v = a.map(|a| {
+                let base = match dir {
+                    Dir::Last => calendar::add_days(a, -7),
+                    Dir::This => a,
+                    Dir::Next => calendar::add_days(a, 7),
+                };
+                format!("{}-WE", calendar::week_str(base))
+            });
+            Some(Hit::date(
+                k + 1,
+                v.unwrap_or_else(|| "XXXX-WXX-WE".into()),
+                0.85,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// "the weekend", "over the weekend": the nearest weekend in the tense's direction.
+pub fn the_weekend(cx: &Cx, i: usize) -> Option<Hit> {
+    if !(cx.is(i, "the") && cx.is(i + 1, "weekend")) {
+        return None;
+    }
+    let v = cx.anchor.map(|a| {
+        let lean = tense::lean(cx, i, i + 2);
+        let wd = a.weekday().number_from_monday();
+        let base = if lean == Lean::Future || wd >= 6 {
+            a
+        } else {
+            calendar::add_days(a, -7)
+        };
+        format!("{}-WE", calendar::week_str(base))
+    });
+    Some(Hit::date(
+        i + 2,
+        v.unwrap_or_else(|| "XXXX-WXX-WE".into()),
+        0.8,
+    ))
+}
+
+/// "two years ago", "a week earlier", "three days later", "a year from now".
+/// `q`, `u` and `e` are the parsed count, unit and the token after the unit.
+pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Option<Hit> {
+    let w = cx.w(e);
+    let (sign, end) = match w {
+        "ago" | "earlier" | "before" if w != "before" || cx.boundary(e + 1) => (-1i64, e + 1),
+        "later" => return None,
+        "from" if cx.is(e + 1, "now") => (1, e + 2),
+        "hence" => (1, e + 1),
+        _ => return None,
+    };
+    let Some(n) = q.count() else {
+        let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(Hit::date(end, v.into(), 0.6));
+    };
+    let Some(a) = cx.anchor else {
+        return Some(Hit::date(end, XDAY.into(), 0.6));
+    };
+    let n = n.round() as i64;
+    // "a year ago" after a quarter: the same quarter a year before.
+    if u == Unit::Year
+        && n == 1
+        && let Some((at, y, qq)) = st.last_quarter
+        && start.saturating_sub(at) < 400
+    {
+        return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));
+    }
+    let v = match u {
+        Unit::Year => format!("{:04}", a.year() as i64 + sign * n),
+        Unit::Decade => format!("{:04}", a.year() as i64 + sign * 10 * n),
+        Unit::Century => format!("{:04}", a.year() as i64 + sign * 100 * n),
+        Unit::Quarter => {
+            let (y, qq) =
+                calendar::shift_quarter(a.year(), calendar::quarter_of(a), (sign * n) as i32);
+            format!("{y:04}-Q{qq}")
+        }
+        Unit::Month => {
+            let (y, m) = calendar::shift_month(a.year(), a.month(), (sign * n) as i32);
+            calendar::month_str(y, m)
+        }
+        Unit::Week => calendar::day_str(calendar::add_days(a, sign * 7 * n)),
+        Unit::Fortnight => calendar::day_str(calendar::add_days(a, sign * 14 * n)),
+        Unit::Day => calendar::day_str(calendar::add_days(a, sign * n)),
+        Unit::Hour | Unit::Minute | Unit::Second => calendar::day_str(a),
+    };
+    Some(Hit::date(end, v, 0.85))
+}

@@ -1,0 +1,188 @@
+//! Title and publication date for documents whose format does not carry
+//! them: from a leading dateline ("SEOUL, June 19 -"), a full date in the
+//! first lines, or the first line itself.
+
+use super::Document;
+use chrono::{Datelike, NaiveDate};
+
+/// Fills in a missing title and publication date from the text.
+pub fn fill_missing(doc: &mut Document) {
+    if doc.title.trim().is_empty() {
+        doc.title = leading_title(&doc.text);
+    }
+    if doc.published.is_none() {
+        let today = chrono::Local::now().date_naive();
+        doc.published = dateline_date(&doc.text, today).or_else(|| first_lines_date(&doc.text));
+    }
+}
+
+/// A title from the first line: the whole line when it is short, else its
+/// first words.
+pub fn leading_title(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= 120 {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    for w in line.split_whitespace() {
+        if out.chars().count() + w.chars().count() > 90 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A month from "Jan", "Jan.", "January", "Sept.".
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][i];
+    (full.starts_with(&w) || w == "sept").then_some(i as u32 + 1)
+}
+
+/// The date of a leading dateline: "SEOUL, June 19 -", "LONDON, Nov 26, 2026
+/// (Reuters) -". A dateline without a year is taken as the latest such day
+/// not after `today`.
+pub fn dateline_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let dash = first
+        .find(" - ")
+        .or_else(|| first.find(" — "))
+        .or_else(|| first.find(" -- "))?;
+    let head = &first[..dash];
+    if head.len() > 80 {
+        return None;
+    }
+    let (_, rest) = head.split_once(',')?;
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !w.starts_with('('))
+        .collect();
+    let m = month(words.first()?)?;
+    let d: u32 = words.get(1)?.parse().ok()?;
+    match words.get(2).and_then(|y| y.parse::<i32>().ok()) {
+        Some(y) if (1800..=2200).contains(&y) => NaiveDate::from_ymd_opt(y, m, d),
+        _ => {
+            let this = NaiveDate::from_ymd_opt(today.year(), m, d)?;
+            if this <= today {
+                Some(this)
+            } else {
+                NaiveDate::from_ymd_opt(today.year() - 1, m, d)
+            }
+        }
+    }
+}
+
+/// A full date ("November 30, 2025", "30 November 2025", "2025-11-30") in
+/// the first three lines.
+fn first_lines_date(text: &str) -> Option<NaiveDate> {
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(3) {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for i in 0..words.len() {
+            if let Ok(d) = NaiveDate::parse_from_str(words[i].trim_end_matches('.'), "%Y-%m-%d") {
+                return Some(d);
+            }
+            let year = |w: Option<&&str>| {
+                w.and_then(|y| y.trim_end_matches('.').parse::<i32>().ok())
+                    .filter(|y| (1800..=2200).contains(y))
+            };
+            let day = |w: &str| w.trim_end_matches(['.', ',']).parse::<u32>().ok();
+            if let Some(m) = month(words[i]) {
+                if let (Some(d), Some(y)) = (
+                    words.get(i + 1).and_then(|w| day(w)),
+                    year(words.get(i + 2)),
+                ) {
+                    return NaiveDate::from_ymd_opt(y, m, d);
+                }
+                if i > 0
+                    && let (Some(d), Some(y)) = (day(words[i - 1]), year(words.get(i + 1)))
+                {
+                    return NaiveDate::from_ymd_opt(y, m, d);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn datelines() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let check = |text: &str, want: Option<NaiveDate>| {
+            assert_eq!(dateline_date(text, today), want, "{text}")
+        };
+        check("SEOUL, June 19 - The talks went on.", day(2026, 6, 19));
+        check("OSLO, Dec. 3 - Snow fell.", day(2025, 12, 3));
+        check(
+            "LONDON, Nov 26, 2024 (Wire) - Prices rose.",
+            day(2024, 11, 26),
+        );
+        check(
+            "   HARBOURTON, Sept 4 - The pier reopened.",
+            day(2026, 9, 4),
+        );
+        check("The mayor said on Monday - after a vote - that...", None);
+        check("Mayday, 12 sailors - rescued", None);
+    }
+
+    #[test]
+    fn dates_and_titles_from_the_first_lines() {
+        assert_eq!(
+            first_lines_date("Pier reopens\nPublished November 30, 2025\n\nText."),
+            day(2025, 11, 30)
+        );
+        assert_eq!(
+            first_lines_date("Pier reopens\n30 November 2025\n"),
+            day(2025, 11, 30)
+        );
+        assert_eq!(
+            first_lines_date("Updated 2025-11-30 09:00\n"),
+            day(2025, 11, 30)
+        );
+        assert_eq!(first_lines_date("No date here\nat all\n"), None);
+        assert_eq!(leading_title("\n# Pier reopens\n\nText"), "Pier reopens");
+        let long = "word ".repeat(60);
+        let t = leading_title(&long);
+        assert!(t.ends_with('…') && t.chars().count() < 100);
+    }
+}

@@ -1,0 +1,238 @@
+//! Article loading: files (`.txt`, `.md`, `.html`, `.docx`), URLs and JSON
+//! Lines bulk files become [`Document`]s of plain text with their metadata.
+//!
+//! Everything that reads outside bytes is here, so every bad input meets the
+//! same checks (size, emptiness, binary content, encodings) and gets a
+//! [`LoadError`] that says what is wrong, before anything is written.
+
+mod decode;
+mod docx;
+mod html;
+mod jsonl;
+mod meta;
+mod url;
+
+pub use decode::{Decoded, decode};
+pub use jsonl::{JsonlArticle, JsonlReader};
+pub use meta::{dateline_date, leading_title};
+pub use url::{UrlOptions, fetch_url};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The largest input Claimdesk reads, in bytes.
+pub const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// What kind of source a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    File,
+    Url,
+    Jsonl,
+    Paste,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::File => "file",
+            SourceKind::Url => "url",
+            SourceKind::Jsonl => "jsonl",
+            SourceKind::Paste => "paste",
+        }
+    }
+}
+
+/// The format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl Format {
+    /// The format a file name suggests; plain text when it says nothing.
+    pub fn from_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "docx" => Format::Docx,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// An article's text as loaded, with what is known about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The plain text; claim offsets refer to it.
+    pub text: String,
+    pub title: String,
+    pub byline: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// File path or URL (or the bulk file's id), as given.
+    pub source: Option<String>,
+    pub source_kind: SourceKind,
+    pub format: Format,
+    /// The character encoding that was assumed for a text file.
+    pub encoding: Option<String>,
+    /// An identifier the source gives the article (bulk files).
+    pub external_id: Option<String>,
+}
+
+/// Metadata the user gives on the command line or in the app; it wins over
+/// what the file says.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+/// Why an input could not be loaded. Nothing is written when loading fails.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file")]
+    NotFound { path: PathBuf },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{what} is empty: there is no text to load")]
+    Empty { what: String },
+    #[error(
+        "{what} looks like a binary file (it holds NUL bytes), not an article; give a .txt, .md, .html or .docx file"
+    )]
+    Binary { what: String },
+    #[error("{what} is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { what: String, size: u64, limit: u64 },
+    #[error("{what}: no readable article text found in the HTML")]
+    NoReadableText { what: String },
+    #[error("{what}: not a readable .docx file: {reason}")]
+    BadDocx { what: String, reason: String },
+    #[error("{url}: {reason}")]
+    Url { url: String, reason: String },
+    #[error("{path}, line {line}: {reason}")]
+    Jsonl {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+}
+
+/// Loads a file, choosing the reader by its extension (and by its content
+/// for HTML saved under another name).
+pub fn load_file(path: &Path, over: &Overrides) -> Result<Document, LoadError> {
+    let bytes = read_limited(path)?;
+    let what = path.display().to_string();
+    let mut doc = load_bytes(&bytes, Format::from_path(path), &what, over)?;
+    doc.source = Some(what);
+    doc.source_kind = SourceKind::File;
+    Ok(doc)
+}
+
+/// Reads a whole file, refusing missing, oversized and unreadable ones.
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => io(e),
+    })?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a directory")));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(LoadError::TooLarge {
+            what: path.display().to_string(),
+            size: meta.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Turns raw bytes of a known format into a document. `what` names the
+/// input in error messages.
+pub fn load_bytes(
+    bytes: &[u8],
+    format: Format,
+    what: &str,
+    over: &Overrides,
+) -> Result<Document, LoadError> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(LoadError::TooLarge {
+            what: what.to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty {
+            what: what.to_string(),
+        });
+    }
+    let format = match format {
+        Format::Text if html::looks_like_html(bytes) => Format::Html,
+        f => f,
+    };
+    let mut doc = match format {
+        Format::Docx => docx::read(bytes, what)?,
+        Format::Html => {
+            let d = decode(bytes, what)?;
+            html::read(&d.text, what)?
+        }
+        Format::Text | Format::Markdown => {
+            let d = decode(bytes, what)?;
+            plain(d.text, Some(d.encoding.to_string()), format)
+        }
+    };
+    if doc.text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            what: what.to_string(),
+        });
+    }
+    meta::fill_missing(&mut doc);
+    if let Some(t) = &over.title {
+        doc.title = t.clone();
+    }
+    if over.published.is_some() {
+        doc.published = over.published;
+    }
+    Ok(doc)
+}
+
+/// A document of pasted or already-decoded text.
+pub fn from_text(text: String, over: &Overrides) -> Result<Document, LoadError> {
+    let mut doc = load_bytes(text.as_bytes(), Format::Text, "the pasted text", over)?;
+    doc.source_kind = SourceKind::Paste;
+    Ok(doc)
+}
+
+fn plain(text: String, encoding: Option<String>, format: Format) -> Document {
+    Document {
+        text,
+        title: String::new(),
+        byline: None,
+        published: None,
+        source: None,
+        source_kind: SourceKind::File,
+        format,
+        encoding,
+        external_id: None,
+    }
+}

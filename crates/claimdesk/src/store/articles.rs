@@ -1,0 +1,399 @@
+//! Articles and their revisions: adding a loaded document (with its
+//! extraction, in one transaction), bulk imports, and reading them back.
+
+use super::reviews::carry_over;
+use super::{ArticleId, ArticleSummary, Revision, RevisionInfo, Store, StoreError, now};
+use crate::extract::{Extraction, extract};
+use crate::load::{Document, Format, LoadError, SourceKind};
+use crate::model::{Sentence, Status};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// Which article a loaded document belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The article with the same URL or bulk id, if there is one; else a new article.
+    Auto,
+    /// Always a new article.
+    New,
+    /// A new revision of this article.
+    Article(ArticleId),
+}
+
+/// What adding a document did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Added {
+    pub article_id: ArticleId,
+    pub revision: u32,
+    pub new_article: bool,
+    /// The text equals the latest revision's, so nothing was stored.
+    pub unchanged: bool,
+    pub claims: usize,
+    /// Verdicts kept because their claim is unchanged.
+    pub kept: usize,
+    /// Verdicts reset to "needs re-check" because their claim changed.
+    pub rechecked: usize,
+    /// Reviewed claims of the previous revision that are gone.
+    pub removed_reviewed: usize,
+}
+
+/// Totals of a bulk import.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BulkSummary {
+    pub documents: usize,
+    pub new_articles: usize,
+    pub new_revisions: usize,
+    pub unchanged: usize,
+    pub claims: usize,
+}
+
+pub(super) fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Store {
+    /// Stores `doc` as a new revision (of a new or existing article) with its
+    /// extracted sentences and claims, carrying verdicts over from the
+    /// previous revision where claims are unchanged. One transaction.
+    pub fn add(&mut self, doc: &Document, target: Target) -> Result<Added, StoreError> {
+        let (tx, locked) = self.begin()?;
+        let added = add_in(&tx, doc, target)?;
+        tx.commit().map_err(locked)?;
+        Ok(added)
+    }
+
+    /// Adds several documents in one transaction: all or none.
+    pub fn add_each(&mut self, docs: &[Document]) -> Result<Vec<Added>, StoreError> {
+        let (tx, locked) = self.begin()?;
+        let added = docs
+            .iter()
+            .map(|d| add_in(&tx, d, Target::Auto))
+            .collect::<Result<Vec<_>, _>>()?;
+        tx.commit().map_err(locked)?;
+        Ok(added)
+    }
+
+    /// Adds every document of `docs` in ONE transaction: if any document
+    /// fails to load or store, nothing at all is written. `progress` is
+    /// called after each document with the count so far.
+    pub fn add_all<I>(
+        &mut self,
+        docs: I,
+        mut progress: impl FnMut(usize),
+    ) -> Result<BulkSummary, StoreError>
+    where
+        I: IntoIterator<Item = Result<Document, LoadError>>,
+    {
+        let (tx, locked) = self.begin()?;
+        let mut sum = BulkSummary::default();
+        for doc in docs {
+            let a = add_in(&tx, &doc?, Target::Auto)?;
+            sum.documents += 1;
+            sum.new_articles += usize::from(a.new_article);
+            sum.new_revisions += usize::from(!a.unchanged);
+            sum.unchanged += usize::from(a.unchanged);
+            sum.claims += a.claims;
+            progress(sum.documents);
+        }
+        tx.commit().map_err(locked)?;
+        Ok(sum)
+    }
+
+    /// Every article, newest first.
+    pub fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT a.id, r.title, r.source, r.published, r.number, r.loaded_at,
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id),
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND coalesce(
+                        (SELECT status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1),
+                        'unreviewed') IN ('unreviewed', 'needs_recheck'))
+             FROM articles a
+             JOIN revisions r ON r.article_id = a.id
+                AND r.number = (SELECT max(number) FROM revisions WHERE article_id = a.id)
+             ORDER BY a.id DESC",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(ArticleSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                published: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                revisions: r.get(4)?,
+                loaded_at: r.get(5)?,
+                claims: r.get(6)?,
+                to_check: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Finds an article by id, bulk id or URL.
+    pub fn resolve_article(&self, spec: &str) -> Result<ArticleId, StoreError> {
+        let spec = spec.trim();
+        let found: Option<ArticleId> = if let Ok(id) = spec.parse::<i64>() {
+            self.conn
+                .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+        } else {
+            None
+        };
+        let found = match found {
+            Some(id) => Some(id),
+            None => self
+                .conn
+                .query_row(
+                    "SELECT id FROM articles WHERE external_id = ?1 OR url = ?1",
+                    [spec],
+                    |r| r.get(0),
+                )
+                .optional()?,
+        };
+        found.ok_or_else(|| StoreError::NoArticle(spec.to_string()))
+    }
+
+    /// The revisions of an article, oldest first.
+    pub fn revisions(&self, article: ArticleId) -> Result<Vec<RevisionInfo>, StoreError> {
+        let mut st = self.conn.prepare(&format!(
+            "{REVISION_COLUMNS} WHERE r.article_id = ?1 ORDER BY r.number"
+        ))?;
+        let list = st
+            .query_map([article], revision_info)?
+            .collect::<Result<Vec<_>, _>>()?;
+        if list.is_empty() {
+            return Err(StoreError::NoArticle(article.to_string()));
+        }
+        Ok(list)
+    }
+
+    /// One revision with its text (the latest when `number` is `None`).
+    pub fn revision(
+        &self,
+        article: ArticleId,
+        number: Option<u32>,
+    ) -> Result<Revision, StoreError> {
+        let infos = self.revisions(article)?;
+        let info = match number {
+            None => infos.last().cloned(),
+            Some(n) => infos.iter().find(|r| r.number == n).cloned(),
+        }
+        .ok_or(StoreError::NoRevision {
+            article,
+            revision: number.unwrap_or(0),
+        })?;
+        let text: String =
+            self.conn
+                .query_row("SELECT text FROM revisions WHERE id = ?1", [info.id], |r| {
+                    r.get(0)
+                })?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT start, end FROM sentences WHERE revision_id = ?1 ORDER BY idx",
+        )?;
+        let sentences = st
+            .query_map([info.id], |r| {
+                Ok(Sentence {
+                    start: r.get(0)?,
+                    end: r.get(1)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Revision {
+            info,
+            text,
+            sentences,
+        })
+    }
+}
+
+const REVISION_COLUMNS: &str =
+    "SELECT r.id, r.article_id, r.number, r.title, r.byline, r.published, r.source,
+        r.source_kind, r.format, r.encoding, r.content_hash, r.loaded_at,
+        (SELECT count(*) FROM claims c WHERE c.revision_id = r.id)
+    FROM revisions r";
+
+fn revision_info(r: &Row) -> rusqlite::Result<RevisionInfo> {
+    let kind: String = r.get(7)?;
+    let format: String = r.get(8)?;
+    Ok(RevisionInfo {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        number: r.get(2)?,
+        title: r.get(3)?,
+        byline: r.get(4)?,
+        published: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
+        source: r.get(6)?,
+        source_kind: match kind.as_str() {
+            "url" => SourceKind::Url,
+            "jsonl" => SourceKind::Jsonl,
+            "paste" => SourceKind::Paste,
+            _ => SourceKind::File,
+        },
+        format: match format.as_str() {
+            "markdown" => Format::Markdown,
+            "html" => Format::Html,
+            "docx" => Format::Docx,
+            _ => Format::Text,
+        },
+        encoding: r.get(9)?,
+        content_hash: r.get(10)?,
+        loaded_at: r.get(11)?,
+        claims: r.get(12)?,
+    })
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+        Format::Docx => "docx",
+    }
+}
+
+/// The body of [`Store::add`], inside the caller's transaction.
+fn add_in(tx: &Transaction, doc: &Document, target: Target) -> Result<Added, StoreError> {
+    let url = (doc.source_kind == SourceKind::Url)
+        .then(|| doc.source.clone())
+        .flatten();
+    let hash = content_hash(&doc.text);
+    let existing: Option<ArticleId> = match target {
+        Target::New => None,
+        Target::Article(id) => Some(
+            tx.query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| StoreError::NoArticle(id.to_string()))?,
+        ),
+        Target::Auto => tx
+            .prepare_cached(
+                "SELECT id FROM articles WHERE (url IS NOT NULL AND url = ?1) OR (external_id IS NOT NULL AND external_id = ?2)
+                 UNION ALL
+                 SELECT article_id FROM revisions WHERE content_hash = ?3 AND ?1 IS NULL AND ?2 IS NULL
+                 LIMIT 1",
+            )?
+            .query_row(params![url, doc.external_id, hash], |r| r.get(0))
+            .optional()?,
+    };
+    let (article_id, previous) = match existing {
+        Some(id) => {
+            let prev: Option<(i64, u32, String)> = tx
+                .query_row(
+                    "SELECT id, number, content_hash FROM revisions WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            if let Some((_, number, h)) = &prev
+                && *h == hash
+            {
+                return Ok(Added {
+                    article_id: id,
+                    revision: *number,
+                    new_article: false,
+                    unchanged: true,
+                    claims: 0,
+                    kept: 0,
+                    rechecked: 0,
+                    removed_reviewed: 0,
+                });
+            }
+            (id, prev.map(|(rid, n, _)| (rid, n)))
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO articles (url, external_id, created_at) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![url, doc.external_id, now()])?;
+            (tx.last_insert_rowid(), None)
+        }
+    };
+    let number = previous.map_or(1, |(_, n)| n + 1);
+    tx.prepare_cached(
+        "INSERT INTO revisions (article_id, number, text, content_hash, source, source_kind, format, encoding,
+                                title, byline, published, loaded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        article_id,
+        number,
+        doc.text,
+        hash,
+        doc.source,
+        doc.source_kind.as_str(),
+        format_name(doc.format),
+        doc.encoding,
+        doc.title,
+        doc.byline,
+        doc.published.map(|d| d.to_string()),
+        now(),
+    ])?;
+    let revision_id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO revisions_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![revision_id, doc.title, doc.text])?;
+
+    let ex = extract(&doc.text, doc.published);
+    let claim_ids = insert_extraction(tx, revision_id, &ex)?;
+    let mut added = Added {
+        article_id,
+        revision: number,
+        new_article: previous.is_none(),
+        unchanged: false,
+        claims: ex.claims.len(),
+        kept: 0,
+        rechecked: 0,
+        removed_reviewed: 0,
+    };
+    if let Some((prev_id, _)) = previous {
+        let c = carry_over(tx, prev_id, &ex, &claim_ids, number)?;
+        added.kept = c.kept;
+        added.rechecked = c.rechecked;
+        added.removed_reviewed = c.removed_reviewed;
+    }
+    Ok(added)
+}
+
+/// Writes sentences and claims; returns the new claims' ids in order.
+fn insert_extraction(
+    tx: &Transaction,
+    revision_id: i64,
+    ex: &Extraction,
+) -> Result<Vec<i64>, StoreError> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO sentences (revision_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, s) in ex.sentences.iter().enumerate() {
+        st.execute(params![revision_id, i, s.start, s.end])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO claims (revision_id, idx, kind, key, start, end, sentence, text, confidence, fields)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut fts =
+        tx.prepare_cached("INSERT INTO claims_fts (rowid, text, fields) VALUES (?1, ?2, ?3)")?;
+    let mut ids = Vec::with_capacity(ex.claims.len());
+    for (i, c) in ex.claims.iter().enumerate() {
+        let fields = serde_json::to_string(&c.fields)?;
+        st.execute(params![
+            revision_id,
+            i,
+            c.kind().as_str(),
+            c.stable_key(),
+            c.start,
+            c.end,
+            c.sentence,
+            c.text,
+            f64::from(c.confidence),
+            fields,
+        ])?;
+        let id = tx.last_insert_rowid();
+        let searchable: Vec<String> = c.fields.pairs().into_iter().map(|(_, v)| v).collect();
+        fts.execute(params![id, c.text, searchable.join(" ")])?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// Whether a status is a verdict someone gave (not the absence of one).
+pub(super) fn is_verdict(s: Status) -> bool {
+    !matches!(s, Status::Unreviewed)
+}

@@ -1,0 +1,275 @@
+//! The review history: append-only verdicts on claims, the current status
+//! derived from it, and carrying verdicts over to a new revision (kept where
+//! the claim is unchanged, reset to "needs re-check" where it changed).
+
+use super::articles::is_verdict;
+use super::claims::{CLAIM_SELECT, claim_from_row};
+use super::{ClaimId, Store, StoreError, now};
+use crate::compare::{ClaimChange, align_claims};
+use crate::extract::Extraction;
+use crate::model::{Claim, Status};
+use rusqlite::{Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+/// Where a history entry came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewOrigin {
+    /// Given by a fact-checker.
+    Manual,
+    /// Kept from the same, unchanged claim of the revision before.
+    Carried,
+    /// Reset because the claim changed in a new revision.
+    Recheck,
+}
+
+impl ReviewOrigin {
+    fn as_str(self) -> &'static str {
+        match self {
+            ReviewOrigin::Manual => "manual",
+            ReviewOrigin::Carried => "carried",
+            ReviewOrigin::Recheck => "recheck",
+        }
+    }
+}
+
+/// One entry of a claim's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub id: i64,
+    pub claim_id: ClaimId,
+    /// The revision number of the claim the entry was made on.
+    pub revision: u32,
+    pub status: Status,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub reviewer: Option<String>,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub origin: ReviewOrigin,
+}
+
+/// A verdict to record.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReviewInput {
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub reviewer: Option<String>,
+}
+
+/// Reads a review from `row` starting at column `at`: id, claim_id, status,
+/// note, sources, reviewer, at, origin, revision number.
+pub(super) fn review_from_row(row: &Row, at: usize) -> rusqlite::Result<Review> {
+    let status: String = row.get(at + 2)?;
+    let sources: String = row.get(at + 4)?;
+    let origin: String = row.get(at + 7)?;
+    Ok(Review {
+        id: row.get(at)?,
+        claim_id: row.get(at + 1)?,
+        status: status.parse().unwrap_or(Status::Unreviewed),
+        note: row.get(at + 3)?,
+        sources: serde_json::from_str(&sources).unwrap_or_default(),
+        reviewer: row.get(at + 5)?,
+        at: row.get(at + 6)?,
+        origin: match origin.as_str() {
+            "carried" => ReviewOrigin::Carried,
+            "recheck" => ReviewOrigin::Recheck,
+            _ => ReviewOrigin::Manual,
+        },
+        revision: row.get(at + 8)?,
+    })
+}
+
+fn insert_review(
+    tx: &Transaction,
+    claim: ClaimId,
+    status: Status,
+    note: Option<&str>,
+    sources: &[String],
+    reviewer: Option<&str>,
+    origin: ReviewOrigin,
+) -> Result<i64, StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO reviews (claim_id, status, note, sources, reviewer, at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        claim,
+        status.as_str(),
+        note,
+        serde_json::to_string(sources)?,
+        reviewer,
+        now(),
+        origin.as_str()
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Store {
+    /// Records a verdict on a claim; durable once this returns.
+    pub fn review(&mut self, claim: ClaimId, input: &ReviewInput) -> Result<Review, StoreError> {
+        let status = input
+            .status
+            .ok_or_else(|| StoreError::Invalid("a review needs a status".into()))?;
+        let clean = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+        };
+        let note = clean(&input.note);
+        let reviewer = clean(&input.reviewer);
+        let mut sources = Vec::new();
+        for s in &input.sources {
+            let s = s.trim();
+            if s.is_empty() {
+                continue;
+            }
+            if s.len() > 2048 || s.chars().any(char::is_whitespace) {
+                return Err(StoreError::Invalid(format!(
+                    "source {s:?} is not a URL or reference (no spaces, at most 2048 characters)"
+                )));
+            }
+            sources.push(s.to_string());
+        }
+        let (tx, locked) = self.begin()?;
+        let exists: i64 =
+            tx.query_row("SELECT count(*) FROM claims WHERE id = ?1", [claim], |r| {
+                r.get(0)
+            })?;
+        if exists == 0 {
+            return Err(StoreError::NoClaim(claim));
+        }
+        insert_review(
+            &tx,
+            claim,
+            status,
+            note.as_deref(),
+            &sources,
+            reviewer.as_deref(),
+            ReviewOrigin::Manual,
+        )?;
+        tx.commit().map_err(locked)?;
+        self.claim(claim)?
+            .review
+            .ok_or_else(|| StoreError::Invalid("the review was not read back".into()))
+    }
+
+    /// The whole history of a claim, oldest first, including the entries
+    /// made on the same claim in earlier revisions.
+    pub fn history(&self, claim: ClaimId) -> Result<Vec<Review>, StoreError> {
+        let _ = self.claim(claim)?;
+        let mut st = self.conn.prepare_cached(
+            "WITH RECURSIVE lineage(id) AS (
+                 SELECT ?1
+                 UNION SELECT c.previous_id FROM claims c JOIN lineage l ON c.id = l.id WHERE c.previous_id IS NOT NULL
+             )
+             SELECT v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number
+             FROM reviews v
+             JOIN claims c ON c.id = v.claim_id
+             JOIN revisions r ON r.id = c.revision_id
+             WHERE v.claim_id IN (SELECT id FROM lineage)
+             ORDER BY v.id",
+        )?;
+        let list = st
+            .query_map([claim], |r| review_from_row(r, 0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        // A carried entry repeats the verdict it was copied from; show it
+        // once, as the move to the new revision.
+        Ok(list)
+    }
+}
+
+/// What carrying verdicts over did.
+#[derive(Debug, Default)]
+pub(super) struct Carried {
+    pub kept: usize,
+    pub rechecked: usize,
+    pub removed_reviewed: usize,
+}
+
+/// Links the new revision's claims to the previous revision's and carries
+/// verdicts over: an unchanged claim keeps its verdict, a changed claim
+/// with a verdict goes to "needs re-check" with an entry that says why, a
+/// removed claim keeps its history where it is.
+pub(super) fn carry_over(
+    tx: &Transaction,
+    previous_revision: i64,
+    new: &Extraction,
+    new_ids: &[ClaimId],
+    new_number: u32,
+) -> Result<Carried, StoreError> {
+    let mut st = tx.prepare_cached(&format!(
+        "{CLAIM_SELECT} WHERE c.revision_id = ?1 ORDER BY c.idx"
+    ))?;
+    let old = st
+        .query_map([previous_revision], claim_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    let old_claims: Vec<Claim> = old.iter().map(|c| c.claim.clone()).collect();
+    let mut out = Carried::default();
+    for a in align_claims(&old_claims, &new.claims) {
+        let (Some(o), Some(n)) = (a.old, a.new) else {
+            if let (Some(o), None) = (a.old, a.new) {
+                out.removed_reviewed +=
+                    usize::from(old.get(o).is_some_and(|c| is_verdict(c.status)));
+            }
+            continue;
+        };
+        let (Some(old_claim), Some(&new_id)) = (old.get(o), new_ids.get(n)) else {
+            continue;
+        };
+        tx.prepare_cached("UPDATE claims SET previous_id = ?1 WHERE id = ?2")?
+            .execute(params![old_claim.id, new_id])?;
+        let Some(last) = old_claim.review.as_ref().filter(|r| is_verdict(r.status)) else {
+            continue;
+        };
+        match a.status {
+            ClaimChange::Unchanged => {
+                insert_review(
+                    tx,
+                    new_id,
+                    last.status,
+                    last.note.as_deref(),
+                    &last.sources,
+                    last.reviewer.as_deref(),
+                    ReviewOrigin::Carried,
+                )?;
+                out.kept += 1;
+            }
+            _ => {
+                let what: Vec<String> = a
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{} {} → {}",
+                            f.field,
+                            f.old.as_deref().unwrap_or("(none)"),
+                            f.new.as_deref().unwrap_or("(none)")
+                        )
+                    })
+                    .collect();
+                let note = format!(
+                    "The claim changed in revision {new_number} ({}); it was {} before.",
+                    if what.is_empty() {
+                        "its wording".to_string()
+                    } else {
+                        what.join("; ")
+                    },
+                    last.status.label()
+                );
+                insert_review(
+                    tx,
+                    new_id,
+                    Status::NeedsRecheck,
+                    Some(&note),
+                    &[],
+                    None,
+                    ReviewOrigin::Recheck,
+                )?;
+                out.rechecked += 1;
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,114 @@
+//! The database schema, as append-only migrations numbered by SQLite's
+//! `user_version`. A migration, once released, is never edited: changes
+//! come as a new migration at the end of the list.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Version 1: articles, revisions, sentences, claims, the append-only
+/// review history and full-text search.
+const V1: &str = r#"
+CREATE TABLE articles (
+    id          INTEGER PRIMARY KEY,
+    url         TEXT UNIQUE,
+    external_id TEXT UNIQUE,
+    created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE revisions (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER NOT NULL REFERENCES articles(id),
+    number       INTEGER NOT NULL CHECK (number >= 1),
+    text         TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source       TEXT,
+    source_kind  TEXT NOT NULL CHECK (source_kind IN ('file', 'url', 'jsonl', 'paste')),
+    format       TEXT NOT NULL,
+    encoding     TEXT,
+    title        TEXT NOT NULL,
+    byline       TEXT,
+    published    TEXT,
+    loaded_at    TEXT NOT NULL,
+    UNIQUE (article_id, number)
+) STRICT;
+
+CREATE TABLE sentences (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id),
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE claims (
+    id          INTEGER PRIMARY KEY,
+    revision_id INTEGER NOT NULL REFERENCES revisions(id),
+    idx         INTEGER NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('date', 'role', 'dismissal', 'attendance', 'quote')),
+    key         TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    sentence    INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    confidence  REAL NOT NULL,
+    fields      TEXT NOT NULL,
+    -- the same claim in the revision before, when it carried over
+    previous_id INTEGER REFERENCES claims(id),
+    UNIQUE (revision_id, idx)
+) STRICT;
+CREATE INDEX claims_key ON claims (key);
+CREATE INDEX claims_previous ON claims (previous_id);
+
+CREATE TABLE reviews (
+    id        INTEGER PRIMARY KEY,
+    claim_id  INTEGER NOT NULL REFERENCES claims(id),
+    status    TEXT NOT NULL CHECK (status IN ('unreviewed', 'verified', 'false', 'disputed', 'unverifiable', 'needs_recheck')),
+    note      TEXT,
+    sources   TEXT NOT NULL DEFAULT '[]',
+    reviewer  TEXT,
+    at        TEXT NOT NULL,
+    -- 'manual', 'carried' (kept from an unchanged claim of the revision
+    -- before) or 'recheck' (reset because the claim changed)
+    origin    TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'carried', 'recheck'))
+) STRICT;
+CREATE INDEX reviews_claim ON reviews (claim_id, id);
+
+-- The history is append-only: a verdict, once written, is never changed.
+CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
+CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
+
+CREATE VIRTUAL TABLE revisions_fts USING fts5(
+    title, text, content = 'revisions', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    text, fields, content = 'claims', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
+/// Version 2: indexes for the review desk's usual questions (claims of a
+/// kind, revisions by content) once a database holds months of work.
+const V2: &str = r#"
+CREATE INDEX claims_revision_kind ON claims (revision_id, kind);
+CREATE INDEX revisions_hash ON revisions (article_id, content_hash);
+"#;
+
+/// Every migration, oldest first.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2)];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}

@@ -1,0 +1,107 @@
+//! Full-text search (SQLite FTS5) over article text and claims.
+
+use super::{ArticleId, ClaimId, Store, StoreError};
+use serde::Serialize;
+
+/// One search result: an article revision or a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub article_id: ArticleId,
+    pub revision: u32,
+    pub title: String,
+    /// Set when the hit is a claim.
+    pub claim_id: Option<ClaimId>,
+    pub kind: Option<String>,
+    /// The matching words in context, marked with [ ].
+    pub snippet: String,
+}
+
+/// Turns what a person types into an FTS5 query: every word must appear
+/// (prefix match on the last one); FTS syntax characters are neutralized.
+fn fts_query(q: &str) -> Option<String> {
+    let words: Vec<String> = q
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .map(|w| w.trim_matches(['\'', '-']))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut s = words.join(" ");
+    s.push('*');
+    Some(s)
+}
+
+impl Store {
+    /// Articles (latest matching revision of each) and claims matching
+    /// `query`, best first, at most `limit` of each.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let limit = limit.min(10_000) as i64;
+        let mut hits = Vec::new();
+        // Best match first; each article once (its best-matching revision).
+        let mut st = self.conn.prepare_cached(
+            "SELECT r.article_id, r.number, r.title, snippet(revisions_fts, 1, '[', ']', '…', 12)
+             FROM revisions_fts JOIN revisions r ON r.id = revisions_fts.rowid
+             WHERE revisions_fts MATCH ?1
+             ORDER BY revisions_fts.rank, r.number DESC LIMIT ?2",
+        )?;
+        let rows = st.query_map(rusqlite::params![q, limit.saturating_mul(4)], |r| {
+            Ok(SearchHit {
+                article_id: r.get(0)?,
+                revision: r.get(1)?,
+                title: r.get(2)?,
+                claim_id: None,
+                kind: None,
+                snippet: r.get(3)?,
+            })
+        })?;
+        for h in rows {
+            let h = h?;
+            if hits.len() < limit as usize
+                && !hits
+                    .iter()
+                    .any(|x: &SearchHit| x.article_id == h.article_id)
+            {
+                hits.push(h);
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT r.article_id, r.number, r.title, c.id, c.kind, c.text
+             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+             JOIN revisions r ON r.id = c.revision_id
+             WHERE claims_fts MATCH ?1
+               AND r.number = (SELECT max(number) FROM revisions WHERE article_id = r.article_id)
+             ORDER BY claims_fts.rank LIMIT ?2",
+        )?;
+        let rows = st.query_map(rusqlite::params![q, limit], |r| {
+            Ok(SearchHit {
+                article_id: r.get(0)?,
+                revision: r.get(1)?,
+                title: r.get(2)?,
+                claim_id: Some(r.get(3)?),
+                kind: Some(r.get(4)?),
+                snippet: r.get(5)?,
+            })
+        })?;
+        for h in rows {
+            hits.push(h?);
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn queries_are_neutralized() {
+        assert_eq!(
+            super::fts_query("pier OR \"council"),
+            Some("\"pier\" \"OR\" \"council\"*".into())
+        );
+        assert_eq!(super::fts_query("  ** "), None);
+    }
+}

@@ -1,0 +1,248 @@
+//! Data-driven checks of the claim rules: each case is a text written for
+//! these tests and the exact claims of one kind it must give (as
+//! `field=value` lists), including negated, hypothetical and demanded
+//! statements that must give none.
+
+use claimdesk::{ClaimKind, extract};
+
+fn render(text: &str, kind: ClaimKind) -> Vec<String> {
+    extract(text, None)
+        .claims
+        .iter()
+        .filter(|c| c.kind() == kind)
+        .map(|c| {
+            c.fields
+                .pairs()
+                .iter()
+                .filter(|(k, _)| *k != "date")
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect()
+}
+
+fn check(kind: ClaimKind, input: &str, expected: &[&str]) {
+    let got = render(input, kind);
+    assert_eq!(got, expected, "\ninput: {input:?}");
+}
+
+#[test]
+fn roles() {
+    use ClaimKind::Role;
+    check(
+        Role,
+        "Secretary of State Ivan Petrenko spoke to reporters.",
+        &["person=Ivan Petrenko; role=Secretary of State"],
+    );
+    check(
+        Role,
+        "Halvard Lunde, the chief of staff of Norway's armed forces, spoke first.",
+        &["person=Halvard Lunde; role=chief of staff; org=Norway's armed forces"],
+    );
+    check(
+        Role,
+        "Prime Minister Anika Rowe's envoy Tomas Berg arrived late.",
+        &[
+            "person=Anika Rowe; role=Prime Minister",
+            "person=Tomas Berg; role=envoy; org=Anika Rowe",
+        ],
+    );
+    check(
+        Role,
+        "Rhys Eaton was named chairman of Tollan Widgets Corp on Monday.",
+        &["person=Rhys Eaton; role=chairman; org=Tollan Widgets Corp"],
+    );
+    check(
+        Role,
+        "The rally was led by former Oslo mayor Petra Vik.",
+        &["person=Petra Vik; role=former mayor; org=Oslo"],
+    );
+    check(
+        Role,
+        "Governor Ida Brenner fired her chief of staff and top adviser, Lars Holm, on Friday.",
+        &[
+            "person=Ida Brenner; role=Governor",
+            "person=Lars Holm; role=chief of staff; org=Ida Brenner",
+            "person=Lars Holm; role=top adviser; org=Ida Brenner",
+        ],
+    );
+    check(
+        Role,
+        "Labour MP Jessa Quill and Tomas Reno of the Green Party spoke.",
+        &[
+            "person=Jessa Quill; role=MP; org=Labour",
+            "person=Tomas Reno; role=member; org=Green Party",
+        ],
+    );
+    check(
+        Role,
+        "Johan Falk had been president and chief operating officer.",
+        &[
+            "person=Johan Falk; role=president",
+            "person=Johan Falk; role=chief operating officer",
+        ],
+    );
+    // Nationality or a vague description alone is not a role.
+    check(
+        Role,
+        "A British woman, Clara Nott, spoke to an official.",
+        &[],
+    );
+}
+
+#[test]
+fn dismissals() {
+    use ClaimKind::Dismissal;
+    check(
+        Dismissal,
+        "President Olena Kravets sacked her defence minister, Ivan Lutsenko, on Friday.",
+        &["person=Ivan Lutsenko; role=defence minister; by=Olena Kravets; how=dismissed"],
+    );
+    check(
+        Dismissal,
+        "Gregor Mair resigned as chairman of Tollan Bank.",
+        &["person=Gregor Mair; role=chairman; how=resigned"],
+    );
+    check(
+        Dismissal,
+        "Mira Sand was fired by Dale Ortiz after the audit.",
+        &["person=Mira Sand; by=Dale Ortiz; how=dismissed"],
+    );
+    check(
+        Dismissal,
+        "Paul Dunn, Rosa Lind and Omar Haddad stepped down. The union chief Ana Ruiz was suspended.",
+        &[
+            "person=Paul Dunn; how=resigned",
+            "person=Rosa Lind; how=resigned",
+            "person=Omar Haddad; how=resigned",
+            "person=Ana Ruiz; role=union chief; how=suspended",
+        ],
+    );
+    check(
+        Dismissal,
+        "Karl Ost, Vera Moss and Ian Tay ran the firm. Last month these men resigned.",
+        &[
+            "person=Karl Ost; how=resigned",
+            "person=Vera Moss; how=resigned",
+            "person=Ian Tay; how=resigned",
+        ],
+    );
+    // Negated, hypothetical and demanded departures.
+    for text in [
+        "Anna Kell refused to resign.",
+        "Opposition lawmakers called on Tom Reed to resign.",
+        "If Jane Holt resigns, the party will split.",
+        "Paul Dunn did not resign.",
+        "Critics demanded that Lena Fisk step down.",
+        "Mark Vole will not quit, his office said.",
+        "Lena Fisk denied she would step down.",
+        "Will Sara Lund resign?",
+    ] {
+        check(Dismissal, text, &[]);
+    }
+}
+
+#[test]
+fn attendances() {
+    use ClaimKind::Attendance;
+    check(
+        Attendance,
+        "Foreign Minister Karl Brandt met with Yuki Sato in Geneva.",
+        &[
+            "person=Karl Brandt; event=meeting with Yuki Sato; place=Geneva; planned=false",
+            "person=Yuki Sato; event=meeting with Karl Brandt; place=Geneva; planned=false",
+        ],
+    );
+    check(
+        Attendance,
+        "Maria Lopez will visit Moscow next week.",
+        &["person=Maria Lopez; event=visit to Moscow; place=Moscow; planned=true"],
+    );
+    check(
+        Attendance,
+        "Tomas Varga attended the summit in Brussels.",
+        &["person=Tomas Varga; event=summit; place=Brussels; planned=false"],
+    );
+    check(
+        Attendance,
+        "Senator Ruth Omari led the delegation, which also included Piotr Nowak and adviser Lea Roux.",
+        &[
+            "person=Ruth Omari; event=delegation; planned=false",
+            "person=Piotr Nowak; event=delegation; planned=false",
+            "person=Lea Roux; event=delegation; planned=false",
+        ],
+    );
+    // Negated and hypothetical attendance.
+    for text in [
+        "Nina Roth will not attend the summit.",
+        "Erik Lund did not meet Omar Haddad.",
+        "Erik Lund may meet Omar Haddad in Paris.",
+        "Nina Roth refused to attend the hearing.",
+        "It is unclear whether Erik Lund will visit Berlin.",
+        "Erik Lund spoke to Omar Haddad by phone.",
+    ] {
+        check(Attendance, text, &[]);
+    }
+}
+
+#[test]
+fn quotes() {
+    use ClaimKind::Quote;
+    check(
+        Quote,
+        "\"We will win this vote,\" Dara Quinn said.",
+        &["speaker=Dara Quinn; quote=We will win this vote,"],
+    );
+    check(
+        Quote,
+        "Dara Quinn told reporters: \"We will win this vote.\"",
+        &["speaker=Dara Quinn; quote=We will win this vote."],
+    );
+    check(
+        Quote,
+        "\"We will win,\" said Dara Quinn. \"It is certain now.\"\n\n\"Nobody doubts it,\" the party said.\n\n\"That is a lie,\" Omar Haddad replied.\n\n\"And a bad one.\"",
+        &[
+            "speaker=Dara Quinn; quote=We will win,",
+            "speaker=Dara Quinn; quote=It is certain now.",
+            "speaker=Omar Haddad; quote=That is a lie,",
+            "speaker=Omar Haddad; quote=And a bad one.",
+        ],
+    );
+    check(
+        Quote,
+        "Minister Dara Quinn said she was in \"constant touch\" with allies. Quinn called the plan \"bold and overdue.\"",
+        &[
+            "speaker=Dara Quinn; quote=constant touch",
+            "speaker=Dara Quinn; quote=bold and overdue.",
+        ],
+    );
+    // Organization-attributed, unattributed and scare quotes.
+    for text in [
+        "\"Nonsense,\" the ministry said.",
+        "The plan was \"bold\" and the vote was a \"triumph of hope.\"",
+        "\"The talks went well,\" a spokesman for the office said.",
+    ] {
+        check(Quote, text, &[]);
+    }
+}
+
+#[test]
+fn every_claim_points_at_its_evidence() {
+    let text = "WIDGET MAKER NAMES CHIEF\n\nTOLEDO, April 2 - Acme Widgets Corp said Dora\nPelt was named president of the unit.\n    \"I am delighted,\" Pelt said.\n";
+    let ex = extract(text, None);
+    assert!(!ex.claims.is_empty());
+    for c in &ex.claims {
+        assert_eq!(&text[c.start..c.end], c.text);
+        let s = ex.sentences[c.sentence];
+        assert!(s.start <= c.start && c.start < s.end, "{c:?} not in {s:?}");
+    }
+    assert_eq!(
+        render(text, ClaimKind::Role),
+        ["person=Dora Pelt; role=president; org=unit"]
+    );
+    assert_eq!(
+        render(text, ClaimKind::Quote),
+        ["speaker=Dora Pelt; quote=I am delighted,"]
+    );
+}

@@ -1,0 +1,70 @@
+//! Opening a database written by an older Claimdesk upgrades it in place,
+//! keeping every article, claim and verdict.
+
+use claimdesk::store::{ClaimFilter, Store};
+
+#[test]
+fn version_1_database_is_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    Store::create_at_schema_version(&path, 1).unwrap();
+    {
+        // Rows as version 1 of the schema holds them.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            r#"
+            INSERT INTO articles (id, url, external_id, created_at) VALUES (1, NULL, NULL, '2026-01-01T00:00:00Z');
+            INSERT INTO revisions (id, article_id, number, text, content_hash, source, source_kind, format, encoding, title, byline, published, loaded_at)
+              VALUES (1, 1, 1, 'The pier opened on Friday.', 'h1', 'pier.txt', 'file', 'text', 'UTF-8', 'Pier opens', NULL, '2026-01-02', '2026-01-02T10:00:00Z');
+            INSERT INTO revisions_fts (rowid, title, text) VALUES (1, 'Pier opens', 'The pier opened on Friday.');
+            INSERT INTO sentences (revision_id, idx, start, end) VALUES (1, 0, 0, 26);
+            INSERT INTO claims (id, revision_id, idx, kind, key, start, end, sentence, text, confidence, fields)
+              VALUES (1, 1, 0, 'date', 'date|friday', 19, 25, 0, 'Friday', 0.9, '{"kind":"date","value":"2026-01-02","timex_type":"DATE"}');
+            INSERT INTO reviews (claim_id, status, note, sources, reviewer, at, origin)
+              VALUES (1, 'verified', 'checked', '["https://example.org"]', 'Ana', '2026-01-03T09:00:00Z', 'manual');
+            "#,
+        )
+        .unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let articles = store.articles().unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].title, "Pier opens");
+    let claims = store.claims(1, None, ClaimFilter::default()).unwrap();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].status, claimdesk::Status::Verified);
+    assert_eq!(
+        store.history(1).unwrap()[0].reviewer.as_deref(),
+        Some("Ana")
+    );
+    assert_eq!(store.search("pier", 10).unwrap().len(), 1);
+    // The new indexes exist.
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'claims_revision_kind'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn a_fresh_database_gets_the_latest_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/folder/new.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}

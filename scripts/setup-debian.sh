@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what Claimdesk needs on Debian/Ubuntu and is not there yet:
+# the Rust toolchain (rustup), WebKitGTK and friends for the Tauri shell,
+# Xvfb and WebKitWebDriver for the end-to-end tests, Chromium and poppler
+# for rendering reports, Node.js for the UI's unit tests.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+
+need_pkgs=(
+  # Tauri build (see ../shared/notes/tauri-on-debian.md)
+  libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # running and end-to-end testing the window
+  xvfb xauth webkit2gtk-driver x11-utils imagemagick
+  # report rendering checks and UI unit tests
+  chromium poppler-utils nodejs
+)
+
+missing=()
+for p in "${need_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js may come from elsewhere than Debian's package.
+if command -v node >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    echo "setup: installing the Rust toolchain with rustup" >&2
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt -c clippy
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+fi
