@@ -580,7 +580,10 @@ pub(crate) fn classify(
     let mut ins = Vec::new();
     let mut old_keys = HashSet::new();
     let mut new_keys = HashSet::new();
+    // Where each changed step's words sit in `dels` and `ins`.
+    let mut parts = Vec::new();
     for s in steps {
+        let (d0, i0) = (dels.len(), ins.len());
         for t in old
             .get(s.old.clone())
             .unwrap_or(&[])
@@ -611,19 +614,31 @@ pub(crate) fn classify(
                 ins.push(w);
             }
         }
+        if s.kind != WordOpKind::Equal {
+            parts.push((d0..dels.len(), i0..ins.len()));
+        }
     }
     let cosmetic = Verdict {
         status: SentenceStatus::Cosmetic,
         reasons: Vec::new(),
     };
+    // Cosmetic when every changed step is cosmetic in place: the same
+    // letters re-spaced or re-punctuated, or word-for-word spelling fixes.
+    // A word that moved elsewhere in the sentence is rewording.
     let joined = |v: &[W]| v.iter().map(|w| w.key.as_str()).collect::<String>();
-    if joined(&dels) == joined(&ins) {
+    let in_place = |d: &[W], i: &[W]| {
+        joined(d) == joined(i)
+            || (d.len() == i.len() && d.iter().zip(i).all(|(a, b)| same_word(a, b)))
+    };
+    if parts.iter().all(|(d, i)| {
+        in_place(
+            dels.get(d.clone()).unwrap_or(&[]),
+            ins.get(i.clone()).unwrap_or(&[]),
+        )
+    }) {
         return cosmetic;
     }
     let (dels, ins) = cancel(dels, ins);
-    if dels.is_empty() && ins.is_empty() {
-        return cosmetic;
-    }
     let mut reasons = Vec::new();
     let mut push = |kind, old: Vec<String>, new: Vec<String>| {
         if old != new {
@@ -785,6 +800,10 @@ mod tests {
     fn reworded_edits() {
         use SentenceStatus::Reworded;
         for (old, new) in [
+            (
+                "Yesterday the minister said in an interview that he would stay.",
+                "The minister said yesterday that he would stay, in an interview.",
+            ),
             ("The plan was found by workers.", "Workers found the plan."),
             ("He has said that it works.", "He says it works."),
             (

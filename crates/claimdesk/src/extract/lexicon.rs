@@ -20,7 +20,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -108,8 +112,10 @@ static SPEECH: LazyLock<FastSet> =
 
 /// Lower-case place name or adjective → canonical place name; plus the set
 /// of every word that occurs in a place name.
-static PLACES: LazyLock<(FastMap<String, &'static str>, HashSet<String, BuildHasherDefault<Fnv>>)> =
-    LazyLock::new(|| {
+static PLACES: LazyLock<(
+    FastMap<String, &'static str>,
+    HashSet<String, BuildHasherDefault<Fnv>>,
+)> = LazyLock::new(|| {
     let mut map = FastMap::default();
     let mut parts = HashSet::default();
     for l in lines(include_str!("../../data/lexicon/places.txt")) {
@@ -141,7 +147,9 @@ static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
     for w in STOP.iter() {
         add(w, flag::STOP);
     }
-    for w in ["he", "him", "his", "himself", "she", "her", "hers", "herself"] {
+    for w in [
+        "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    ] {
         add(w, flag::PRONOUN);
     }
     for w in super::attendance::TRIGGERS {
