@@ -21,12 +21,15 @@
 use super::output::{Reason, ReasonKind, SentenceStatus, WordOpKind};
 use super::tokens::{self, FastSet, Token};
 use super::words::Step;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Inserted content words, not in the old sentence, that make new information.
 const NEW_INFO_WORDS: usize = 3;
 /// Inserted plus dropped content words that make an information change.
 const CHANGED_INFO_WORDS: usize = 6;
+
+/// Most deleted × inserted word pairs compared for spelling-level matches.
+const FUZZY_PAIRS: usize = 40_000;
 
 /// Words that carry no fact of their own.
 const STOP: &[&str] = &[
@@ -467,54 +470,67 @@ fn same_word(a: &W, b: &W) -> bool {
     common >= 5 && common * 5 >= longer * 3
 }
 
+/// Marks each word of `one` that is two neighbouring words of `other` run
+/// together (and those two words).
+fn join_pairs(one: &[W], other: &[W], used_one: &mut [bool], used_other: &mut [bool]) {
+    let mut pairs: HashMap<String, Vec<usize>> = HashMap::new();
+    for k in (0..other.len().saturating_sub(1)).rev() {
+        pairs
+            .entry(format!("{}{}", other[k].key, other[k + 1].key))
+            .or_default()
+            .push(k);
+    }
+    for (i, w) in one.iter().enumerate() {
+        if used_one[i] {
+            continue;
+        }
+        let Some(list) = pairs.get_mut(&w.key) else {
+            continue;
+        };
+        while let Some(k) = list.pop() {
+            if !used_other[k] && !used_other[k + 1] {
+                used_other[k] = true;
+                used_other[k + 1] = true;
+                used_one[i] = true;
+                break;
+            }
+        }
+    }
+}
+
 /// Cancels out words that appear on both sides in another spelling; what
 /// remains of each side is returned.
 fn cancel<'a>(dels: Vec<W<'a>>, ins: Vec<W<'a>>) -> (Vec<W<'a>>, Vec<W<'a>>) {
     let mut used_i = vec![false; ins.len()];
     let mut used_d = vec![false; dels.len()];
-    // Joined or split words first (upto / up to, lay offs / layoffs).
+    // Joined or split words first (upto / up to, lay offs / layoffs), by a
+    // table of neighbouring pairs: linear, whatever the sizes.
+    join_pairs(&dels, &ins, &mut used_d, &mut used_i);
+    join_pairs(&ins, &dels, &mut used_i, &mut used_d);
+    // Exact keys next, so a fuzzy match cannot steal a word.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, w) in ins.iter().enumerate().rev() {
+        if !used_i[k] {
+            by_key.entry(w.key.as_str()).or_default().push(k);
+        }
+    }
     for (d_i, d) in dels.iter().enumerate() {
-        for k in 0..ins.len().saturating_sub(1) {
-            if !used_i[k] && !used_i[k + 1] && format!("{}{}", ins[k].key, ins[k + 1].key) == d.key
-            {
-                used_i[k] = true;
-                used_i[k + 1] = true;
-                used_d[d_i] = true;
-                break;
-            }
+        if !used_d[d_i]
+            && let Some(k) = by_key.get_mut(d.key.as_str()).and_then(Vec::pop)
+        {
+            used_i[k] = true;
+            used_d[d_i] = true;
         }
     }
-    for (i_i, w) in ins.iter().enumerate() {
-        if used_i[i_i] {
-            continue;
-        }
-        for k in 0..dels.len().saturating_sub(1) {
-            if !used_d[k]
-                && !used_d[k + 1]
-                && format!("{}{}", dels[k].key, dels[k + 1].key) == w.key
+    // Spelling-level matches, when few enough words are left to compare.
+    let left_d: Vec<usize> = (0..dels.len()).filter(|&k| !used_d[k]).collect();
+    let left_i: Vec<usize> = (0..ins.len()).filter(|&k| !used_i[k]).collect();
+    if left_d.len().saturating_mul(left_i.len()) <= FUZZY_PAIRS {
+        for &d_i in &left_d {
+            if let Some(&k) = left_i
+                .iter()
+                .find(|&&k| !used_i[k] && same_word(&dels[d_i], &ins[k]))
             {
-                used_d[k] = true;
-                used_d[k + 1] = true;
-                used_i[i_i] = true;
-                break;
-            }
-        }
-    }
-    // Exact keys before fuzzy matches, so a fuzzy match cannot steal a word.
-    for exact in [true, false] {
-        for (d_i, d) in dels.iter().enumerate() {
-            if used_d[d_i] {
-                continue;
-            }
-            let hit = ins.iter().enumerate().position(|(k, w)| {
-                !used_i[k]
-                    && if exact {
-                        w.key == d.key
-                    } else {
-                        same_word(d, w)
-                    }
-            });
-            if let Some(k) = hit {
                 used_i[k] = true;
                 used_d[d_i] = true;
             }
