@@ -9,6 +9,7 @@ mod db;
 mod diff_cmd;
 mod extract_cmd;
 mod list_cmd;
+mod report_cmd;
 mod review_cmd;
 
 use clap::{Parser, Subcommand};
@@ -50,6 +51,8 @@ enum Command {
     Diff(diff_cmd::Args),
     /// Compare two stored revisions of an article (default: the latest two).
     Compare(compare_cmd::Args),
+    /// Write a claim report: Markdown, HTML, CSV, JSON or ClaimReview.
+    Report(report_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract_cmd::run(a),
         Command::Diff(a) => diff_cmd::run(a),
         Command::Compare(a) => compare_cmd::run(&cli.db, a),
+        Command::Report(a) => report_cmd::run(&cli.db, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

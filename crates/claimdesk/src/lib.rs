@@ -3,11 +3,13 @@
 //!
 //! - [`model`]: sentences, claims, statuses (the shared vocabulary).
 //! - [`extract`]: plain text in, sentences and claims out (pure).
+//! - [`report`]: claim reports (Markdown, HTML, CSV, JSON, ClaimReview).
 
 pub mod compare;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod store;
 
 pub use extract::{Extraction, extract};

@@ -73,7 +73,14 @@ fn month(word: &str) -> Option<u32> {
 /// (Reuters) -". A dateline without a year is taken as the latest such day
 /// not after `today`.
 pub fn dateline_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .find_map(|l| dateline_in_line(l, today))
+}
+
+fn dateline_in_line(first: &str, today: NaiveDate) -> Option<NaiveDate> {
     let dash = first
         .find(" - ")
         .or_else(|| first.find(" — "))
@@ -163,6 +170,10 @@ mod tests {
         );
         check("The mayor said on Monday - after a vote - that...", None);
         check("Mayday, 12 sailors - rescued", None);
+        check(
+            "Pier reopens\n\nHARBOURTON, Sept 4 - The pier reopened.",
+            day(2026, 9, 4),
+        );
     }
 
     #[test]
