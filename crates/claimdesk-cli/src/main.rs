@@ -55,7 +55,19 @@ enum Command {
     Report(report_cmd::Args),
 }
 
+/// Output piped into `head` and the like ends quietly when the reader
+/// goes away, as command-line tools do, instead of panicking in `println!`.
+fn default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE at the start of
+    // main, before any thread exists, has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
