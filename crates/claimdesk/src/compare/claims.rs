@@ -256,6 +256,9 @@ impl Pairing {
 }
 
 /// The fields that differ between two claims (of the same kind, usually).
+/// Values that differ only in punctuation, case or spacing are the same
+/// fact ("anyone, we are" → "anyone; we are" in a quote): a verdict on the
+/// claim still holds, so they are no change.
 pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
     let a = old.fields.pairs();
     let b = new.fields.pairs();
@@ -279,7 +282,11 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
                 }
             };
             let (o, n) = (get(&a, old), get(&b, new));
-            (o != n).then(|| FieldChange {
+            let same = match (&o, &n) {
+                (Some(x), Some(y)) => norm(x) == norm(y),
+                (x, y) => x == y,
+            };
+            (!same).then(|| FieldChange {
                 field: k.to_string(),
                 old: o,
                 new: n,
@@ -379,6 +386,41 @@ mod tests {
                 ),
                 (ClaimChange::Unchanged, Some(2), Some(2), &[]),
             ],
+        );
+    }
+
+    #[test]
+    fn punctuation_and_case_inside_a_field_are_no_change() {
+        let quote = |q: &str| Claim {
+            start: 0,
+            end: q.len(),
+            text: q.to_string(),
+            sentence: 0,
+            confidence: 0.9,
+            fields: ClaimFields::Quote {
+                speaker: "Ada Mensah".into(),
+                quote: q.into(),
+            },
+        };
+        let old = [quote("We will rebuild, and we will pay")];
+        check(
+            &old,
+            &[quote("We will rebuild; and we will pay.")],
+            &[(ClaimChange::Unchanged, Some(0), Some(0), &[])],
+        );
+        check(
+            &old,
+            &[quote("We will rebuild, and we will not pay")],
+            &[(
+                ClaimChange::Changed,
+                Some(0),
+                Some(0),
+                &[(
+                    "quote",
+                    Some("We will rebuild, and we will pay"),
+                    Some("We will rebuild, and we will not pay"),
+                )],
+            )],
         );
     }
 
