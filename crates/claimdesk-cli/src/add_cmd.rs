@@ -101,6 +101,10 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
                 "  verdicts: {} kept (claim unchanged), {} need a re-check (claim changed), {} reviewed claims removed",
                 r.kept, r.rechecked, r.removed_reviewed
             );
+            if let Some(line) = crate::compare_cmd::summary_line(&store, r.article_id, r.revision)?
+            {
+                println!("  {line}");
+            }
         }
     }
     Ok(())

@@ -4,6 +4,7 @@
 //! (0 ok, 1 error, 2 usage).
 
 mod add_cmd;
+mod compare_cmd;
 mod db;
 mod diff_cmd;
 mod extract_cmd;
@@ -48,6 +49,8 @@ enum Command {
     Extract(extract_cmd::Args),
     /// Compare two versions of an article without storing anything.
     Diff(diff_cmd::Args),
+    /// Compare two stored revisions of an article (default: the latest two).
+    Compare(compare_cmd::Args),
     /// Write a claim report: Markdown, HTML, CSV, JSON or ClaimReview.
     Report(report_cmd::Args),
 }
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
         Command::Search(a) => list_cmd::search(&cli.db, a),
         Command::Extract(a) => extract_cmd::run(a),
         Command::Diff(a) => diff_cmd::run(a),
+        Command::Compare(a) => compare_cmd::run(&cli.db, a),
         Command::Report(a) => report_cmd::run(&cli.db, a),
     };
     match result {

@@ -1,7 +1,10 @@
 //! Throughput of `extract` (segmentation, people, claim rules and dates)
 //! over the shared real articles and a sample of bulk wire and web text,
 //! reported in bytes per second. Reads `../shared/corpus` at run time and
-//! falls back to a built-in sample (with a note) when it is absent.
+//! falls back to a built-in sample (with a note) when it is absent. The
+//! machine is shared, so the bench also prints throughput per CPU-second
+//! of this thread (Linux `/proc/thread-self/schedstat`), which wall-clock
+//! contention does not distort.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -60,12 +63,40 @@ fn bulk(n: usize) -> Vec<String> {
     out
 }
 
+/// Nanoseconds this thread has spent on a CPU, if the kernel says.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Prints MB per CPU-second of `extract` over `texts` (about 3 CPU-seconds).
+fn cpu_throughput(name: &str, texts: &[String], bytes: usize) {
+    let Some(t0) = cpu_ns() else {
+        eprintln!("note: no /proc/thread-self/schedstat; CPU-time figure skipped");
+        return;
+    };
+    let mut rounds = 0u64;
+    while cpu_ns().unwrap_or(t0).saturating_sub(t0) < 3_000_000_000 {
+        for t in texts {
+            black_box(claimdesk::extract(black_box(t), None));
+        }
+        rounds += 1;
+    }
+    let secs = cpu_ns().unwrap_or(t0).saturating_sub(t0) as f64 / 1e9;
+    println!(
+        "extract/{name}: {:.1} MB per CPU-second ({} texts, {bytes} bytes x {rounds} rounds)",
+        (bytes as f64 * rounds as f64) / secs / 1e6,
+        texts.len()
+    );
+}
+
 fn bench(c: &mut Criterion) {
     for (name, texts) in [("articles", articles()), ("bulk-sample", bulk(150))] {
         let bytes: usize = texts.iter().map(String::len).sum();
         if bytes == 0 {
             continue;
         }
+        cpu_throughput(name, &texts, bytes);
         let mut g = c.benchmark_group("extract");
         g.throughput(Throughput::Bytes(bytes as u64));
         g.bench_function(name, |b| {

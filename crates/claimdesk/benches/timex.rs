@@ -46,8 +46,8 @@ fn corpus() -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The `text` fields of the Reuters bulk file, concatenated.
-fn bulk() -> Option<String> {
+/// The `text` fields of the Reuters bulk file, one string per story.
+fn bulk() -> Option<Vec<String>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/corpus/bulk/reuters21578.jsonl");
     let root = if root.exists() {
@@ -56,16 +56,12 @@ fn bulk() -> Option<String> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/bulk/reuters21578.jsonl")
     };
     let raw = std::fs::read_to_string(root).ok()?;
-    let mut text = String::new();
-    for line in raw.lines() {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
-                text.push_str(t);
-                text.push_str("\n\n");
-            }
-        }
-    }
-    (!text.is_empty()).then_some(text)
+    let stories: Vec<String> = raw
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect();
+    (!stories.is_empty()).then_some(stories)
 }
 
 /// Nanoseconds this process has spent on a CPU, if the kernel says.
@@ -74,8 +70,8 @@ fn cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
-/// Prints MB per CPU-second of `find` over `text`.
-fn cpu_throughput(name: &str, text: &str) {
+/// Prints MB per CPU-second of `find` over each of `texts`.
+fn cpu_throughput(name: &str, texts: &[&str]) {
     let published = chrono::NaiveDate::from_ymd_opt(1987, 3, 1);
     let Some(t0) = cpu_ns() else {
         return;
@@ -83,15 +79,18 @@ fn cpu_throughput(name: &str, text: &str) {
     let mut rounds = 0u64;
     let mut found = 0usize;
     while cpu_ns().unwrap_or(t0) - t0 < 3_000_000_000 {
-        found += timex::find(std::hint::black_box(text), published).len();
+        for text in texts {
+            found += timex::find(std::hint::black_box(text), published).len();
+        }
         rounds += 1;
     }
     let secs = (cpu_ns().unwrap_or(t0) - t0) as f64 / 1e9;
-    let mb = (text.len() as u64 * rounds) as f64 / 1e6;
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mb = (bytes as u64 * rounds) as f64 / 1e6;
     println!(
-        "timex/{name}: {:.1} MB per CPU-second ({} bytes x {rounds} rounds, {} expressions per round)",
+        "timex/{name}: {:.1} MB per CPU-second ({} texts, {bytes} bytes x {rounds} rounds, {} expressions per round)",
         mb / secs,
-        text.len(),
+        texts.len(),
         found / rounds.max(1) as usize
     );
 }
@@ -115,7 +114,7 @@ fn bench(c: &mut Criterion) {
         eprintln!("note: ../shared/corpus not found; timex bench skipped");
         return;
     };
-    cpu_throughput("shared-corpus", &text);
+    cpu_throughput("shared-corpus", &[text.as_str()]);
     let published = chrono::NaiveDate::from_ymd_opt(1998, 3, 1);
     let mut g = c.benchmark_group("timex");
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -124,11 +123,17 @@ fn bench(c: &mut Criterion) {
         b.iter(|| timex::find(std::hint::black_box(&text), published))
     });
     if let Some(bulk) = bulk() {
-        cpu_throughput("reuters-bulk", &bulk);
-        g.throughput(Throughput::Bytes(bulk.len() as u64));
+        let stories: Vec<&str> = bulk.iter().map(String::as_str).collect();
+        cpu_throughput("reuters-stories", &stories);
+        let bytes: usize = stories.iter().map(|t| t.len()).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
         g.sample_size(10);
-        g.bench_function("find/reuters-bulk", |b| {
-            b.iter(|| timex::find(std::hint::black_box(&bulk), published))
+        g.bench_function("find/reuters-stories", |b| {
+            b.iter(|| {
+                for s in &stories {
+                    std::hint::black_box(timex::find(std::hint::black_box(s), published));
+                }
+            })
         });
     }
     g.finish();

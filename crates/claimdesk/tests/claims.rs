@@ -128,6 +128,14 @@ fn dismissals() {
             "person=Ian Tay; how=resigned",
         ],
     );
+    check(
+        Dismissal,
+        "Harold Voss, who was forced to resign in May, spoke. The board accepted the resignation of treasurer Tim Oakes.",
+        &[
+            "person=Harold Voss; how=resigned",
+            "person=Tim Oakes; how=resigned",
+        ],
+    );
     // Negated, hypothetical and demanded departures.
     for text in [
         "Anna Kell refused to resign.",
@@ -138,6 +146,9 @@ fn dismissals() {
         "Mark Vole will not quit, his office said.",
         "Lena Fisk denied she would step down.",
         "Will Sara Lund resign?",
+        "Mahin Sayed is refusing to step down.",
+        "The party made several attempts to oust Carl Benn.",
+        "Protesters called for the resignation of Tomas Reno.",
     ] {
         check(Dismissal, text, &[]);
     }
@@ -173,6 +184,15 @@ fn attendances() {
             "person=Lea Roux; event=delegation; planned=false",
         ],
     );
+    check(
+        Attendance,
+        "President Ana Silva welcomed Chancellor Otto Brandt. Brandt, who attended the ceremony, left early.",
+        &[
+            "person=Ana Silva; event=meeting with Otto Brandt; planned=false",
+            "person=Otto Brandt; event=meeting with Ana Silva; planned=false",
+            "person=Otto Brandt; event=ceremony; planned=false",
+        ],
+    );
     // Negated and hypothetical attendance.
     for text in [
         "Nina Roth will not attend the summit.",
@@ -181,6 +201,7 @@ fn attendances() {
         "Nina Roth refused to attend the hearing.",
         "It is unclear whether Erik Lund will visit Berlin.",
         "Erik Lund spoke to Omar Haddad by phone.",
+        "Erik Lund's meeting with Omar Haddad was cancelled.",
     ] {
         check(Attendance, text, &[]);
     }
@@ -216,6 +237,21 @@ fn quotes() {
             "speaker=Dara Quinn; quote=constant touch",
             "speaker=Dara Quinn; quote=bold and overdue.",
         ],
+    );
+    check(
+        Quote,
+        "According to Dara Quinn, \"the vote is safe.\"\n\n\"We counted every ballot twice\n\n\"and we are sure,\" Quinn said.",
+        &[
+            "speaker=Dara Quinn; quote=the vote is safe.",
+            "speaker=Dara Quinn; quote=We counted every ballot twice",
+            "speaker=Dara Quinn; quote=and we are sure,",
+        ],
+    );
+    // "he" in the attribution is not someone named inside the quotation.
+    check(
+        Quote,
+        "Tom Reyes chairs the board.\n\n\"I never liked Carl Benn,\" he said.",
+        &["speaker=Tom Reyes; quote=I never liked Carl Benn,"],
     );
     // Organization-attributed, unattributed and scare quotes.
     for text in [

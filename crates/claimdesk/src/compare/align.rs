@@ -13,10 +13,11 @@
 use super::tokens::{self, Token};
 use super::units;
 use crate::model::Sentence;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 /// A match must share more than this share of its words (Dice) to beat
 /// leaving both sides as removed and added.
@@ -90,7 +91,8 @@ pub(crate) fn align(old: &[Prepared], new: &[Prepared]) -> Vec<Group> {
     let mut gap_old = 0..0;
     let mut gap_new = 0..0;
     let mut in_gap = false;
-    for op in capture_diff_slices(Algorithm::Myers, &oh, &nh) {
+    let deadline = Instant::now().checked_add(Duration::from_millis(200));
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &oh, &nh, deadline) {
         match op {
             DiffOp::Equal {
                 old_index,

@@ -15,6 +15,7 @@
 
 use crate::model::Claim;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// How a claim fared between two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,6 +107,15 @@ struct Pairing {
     new_used: Vec<bool>,
 }
 
+/// Positions of each value in a list.
+fn index<K: std::hash::Hash + Eq>(values: impl Iterator<Item = K>) -> HashMap<K, Vec<usize>> {
+    let mut map: HashMap<K, Vec<usize>> = HashMap::new();
+    for (j, v) in values.enumerate() {
+        map.entry(v).or_default().push(j);
+    }
+    map
+}
+
 fn norm(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -122,10 +132,12 @@ impl Pairing {
         }
     }
 
-    /// Pairs `i` with the first free `j` (nearest in rank) that `fits`.
-    fn pair_first(&mut self, i: usize, n: usize, fits: impl Fn(usize) -> bool) {
-        let best = (0..n)
-            .filter(|&j| !self.new_used[j] && fits(j))
+    /// Pairs `i` with the free candidate `j` nearest in rank that `fits`.
+    fn pair_first(&mut self, i: usize, candidates: &[usize], fits: impl Fn(usize) -> bool) {
+        let best = candidates
+            .iter()
+            .copied()
+            .filter(|&j| !self.new_used.get(j).copied().unwrap_or(true) && fits(j))
             .min_by_key(|&j| j.abs_diff(i));
         if let Some(j) = best {
             self.new_used[j] = true;
@@ -134,27 +146,28 @@ impl Pairing {
     }
 
     /// Passes 1 and 2: same fields and text, then same stable key; only
-    /// among pairs that `allowed` lets through.
+    /// among pairs that `allowed` lets through. Candidates come from hash
+    /// tables, so the passes stay linear in the number of claims.
     fn by_identity(
         &mut self,
         old: &[Claim],
         new: &[Claim],
         allowed: &dyn Fn(usize, usize) -> bool,
     ) {
-        let new_text: Vec<String> = new.iter().map(|c| norm(&c.text)).collect();
+        let by_text = index(new.iter().map(|c| norm(&c.text)));
         for (i, o) in old.iter().enumerate() {
-            if self.old_to_new[i].is_none() {
-                let t = norm(&o.text);
-                self.pair_first(i, new.len(), |j| {
-                    allowed(i, j) && new[j].fields == o.fields && new_text[j] == t
-                });
+            if self.old_to_new[i].is_none()
+                && let Some(cands) = by_text.get(&norm(&o.text))
+            {
+                self.pair_first(i, cands, |j| allowed(i, j) && new[j].fields == o.fields);
             }
         }
-        let new_keys: Vec<String> = new.iter().map(Claim::stable_key).collect();
+        let by_key = index(new.iter().map(Claim::stable_key));
         for (i, o) in old.iter().enumerate() {
-            if self.old_to_new[i].is_none() {
-                let k = o.stable_key();
-                self.pair_first(i, new.len(), |j| allowed(i, j) && new_keys[j] == k);
+            if self.old_to_new[i].is_none()
+                && let Some(cands) = by_key.get(&o.stable_key())
+            {
+                self.pair_first(i, cands, |j| allowed(i, j));
             }
         }
     }
@@ -167,18 +180,26 @@ impl Pairing {
         old_region: &[usize],
         new_region: &[usize],
     ) {
+        let by_region = index(
+            new.iter()
+                .enumerate()
+                .map(|(j, c)| (new_region.get(j).copied(), c.kind())),
+        );
         for (i, o) in old.iter().enumerate() {
             if self.old_to_new[i].is_some() {
                 continue;
             }
+            let Some(cands) = by_region.get(&(old_region.get(i).copied(), o.kind())) else {
+                continue;
+            };
+            if old_region.get(i).is_none() {
+                continue;
+            }
             let pairs = o.fields.pairs();
-            let best = (0..new.len())
-                .filter(|&j| {
-                    !self.new_used[j]
-                        && new[j].kind() == o.kind()
-                        && old_region.get(i).is_some()
-                        && old_region.get(i) == new_region.get(j)
-                })
+            let best = cands
+                .iter()
+                .copied()
+                .filter(|&j| !self.new_used[j])
                 .max_by_key(|&j| {
                     let same = new[j]
                         .fields
@@ -235,6 +256,9 @@ impl Pairing {
 }
 
 /// The fields that differ between two claims (of the same kind, usually).
+/// Values that differ only in punctuation, case or spacing are the same
+/// fact ("anyone, we are" → "anyone; we are" in a quote): a verdict on the
+/// claim still holds, so they are no change.
 pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
     let a = old.fields.pairs();
     let b = new.fields.pairs();
@@ -258,7 +282,11 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
                 }
             };
             let (o, n) = (get(&a, old), get(&b, new));
-            (o != n).then(|| FieldChange {
+            let same = match (&o, &n) {
+                (Some(x), Some(y)) => norm(x) == norm(y),
+                (x, y) => x == y,
+            };
+            (!same).then(|| FieldChange {
                 field: k.to_string(),
                 old: o,
                 new: n,
@@ -358,6 +386,41 @@ mod tests {
                 ),
                 (ClaimChange::Unchanged, Some(2), Some(2), &[]),
             ],
+        );
+    }
+
+    #[test]
+    fn punctuation_and_case_inside_a_field_are_no_change() {
+        let quote = |q: &str| Claim {
+            start: 0,
+            end: q.len(),
+            text: q.to_string(),
+            sentence: 0,
+            confidence: 0.9,
+            fields: ClaimFields::Quote {
+                speaker: "Ada Mensah".into(),
+                quote: q.into(),
+            },
+        };
+        let old = [quote("We will rebuild, and we will pay")];
+        check(
+            &old,
+            &[quote("We will rebuild; and we will pay.")],
+            &[(ClaimChange::Unchanged, Some(0), Some(0), &[])],
+        );
+        check(
+            &old,
+            &[quote("We will rebuild, and we will not pay")],
+            &[(
+                ClaimChange::Changed,
+                Some(0),
+                Some(0),
+                &[(
+                    "quote",
+                    Some("We will rebuild, and we will pay"),
+                    Some("We will rebuild, and we will not pay"),
+                )],
+            )],
         );
     }
 

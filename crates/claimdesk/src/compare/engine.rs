@@ -494,6 +494,8 @@ fn compare_claims(
         }
         out.push(ClaimDiff {
             status: a.status,
+            old_index: a.old,
+            new_index: a.new,
             fields: a.fields,
             old: o.cloned(),
             new: n.cloned(),

@@ -146,6 +146,12 @@ pub struct SentenceChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimDiff {
     pub status: ClaimChange,
+    /// Indices of the claim in the old and new claim lists (which the store
+    /// maps to its claim ids and verdicts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_index: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_index: Option<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,7 +4,12 @@
 
 use super::output::{WordOp, WordOpKind};
 use super::tokens::Token;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use std::time::{Duration, Instant};
+
+/// Longest time a word diff may take before `similar` settles for a
+/// coarser (still correct) diff: only huge, wholly different runs get near it.
+const DEADLINE: Duration = Duration::from_millis(200);
 use std::ops::Range;
 
 /// One step of a word diff, by token indices into the two runs.
@@ -21,7 +26,8 @@ pub(crate) fn diff(old_text: &str, old: &[Token], new_text: &str, new: &[Token])
     let a: Vec<&str> = old.iter().map(|t| t.text(old_text)).collect();
     let b: Vec<&str> = new.iter().map(|t| t.text(new_text)).collect();
     let mut steps: Vec<Step> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+    let deadline = Instant::now().checked_add(DEADLINE);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline) {
         let kind = match op {
             DiffOp::Equal { .. } => WordOpKind::Equal,
             DiffOp::Delete { .. } => WordOpKind::Delete,

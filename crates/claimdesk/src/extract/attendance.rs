@@ -55,7 +55,7 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             let Some(f) = trigger(ctx, v, seg) else {
                 continue;
             };
-            if ctx.blocked(v, seg) {
+            if ctx.blocked(v, seg) || called_off(ctx, v, seg) {
                 continue;
             }
             let place = f.place.clone().or_else(|| ctx.place_after(v, seg));
@@ -177,6 +177,31 @@ fn np_after(ctx: &Ctx, i: usize, end: usize) -> usize {
     k
 }
 
+/// "The meeting ... was cancelled": the event did not take place.
+fn called_off(ctx: &Ctx, v: usize, seg: &Seg) -> bool {
+    let end = ctx.clause_end(v, seg);
+    (v + 1..end).any(|k| {
+        matches!(
+            ctx.lc(k),
+            "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed"
+        ) || (ctx.lc(k) == "called" && ctx.lc(k + 1) == "off")
+    })
+}
+
+/// The person whose noun this is: "his meeting", "Trump's visit".
+fn possessor(ctx: &Ctx, v: usize) -> Option<Who> {
+    let m = match ctx.coref.at(v.checked_sub(1)?) {
+        Some(m) if m.possessive => m,
+        _ if ctx.lc(v - 1) == "'s" => ctx.coref.at(v.checked_sub(2)?).filter(|m| m.possessive)?,
+        _ => return None,
+    };
+    Some(Who {
+        entity: m.entity,
+        start: m.start,
+        end: m.end,
+    })
+}
+
 /// People after "with" within `[a, b)`.
 fn with_people(ctx: &Ctx, a: usize, b: usize, end: usize) -> Vec<Who> {
     match (a..b).find(|&k| ctx.lc(k) == "with") {
@@ -195,6 +220,10 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "meets",
     "meet",
     "meeting",
+    "welcomed",
+    "welcomes",
+    "greeted",
+    "greets",
     "held",
     "holds",
     "hold",
@@ -265,6 +294,39 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
     let end = ctx.clause_end(v, seg);
     let subj = || ctx.subject_before(v, seg);
     match w {
+        "meeting" if v > seg.tok_start && possessor(ctx, v).is_some() => {
+            // "Trump's meeting with Kim", "his meeting with the pope".
+            let owner = possessor(ctx, v)?;
+            let np_end = np_after(ctx, v + 1, end);
+            let others = with_people(ctx, v, np_end.max(v + 1), end);
+            let last = others.last().map(|o| o.end).unwrap_or(np_end);
+            Some(Found {
+                people: vec![owner],
+                others,
+                event: "meeting".into(),
+                place: None,
+                end: last,
+            })
+        }
+        "welcomed" | "welcomes" | "greeted" | "greets" => {
+            let people = subj();
+            if people.is_empty() {
+                return None;
+            }
+            let others: Vec<Who> = ctx
+                .people_from(v + 1, end)
+                .into_iter()
+                .map(|(x, _)| x)
+                .collect();
+            let last = others.last()?.end;
+            Some(Found {
+                people,
+                others,
+                event: "meeting".into(),
+                place: None,
+                end: last,
+            })
+        }
         "met" | "meets" | "meet" | "meeting" => {
             let people = subj();
             if people.is_empty() {
@@ -445,7 +507,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             } else {
                 format!("visit to {target}")
             };
-            if is_noun && w == "visit" || is_noun && w == "tour" {
+            if is_noun && matches!(w, "visit" | "tour") {
                 // Whose visit: a possessor before, or "by X" after.
                 let mut people = Vec::new();
                 let mut s = v;
@@ -465,16 +527,15 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 {
                     s -= 1;
                 }
-                if s > seg.tok_start {
-                    if let Some(m) = ctx.coref.at(s - 1)
-                        && m.possessive
-                    {
-                        people.push(Who {
-                            entity: m.entity,
-                            start: m.start,
-                            end: m.end,
-                        });
-                    }
+                if s > seg.tok_start
+                    && let Some(m) = ctx.coref.at(s - 1)
+                    && m.possessive
+                {
+                    people.push(Who {
+                        entity: m.entity,
+                        start: m.start,
+                        end: m.end,
+                    });
                 }
                 let mut last = np_end;
                 if people.is_empty()

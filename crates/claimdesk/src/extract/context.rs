@@ -35,7 +35,9 @@ pub struct Ctx<'a> {
     pub published: Option<NaiveDate>,
     /// Lower-case title (and its head word) → the entity that holds it, for
     /// "the president" and the like.
-    pub role_index: HashMap<String, usize>,
+    /// Each holder comes with the canonical place of the role's
+    /// organization, if it is one ("French President" → France).
+    pub role_index: HashMap<String, Vec<(usize, Option<&'static str>)>>,
 }
 
 const AUX: &[&str] = &[
@@ -267,20 +269,32 @@ impl<'a> Ctx<'a> {
         let mut n = 0;
         while k > floor && n < 5 {
             let w = self.lc(k - 1);
-            if w == "the" {
+            // "the US President and British prime minister": a shared "the".
+            let shared = w == "and"
+                && k >= floor + 2
+                && lexicon::is_title_head(self.lc(k - 2))
+                && self.def_phrase_start(k - 2, floor).is_some();
+            if w == "the" || shared {
                 // The whole title as written, or its head.
                 let title: Vec<&str> = (k..=i)
                     .map(|j| self.lc(j))
                     .filter(|w| lexicon::place(w).is_none())
                     .collect();
                 let full = title.join(" ");
-                let e = self
+                // "the US President" is not the French one.
+                let place = (k..=i).find_map(|j| lexicon::place(self.lc(j)));
+                let holders = self
                     .role_index
                     .get(&full)
                     .or_else(|| self.role_index.get(head))?;
+                let e = holders
+                    .iter()
+                    .rev()
+                    .find(|(_, org)| place.is_none() || org.is_none() || *org == place)
+                    .map(|(e, _)| e)?;
                 return Some(Who {
                     entity: *e,
-                    start: k - 1,
+                    start: if shared { k } else { k - 1 },
                     end: i + 1,
                 });
             }
@@ -290,6 +304,23 @@ impl<'a> Ctx<'a> {
             } else {
                 return None;
             }
+        }
+        None
+    }
+
+    /// Start of a definite title phrase ("the US President") ending at `i`.
+    fn def_phrase_start(&self, i: usize, floor: usize) -> Option<usize> {
+        let mut k = i;
+        while k > floor && i - k < 5 {
+            let w = self.lc(k - 1);
+            if w == "the" {
+                return Some(k - 1);
+            }
+            if !(lexicon::is_title_word(w) || lexicon::place(w).is_some() || MODIFIERS.contains(&w))
+            {
+                return None;
+            }
+            k -= 1;
         }
         None
     }
@@ -324,6 +355,15 @@ impl<'a> Ctx<'a> {
         }
         if k == floor {
             return Vec::new();
+        }
+        // "X, who resigned": the antecedent of the relative pronoun.
+        if self.lc(k - 1) == "who" && k >= floor + 3 && self.doc.s(k - 2) == "," {
+            return self.person_ending_at(k - 3, floor).into_iter().collect();
+        }
+        // "X was forced to resign", "X is due to travel": the subject of
+        // the governing verb (demands and refusals are `blocked`).
+        if self.lc(k - 1) == "to" && k >= floor + 2 && self.doc.kind(k - 2) == Some(Tk::Word) {
+            return self.subject_before(k - 2, seg);
         }
         // ", visiting ...": a participle takes the main clause's subject.
         if self.lc(v).ends_with("ing") && k == v && self.doc.kind(k - 1) != Some(Tk::Word) {
@@ -419,10 +459,7 @@ impl<'a> Ctx<'a> {
     pub fn people_from(&self, i: usize, end: usize) -> Vec<(Who, Option<TitleNp>)> {
         let mut out = Vec::new();
         let mut k = i;
-        loop {
-            let Some((who, np)) = self.person_from(k, end) else {
-                break;
-            };
+        while let Some((who, np)) = self.person_from(k, end) {
             let mut j = who.end;
             // Skip "(r.)" and an appositive ", the chief of staff of X,".
             if self.doc.s(j) == "(" && self.doc.s(j + 2) == ")" {
@@ -565,7 +602,7 @@ impl<'a> Ctx<'a> {
     fn is_modifier(&self, i: usize) -> bool {
         let w = self.lc(i);
         self.doc.kind(i) == Some(Tk::Word)
-            && (MODIFIERS.contains(&w)
+            && ((MODIFIERS.contains(&w) && (!self.doc.is_cap(i) || lexicon::is_title_word(w)))
                 || (lexicon::is_title_word(w) && !lexicon::is_stopword(w))
                 || (lexicon::is_org_word(w) && !self.doc.is_cap(i))
                 || (!self.doc.is_cap(i)
@@ -626,7 +663,7 @@ impl<'a> Ctx<'a> {
                         && (self.doc.is_cap(s - 1) || self.is_acronym(s - 1))
                         && !matches!(
                             self.lc(s - 1),
-                            "former" | "new" | "then" | "acting" | "outgoing" | "incoming"
+                            "former" | "then" | "acting" | "outgoing" | "incoming"
                         )
                         && self.coref.at(s - 1).is_none()
                         && !lexicon::is_stopword(self.lc(s - 1))
@@ -906,6 +943,35 @@ impl<'a> Ctx<'a> {
             if matches!(
                 w,
                 "refused"
+                    | "reluctant"
+                    | "unwilling"
+                    | "loath"
+                    | "hesitant"
+                    | "unable"
+                    | "ready"
+                    | "prepared"
+                    | "willing"
+                    | "threat"
+                    | "refusing"
+                    | "declining"
+                    | "resisting"
+                    | "rejecting"
+                    | "denying"
+                    | "attempt"
+                    | "attempts"
+                    | "attempted"
+                    | "bid"
+                    | "effort"
+                    | "efforts"
+                    | "plot"
+                    | "tried"
+                    | "trying"
+                    | "try"
+                    | "sought"
+                    | "seeking"
+                    | "seek"
+                    | "seeks"
+                    | "motion"
                     | "refuses"
                     | "refuse"
                     | "declined"
@@ -1016,9 +1082,7 @@ impl<'a> Ctx<'a> {
     /// The TimeML value of the date nearest `v` in its clause (else its
     /// sentence).
     pub fn date_near(&self, v: usize, seg: &Seg) -> Option<String> {
-        let Some(tok) = self.doc.tokens.get(v) else {
-            return None;
-        };
+        let tok = self.doc.tokens.get(v)?;
         let (cs, ce) = {
             let a = self.clause_start(v, seg);
             let b = self.clause_end(v, seg);

@@ -178,7 +178,12 @@ pub fn resolve(doc: &Doc) -> Coref {
                 .max_by_key(|(i, _)| last_seen.get(*i).copied().unwrap_or(0))
                 .map(|(i, _)| i)
         };
-        pick(&|e| e.surname == k).or_else(|| pick(&|e| e.given.as_deref() == Some(k.as_str())))
+        // A bare surname is the first person of that name the article
+        // introduced (the main one); a bare given name the latest in focus.
+        entities
+            .iter()
+            .position(|e| e.surname == k)
+            .or_else(|| pick(&|e| e.given.as_deref() == Some(k.as_str())))
     };
     for r in &runs {
         let entity = match r.strength {
@@ -251,8 +256,14 @@ pub fn resolve(doc: &Doc) -> Coref {
                 && !is_covered.get(i).copied().unwrap_or(true)
                 && doc.kind(i + 1) != Some(super::segment::Tk::Num)
             {
-                let k = key(doc.s(i));
-                if let Some(e) = entities.iter().position(|e| e.surname == k) {
+                // The very word, not a variant ("More" is not "Moore").
+                let w = doc.s(i);
+                if let Some(e) = entities.iter().position(|e| {
+                    e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(w))
+                }) {
                     mentions.push(Mention {
                         start: i,
                         end: i + 1,
@@ -287,6 +298,18 @@ fn compatible(e: &Entity, g: Gender) -> bool {
 fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Mention>) {
     let names = std::mem::take(mentions);
     let mut out: Vec<Mention> = Vec::with_capacity(names.len() * 2);
+    // Tokens inside quotation marks: a pronoun in the narrative ("he
+    // said") does not refer to someone named only inside a quotation.
+    let mut quoted = vec![false; doc.tokens.len()];
+    for q in &doc.quotes {
+        let para_end = doc.paras.get(q.para).map(|p| p.1).unwrap_or(0);
+        let mut j = q.open + 1;
+        while j < doc.tokens.len() && Some(j) != q.close && doc.tokens[j].end <= para_end {
+            quoted[j] = true;
+            j += 1;
+        }
+    }
+    let is_q = |m: &Mention| quoted.get(m.start).copied().unwrap_or(false);
     let mut next_name = 0;
     for (si, seg) in doc.segs.iter().enumerate() {
         if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
@@ -308,7 +331,10 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
             let Some(g) = pronoun_gender(doc.lc(i)) else {
                 continue;
             };
-            let opens = out.len() == seg_first;
+            let narrative = !quoted.get(i).copied().unwrap_or(false);
+            // Mentions a pronoun may take: in the narrative, not quoted ones.
+            let usable = |m: &&Mention| !narrative || !is_q(m);
+            let opens = !out[seg_first..].iter().any(|m| usable(&m));
             let mut pick = None;
             if opens {
                 // The subject of the nearest earlier sentence with people.
@@ -320,6 +346,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                         .rev()
                         .take_while(|m| m.seg >= s)
                         .filter(|m| m.seg == s)
+                        .filter(usable)
                         .collect();
                     if in_seg.is_empty() {
                         continue;
@@ -341,6 +368,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                 // sentence's subject ("Umerov said he ...").
                 pick = out[seg_first..]
                     .iter()
+                    .filter(usable)
                     .find(|m| !m.possessive)
                     .filter(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
                     .map(|m| m.entity);
@@ -350,6 +378,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                     .iter()
                     .rev()
                     .take_while(|m| si.saturating_sub(m.seg) <= 3)
+                    .filter(usable)
                     .find(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
                     .map(|m| m.entity);
             }

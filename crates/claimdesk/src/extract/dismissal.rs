@@ -18,6 +18,8 @@ enum Trigger {
     Leave(DismissalHow, usize),
     /// The object is removed.
     Remove(DismissalHow, usize),
+    /// A noun: "his resignation", "the ouster of X".
+    Noun(DismissalHow),
 }
 
 /// Words that can open a dismissal pattern (checked before any work).
@@ -82,6 +84,13 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "force",
     "voted",
     "pushed",
+    "resignation",
+    "ouster",
+    "dismissal",
+    "sacking",
+    "firing",
+    "removal",
+    "suspension",
 ];
 
 fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
@@ -120,8 +129,65 @@ fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
         "forced" | "forces" | "force" | "voted" | "pushed" if n1 == "out" => {
             Trigger::Remove(Dismissed, 2)
         }
+        "resignation" => Trigger::Noun(Resigned),
+        "ouster" | "dismissal" | "removal" => Trigger::Noun(Dismissed),
+        "suspension" => Trigger::Noun(Suspended),
         _ => return None,
     })
+}
+
+/// "his resignation", "X's ouster", "the resignation of X".
+fn noun(
+    ctx: &Ctx,
+    out: &mut Vec<Claim>,
+    si: usize,
+    seg: &super::segment::Seg,
+    v: usize,
+    how: DismissalHow,
+) {
+    let end = ctx.clause_end(v, seg);
+    let who = if v > seg.tok_start
+        && let Some(m) = ctx.coref.at(v - 1).filter(|m| m.possessive)
+    {
+        Some(Who {
+            entity: m.entity,
+            start: m.start,
+            end: m.end,
+        })
+    } else if v >= seg.tok_start + 2
+        && ctx.lc(v - 1) == "'s"
+        && let Some(m) = ctx.coref.at(v - 2).filter(|m| m.possessive)
+    {
+        Some(Who {
+            entity: m.entity,
+            start: m.start,
+            end: m.end,
+        })
+    } else if ctx.lc(v + 1) == "of" {
+        ctx.person_from(v + 2, end).map(|(w, _)| w)
+    } else {
+        None
+    };
+    let Some(who) = who else { return };
+    let person = ctx.name(who.entity);
+    if out.iter().any(|c| matches!(&c.fields, ClaimFields::Dismissal { person: p, how: h, .. } if *p == person && *h == how)) {
+        return;
+    }
+    let (s, e) = ctx.bytes(who.start.min(v), who.end.max(v + 1));
+    out.push(Claim {
+        start: s,
+        end: e,
+        text: ctx.doc.text.get(s..e).unwrap_or("").to_string(),
+        sentence: si,
+        confidence: 0.6,
+        fields: ClaimFields::Dismissal {
+            person,
+            role: None,
+            by: None,
+            date: ctx.date_near(v, seg),
+            how,
+        },
+    });
 }
 
 fn passive_aux(ctx: &Ctx, v: usize) -> Option<usize> {
@@ -159,6 +225,13 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             let (how, len, leave) = match t {
                 Trigger::Leave(h, l) => (h, l, true),
                 Trigger::Remove(h, l) => (h, l, false),
+                Trigger::Noun(h) => {
+                    i += 1;
+                    if !ctx.blocked(i - 1, seg) {
+                        noun(ctx, &mut out, si, seg, i - 1, h);
+                    }
+                    continue;
+                }
             };
             let v = i;
             i += len;
@@ -200,7 +273,13 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
                 }
             } else {
                 // Active removal: the object leaves, the subject removes.
-                let found = ctx.people_from(after, end);
+                // "the firing of X"
+                let from = if ctx.lc(after) == "of" {
+                    after + 1
+                } else {
+                    after
+                };
+                let found = ctx.people_from(from, end);
                 people = found.iter().map(|(w, _)| *w).collect();
                 if let Some((_, Some(np))) = found.first() {
                     role = Some(np.roles.join(" and "));

@@ -112,10 +112,12 @@ static SPEECH: LazyLock<FastSet> =
 
 /// Lower-case place name or adjective → canonical place name; plus the set
 /// of every word that occurs in a place name.
-static PLACES: LazyLock<(
+type PlaceLists = (
     FastMap<String, &'static str>,
     HashSet<String, BuildHasherDefault<Fnv>>,
-)> = LazyLock::new(|| {
+);
+
+static PLACES: LazyLock<PlaceLists> = LazyLock::new(|| {
     let mut map = FastMap::default();
     let mut parts = HashSet::default();
     for l in lines(include_str!("../../data/lexicon/places.txt")) {

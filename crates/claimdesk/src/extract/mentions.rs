@@ -110,13 +110,11 @@ pub fn find(doc: &Doc) -> Vec<NameRun> {
                 // ("Theresa May", not "Macron Thursday").
                 let stop_ok = !doc.has(b, lexicon::flag::STOP)
                     || lexicon::given_name(doc.lc(b - 1)).is_some();
-                if name_token(doc, b, true) && stop_ok {
-                    b += 1;
-                } else if PARTICLES.contains(&doc.lc(b))
+                let particle = PARTICLES.contains(&doc.lc(b))
                     && b + 1 < seg.tok_end
                     && name_token(doc, b + 1, true)
-                    && b > a
-                {
+                    && b > a;
+                if (name_token(doc, b, true) && stop_ok) || particle {
                     b += 1;
                 } else {
                     break;
@@ -278,7 +276,8 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         && matches!(
             doc.lc(a - 1),
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
-        );
+        )
+        || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
     let plain = (k..b).all(|i| {
         doc.s(i)
             .chars()

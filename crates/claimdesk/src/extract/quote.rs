@@ -25,6 +25,8 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     // Speaker of the previous quotation and its paragraph.
     let mut prev: Option<(Option<usize>, usize)> = None;
+    // (quotation, content span, speaker, attributed to a non-person).
+    let mut found: Vec<(&Quotation, usize, usize, Option<usize>, bool)> = Vec::new();
     for q in &ctx.doc.quotes {
         let Some((start, end)) = content(ctx, q) else {
             continue;
@@ -57,6 +59,7 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
         if let Speaker::None = speaker {
             speaker = before(ctx, q, seg, words);
         }
+        let other = matches!(speaker, Speaker::Other);
         let who = match speaker {
             Speaker::Person(e) => Some(e),
             Speaker::Other => None,
@@ -72,10 +75,32 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             },
         };
         prev = Some((who, q.para));
-        let Some(e) = who else { continue };
-        if words == 0 {
-            continue;
+        if words > 0 {
+            found.push((q, start, end, who, other));
         }
+    }
+    // A quotation left open at the end of its paragraph continues in the
+    // next one, whose attribution names the speaker of both.
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (q, _, _, who, other) = found[i];
+        let next = found[i + 1];
+        let next_opens_para = ctx.doc.paras.get(next.0.para).is_some_and(|&(ps, _)| {
+            ctx.doc
+                .tokens
+                .get(next.0.open)
+                .is_some_and(|t| t.start == ps)
+        });
+        if who.is_none()
+            && !other
+            && q.close.is_none()
+            && next.0.para == q.para + 1
+            && next_opens_para
+        {
+            found[i].3 = next.3;
+        }
+    }
+    for (_, start, end, who, _) in found {
+        let Some(e) = who else { continue };
         let speaker = ctx.name(e);
         let quote: String = ctx
             .doc
@@ -208,6 +233,14 @@ fn before(ctx: &Ctx, q: &Quotation, seg: &super::segment::Seg, words: usize) -> 
     let o = q.open;
     if o <= seg.tok_start {
         return Speaker::None;
+    }
+    // "According to X, \"...\""
+    if let Some(a) = (seg.tok_start..o).find(|&k| ctx.lc(k) == "according" && ctx.lc(k + 1) == "to")
+    {
+        return match ctx.person_from(a + 2, o) {
+            Some((w, _)) => Speaker::Person(w.entity),
+            None => Speaker::Other,
+        };
     }
     let Some(v) = (seg.tok_start..o)
         .rev()

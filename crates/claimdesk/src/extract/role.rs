@@ -160,7 +160,19 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
                 continue;
             }
-        } else {
+        }
+        {
+            // "named X chairman": the title right after the name.
+            if m.start > floor
+                && matches!(
+                    ctx.lc(m.start - 1),
+                    "named" | "appointed" | "elected" | "nominated"
+                )
+                && let Some(np) = ctx.post_title(k, end)
+            {
+                push(ctx, &mut out, who, &np, m.start - 1, np.end, m.seg, 0.7);
+                continue;
+            }
             let mut j = k;
             let mut copular = false;
             let mut appointed = false;
@@ -179,11 +191,13 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 }
                 j += 1;
             }
-            if (copular || appointed) && j > k && !ctx.blocked(j, &seg) {
-                if let Some(np) = ctx.post_title(j, end) {
-                    push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
-                    continue;
-                }
+            if (copular || appointed)
+                && j > k
+                && !ctx.blocked(j, &seg)
+                && let Some(np) = ctx.post_title(j, end)
+            {
+                push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
+                continue;
             }
             // Membership: "Mike Hookem of the UK Independence Party".
             if ctx.lc(k) == "of" {
@@ -270,9 +284,36 @@ fn push(
         let head = lc.trim_start_matches("former ").to_string();
         // Index for "the president", "the first lady".
         if !lc.starts_with("former") {
-            ctx.role_index.insert(head.clone(), who.entity);
-            if let Some(last) = head.rsplit(' ').next() {
-                ctx.role_index.insert(last.to_string(), who.entity);
+            let place = np
+                .org
+                .as_deref()
+                .and_then(|o| lexicon::place(&o.to_ascii_lowercase()));
+            // "the president" is not the vice president.
+            let lesser = head.split([' ', '-']).next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "vice"
+                        | "deputy"
+                        | "assistant"
+                        | "associate"
+                        | "under"
+                        | "lieutenant"
+                        | "co"
+                        | "junior"
+                        | "shadow"
+                )
+            });
+            let last = head
+                .rsplit(' ')
+                .next()
+                .filter(|_| !lesser)
+                .map(str::to_string);
+            let keys = [Some(head.clone()), last];
+            for key in keys.into_iter().flatten() {
+                ctx.role_index
+                    .entry(key)
+                    .or_default()
+                    .push((who.entity, place));
             }
         }
         if out.iter().any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && r.eq_ignore_ascii_case(&role)))

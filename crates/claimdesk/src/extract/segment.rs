@@ -273,8 +273,7 @@ fn tokenize(text: &str, lower: &str, ps: usize, pe: usize, out: &mut Vec<Token>)
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             let numeric_start = c.is_ascii_digit();
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if is_word_char(d) {
                     end = j + d.len_utf8();
                     it.next();

@@ -365,6 +365,31 @@ pub fn number_led(cx: &Cx, i: usize, has_prefix: bool) -> Option<Hit> {
     None
 }
 
+/// "the nineties", "the sixties": decades of the 1900s.
+pub fn decade_word(cx: &Cx, i: usize) -> Option<Hit> {
+    const WORDS: [&str; 8] = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    let n = WORDS.iter().position(|w| cx.is(i, w))? as u32 + 2;
+    if !(i >= 1
+        && (cx.is(i - 1, "the")
+            || cx.is(i - 1, "early")
+            || cx.is(i - 1, "late")
+            || cx.is(i - 1, "mid")))
+    {
+        return None;
+    }
+    // "in their forties" is an age, not a decade.
+    Some(Hit::date(i + 1, format!("19{n}"), 0.75))
+}
+
 /// "the 20th century", "the nineteenth century".
 pub fn century(cx: &Cx, i: usize) -> Option<Hit> {
     let (n, e) = if let Some(n) = cx.num(i) {

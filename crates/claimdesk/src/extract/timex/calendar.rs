@@ -32,18 +32,26 @@ pub fn quarter_of(d: NaiveDate) -> u32 {
 
 /// `(year, month)` shifted by `n` months.
 pub fn shift_month(y: i32, m: u32, n: i32) -> (i32, u32) {
-    let idx = y * 12 + m as i32 - 1 + n;
+    let idx = y
+        .saturating_mul(12)
+        .saturating_add(m as i32 - 1)
+        .saturating_add(n);
     (idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
 }
 
 /// `(year, quarter)` shifted by `n` quarters.
 pub fn shift_quarter(y: i32, q: u32, n: i32) -> (i32, u32) {
-    let idx = y * 4 + q as i32 - 1 + n;
+    let idx = y
+        .saturating_mul(4)
+        .saturating_add(q as i32 - 1)
+        .saturating_add(n);
     (idx.div_euclid(4), idx.rem_euclid(4) as u32 + 1)
 }
 
 pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
+    Duration::try_days(n)
+        .and_then(|dd| d.checked_add_signed(dd))
+        .unwrap_or(d)
 }
 
 /// The weekday `wd` (1 = Monday) nearest `anchor` in the direction of `lean`;

@@ -23,6 +23,9 @@ pub struct Hit {
     /// A determiner before the match is not part of the extent ("the
     /// 6-year-old", "the current").
     pub no_det: bool,
+    /// No modifier before the match is part of the extent ("Friday" in
+    /// "late Friday", as TimeBank marks it).
+    pub no_prefix: bool,
 }
 
 impl Hit {
@@ -35,6 +38,7 @@ impl Hit {
             quarter: None,
             skip: 0,
             no_det: false,
+            no_prefix: false,
         }
     }
     pub fn date(end: usize, value: String, conf: f32) -> Hit {
@@ -54,6 +58,21 @@ impl Hit {
 pub struct State {
     /// The last quarter named, with the token where it ended.
     pub last_quarter: Option<(usize, i32, u32)>,
+    /// The first quarter the text names: in business news, the reporting
+    /// period that "the quarter" and "a year ago" refer back to.
+    pub report_quarter: Option<(i32, u32)>,
+}
+
+impl State {
+    /// The quarter in focus: the reporting quarter if known, else the last
+    /// one named; with the token where a quarter was last named.
+    pub fn focus(&self) -> Option<(usize, i32, u32)> {
+        let (at, y, q) = self.last_quarter?;
+        Some(match self.report_quarter {
+            Some((ry, rq)) => (at, ry, rq),
+            None => (at, y, q),
+        })
+    }
 }
 
 pub struct Cx<'a> {

@@ -45,8 +45,11 @@ fn at(cx: &Cx, k: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
         if i > k && t.newlines > 0 {
             return None;
         }
+        let day_first =
+            cx.num(i + 1).is_some() && matches!(cx.lex(i + 2), Lex::Month(_) | Lex::MonthAbbr(_));
         match cx.lex(i + 1) {
             Lex::Month(_) | Lex::MonthAbbr(_) if cx.punct(i, ',') => break,
+            _ if day_first && cx.punct(i, ',') => break,
             _ => {}
         }
         let ok = match t.kind {
@@ -59,18 +62,30 @@ fn at(cx: &Cx, k: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
         }
         i += 1;
     }
-    let month = match cx.lex(i + 1) {
-        Lex::Month(m) | Lex::MonthAbbr(m) => m,
+    // "June 19" or "19 June".
+    let (month, day, mut j) = match (cx.lex(i + 1), cx.num(i + 1)) {
+        (Lex::Month(m) | Lex::MonthAbbr(m), _) => {
+            let mut j = i + 2;
+            if cx.punct(j, '.') {
+                j += 1;
+            }
+            let day = cx
+                .num(j)
+                .filter(|d| (1..=31).contains(d) && cx.digits(j) <= 2)?;
+            (m, day, j + 1)
+        }
+        (_, Some(day)) if (1..=31).contains(&day) && cx.digits(i + 1) <= 2 => match cx.lex(i + 2) {
+            Lex::Month(m) | Lex::MonthAbbr(m) => {
+                let mut j = i + 3;
+                if cx.punct(j, '.') {
+                    j += 1;
+                }
+                (m, day, j)
+            }
+            _ => return None,
+        },
         _ => return None,
     };
-    let mut j = i + 2;
-    if cx.punct(j, '.') {
-        j += 1;
-    }
-    let day = cx
-        .num(j)
-        .filter(|d| (1..=31).contains(d) && cx.digits(j) <= 2)?;
-    j += 1;
     let mut year = None;
     if cx.punct(j, ',') && cx.digits(j + 1) == 4 {
         year = cx.num(j + 1).map(|y| y as i32);
@@ -78,6 +93,10 @@ fn at(cx: &Cx, k: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
     } else if cx.digits(j) == 4 {
         year = cx.num(j).map(|y| y as i32);
         j += 1;
+    }
+    // "/PRNewswire/"
+    if cx.punct(j, '/') && cx.punct(j + 2, '/') {
+        j += 3;
     }
     if cx.punct(j, '(') {
         let mut n = 0;

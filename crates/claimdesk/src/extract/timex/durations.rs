@@ -59,6 +59,13 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     } else {
         return None;
     };
+    if !adjectival
+        && cx.hyphen(end)
+        && cx.glued(end)
+        && cx.is_any(end + 1, &["earlier", "ago", "end", "long", "old", "over"])
+    {
+        return None;
+    }
     if !adjectival && let Some(h) = relative::ago(cx, q, u, end, st, i) {
         return Some(h);
     }
@@ -104,6 +111,8 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85).bare());
         } else if cx.is_any(end, &SPAN_NOUNS) {
             end += 1;
+        } else {
+            return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85).bare());
         }
         return Some(Hit::duration(end, quantity::duration_value(q, u), 0.85));
     }
@@ -239,7 +248,7 @@ pub fn frequency(cx: &Cx, i: usize) -> Option<Hit> {
         Unit::Quarter => "P3M".to_string(),
         _ => quantity::duration_value(Qty::N(1.0), u),
     };
-    Some(Hit::new(i + 1, v, TimexType::Set, 0.75))
+    Some(Hit::new(i + 1, v, TimexType::Set, 0.75).bare())
 }
 
 /// "twice a week", "three times a year", "once a month".

@@ -106,7 +106,7 @@ fn quarter_year(
     match spec {
         YearSpec::Abs(y) => Some(y),
         YearSpec::Rel(off) => anchor_year(cx).map(|y| y + off),
-        YearSpec::YearAgo => match st.last_quarter {
+        YearSpec::YearAgo => match st.focus() {
             Some((_, y, _)) => Some(y - 1),
             None => anchor_year(cx).map(|y| y - 1),
         },
@@ -122,7 +122,7 @@ fn quarter_year(
     }
 }
 
-fn quarter_hit(end: usize, y: Option<i32>, q: u32) -> Hit {
+fn quarter_hit(end: usize, y: Option<i32>, q: u32, focus: bool) -> Hit {
     let mut h = Hit::date(
         end,
         match y {
@@ -131,7 +131,9 @@ fn quarter_hit(end: usize, y: Option<i32>, q: u32) -> Hit {
         },
         0.9,
     );
-    h.quarter = y.map(|y| (y, q));
+    if focus {
+        h.quarter = y.map(|y| (y, q));
+    }
     h
 }
 
@@ -207,7 +209,8 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     }
     if let Some((q, e)) = ordinal(cx, k) {
         let mut j = e;
-        if cx.hyphen(j) {
+        let adjective = cx.hyphen(j);
+        if adjective {
             j += 1;
         }
         if cx.is(j, "fiscal") {
@@ -237,7 +240,8 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
                 return Some(Hit::date(end, v, 0.85));
             }
             let y = quarter_year(cx, spec, q, st, i, end);
-            return Some(quarter_hit(end, y, q));
+            let h = quarter_hit(end, y, q, matches!(spec, YearSpec::None | YearSpec::Rel(0)));
+            return Some(if adjective && k == i { h.bare() } else { h });
         }
         return None;
     }
@@ -254,14 +258,19 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             end = e;
         }
         let y = quarter_year(cx, spec, q, st, i, end);
-        return Some(quarter_hit(end, y, q));
+        return Some(quarter_hit(
+            end,
+            y,
+            q,
+            matches!(spec, YearSpec::None | YearSpec::Rel(0)),
+        ));
     }
     // "the quarter", "the latest quarter", "the year-ago period".
     if cx.is(k, "quarter") || (cx.is(k, "period") && qualified) {
         if !(after_the || qualified) {
             return None;
         }
-        let base = st.last_quarter.map(|(_, y, q)| (y, q)).or_else(|| {
+        let base = st.focus().map(|(_, y, q)| (y, q)).or_else(|| {
             cx.anchor
                 .map(|a| calendar::shift_quarter(a.year(), calendar::quarter_of(a), -1))
         });
@@ -275,18 +284,18 @@ pub fn period(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             Some((y, q)) => Hit::date(k + 1, format!("{y:04}-Q{q}"), 0.7),
             None => Hit::date(k + 1, "XXXX-QX".into(), 0.6),
         };
-        if !matches!(spec, YearSpec::YearAgo) {
+        if matches!(spec, YearSpec::None) {
             h.quarter = yq;
         }
         return Some(h);
     }
     // Adjectival "year-earlier" / "year-ago" alone ("year-earlier profit").
     if spec == YearSpec::YearAgo && k > i {
-        let v = match st.last_quarter {
+        let v = match st.focus() {
             Some((at, y, q)) if i.saturating_sub(at) < 60 => format!("{:04}-Q{q}", y - 1),
             _ => anchor_year(cx).map_or("XXXX".into(), |y| format!("{:04}", y - 1)),
         };
-        return Some(Hit::date(k, v, 0.7));
+        return Some(Hit::date(k, v, 0.7).bare());
     }
     None
 }
@@ -323,14 +332,45 @@ pub fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
         }
         let det = i >= 1 && cx.is_any(i - 1, &["the", "this", "its", "current", "our", "their"]);
         if det {
+            // "the fiscal year ended Sept. 30, 1986": the closing date's year.
+            let mut k = j + 1;
+            if cx.is_any(k, &["that", "which"]) {
+                k += 1;
+            }
+            let closing = if cx.is_any(k, &["ended", "ending", "ends"]) {
+                super::absolute::month_led(cx, k + 1, true)
+                    .and_then(|h| h.value.get(..4).and_then(|y| y.parse::<i32>().ok()))
+            } else {
+                None
+            };
+            let y = closing.or_else(|| anchor_year(cx));
             return Some(Hit::date(
                 j + 1,
-                anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}")),
+                y.map_or("XXXX".into(), |y| format!("{y:04}")),
                 0.7,
             ));
         }
     }
     None
+}
+
+/// "year-end", "year end", "year's end": the end of the reference year.
+pub fn year_end(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.is(i, "year") {
+        return None;
+    }
+    let end = if cx.is(i + 1, "end") || (cx.hyphen(i + 1) && cx.is(i + 2, "end")) {
+        if cx.is(i + 1, "end") { i + 2 } else { i + 3 }
+    } else if (cx.punct(i + 1, '\'') || cx.punct(i + 1, '\u{2019}'))
+        && cx.is(i + 2, "s")
+        && cx.is(i + 3, "end")
+    {
+        i + 4
+    } else {
+        return None;
+    };
+    let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));
+    Some(Hit::date(end, v, 0.7))
 }
 
 /// "the full year", "the current year", "the year" before "earlier"... kept
@@ -339,11 +379,12 @@ pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
     if cx.is(i, "the")
         && cx.is_any(i + 1, &["year", "week"])
         && !cx.hyphen(i + 2)
-        && !cx.is_any(i + 2, &["before", "after", "earlier", "ago", "of"])
-        && !cx.punct(i + 2, '\'')
-        && !cx.punct(i + 2, '\u{2019}')
+        && !cx.is_any(i + 2, &["before", "after", "earlier", "ago"])
+        && !((cx.punct(i + 2, '\'') || cx.punct(i + 2, '\u{2019}')) && cx.is(i + 1, "year"))
     {
-        let span = i >= 1 && cx.is_any(i - 1, &["for", "over", "throughout", "during"]);
+        let span = i >= 1
+            && cx.is_any(i - 1, &["for", "over", "throughout", "during"])
+            && !cx.is(i + 2, "of");
         if cx.is(i + 1, "week") {
             let v = cx.anchor.map_or("XXXX-WXX".into(), calendar::week_str);
             return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
@@ -352,6 +393,16 @@ pub fn this_year_phrases(cx: &Cx, i: usize) -> Option<Hit> {
             return Some(Hit::duration(i + 2, "P1Y".into(), 0.6));
         }
         let v = anchor_year(cx).map_or("XXXX".into(), |y| format!("{y:04}"));
+        return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
+    }
+    if cx.is(i, "the")
+        && cx.is(i + 1, "month")
+        && i >= 1
+        && cx.is_any(i - 1, &["of", "in", "for", "during", "throughout"])
+    {
+        let v = cx.anchor.map_or("XXXX-XX".into(), |a| {
+            calendar::month_str(a.year(), a.month())
+        });
         return Some(Hit::new(i + 2, v, TimexType::Date, 0.6));
     }
     if !(cx.is(i, "the")

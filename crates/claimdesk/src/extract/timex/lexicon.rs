@@ -239,7 +239,7 @@ const UNITS: [(&str, Unit, bool); 29] = [
 ];
 
 /// Words that may open an expression or shape one; rules compare them by text.
-const KEYS: [&str; 74] = [
+const KEYS: [&str; 82] = [
     "the",
     "this",
     "that",
@@ -314,6 +314,14 @@ const KEYS: [&str; 74] = [
     "ensuing",
     "upcoming",
     "near",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 static LEXICON: LazyLock<Map> = LazyLock::new(|| {
@@ -412,10 +420,11 @@ static LEXICON: LazyLock<Map> = LazyLock::new(|| {
 static FILTER: LazyLock<[u16; 26]> = LazyLock::new(|| {
     let mut f = [0u16; 26];
     for k in LEXICON.keys() {
-        if let Some(&b) = k.as_bytes().first() {
-            if b.is_ascii_lowercase() && k.len() < 16 {
-                f[usize::from(b - b'a')] |= 1 << k.len();
-            }
+        if let Some(&b) = k.as_bytes().first()
+            && b.is_ascii_lowercase()
+            && k.len() < 16
+        {
+            f[usize::from(b - b'a')] |= 1 << k.len();
         }
     }
     f

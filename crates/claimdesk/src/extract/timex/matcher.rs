@@ -253,6 +253,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                     better(&mut best, durations::bare_units(cx, j, st));
                     better(&mut best, fiscal::period(cx, j, st));
                     better(&mut best, the_year_n(cx, j));
+                    better(&mut best, fiscal::year_end(cx, j));
                 }
                 Lex::Ordinal(_) => {
                     better(&mut best, fiscal::period(cx, j, st));
@@ -293,6 +294,8 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                     }
                     "christmas" | "thanksgiving" | "halloween" | "easter" | "new"
                     | "independence" => better(&mut best, holiday(cx, j)),
+                    "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
+                    | "eighties" | "nineties" => better(&mut best, absolute::decade_word(cx, j)),
                     _ => better(&mut best, vague::vague(cx, j)),
                 },
             }
@@ -320,7 +323,11 @@ fn best_at(cx: &Cx, i: usize, st: &State) -> Option<Found> {
         {
             let first = if h.skip > 0 {
                 j + h.skip
-            } else if j > i && only_the && (h.no_det || plain_calendar(&h.value)) {
+            } else if h.no_prefix
+                || (j > i
+                    && only_the
+                    && (h.no_det || (!cx.is(j, "fiscal") && plain_calendar(&h.value))))
+            {
                 j
             } else {
                 i
@@ -359,6 +366,9 @@ pub fn scan(cx: &Cx) -> Vec<Found> {
             Some(f) if f.hit.end > f.first => {
                 if let Some((y, q)) = f.hit.quarter {
                     st.last_quarter = Some((f.hit.end, y, q));
+                    if st.report_quarter.is_none() {
+                        st.report_quarter = Some((y, q));
+                    }
                 }
                 i = f.hit.end;
                 out.push(f);

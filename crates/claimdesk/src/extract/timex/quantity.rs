@@ -155,7 +155,8 @@ pub fn unit(cx: &Cx, mut i: usize) -> Option<(Unit, bool, usize)> {
         n += 1;
     }
     match cx.lex(i) {
-        Lex::Unit(u, pl) => Some((u, pl, i + 1)),
+        // A capitalized unit after a count is a title ("60 Minutes").
+        Lex::Unit(u, pl) if !cx.cap(i) => Some((u, pl, i + 1)),
         _ => None,
     }
 }

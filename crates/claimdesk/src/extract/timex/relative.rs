@@ -83,6 +83,10 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
     if i >= 1 && cx.is_any(i - 1, &WEEKDAY_NAMES) && cx.cap(i - 1) {
         return None;
     }
+    // "Friday Night Lights", "Monday Night Football": a title.
+    if matches!(cx.lex(i + 1), Lex::Pod(_)) && cx.cap(i + 1) {
+        return None;
+    }
     let mut k = i + 1;
     if cx.punct(k, '.') && cx.glued(k) && cx.w(i).len() <= 4 {
         k += 1;
@@ -103,7 +107,9 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
         let lean = tense::lean(cx, i, end);
         calendar::resolve_weekday(a, wd, lean, false)
     });
-    Some(with_pod(day, pod, end, 0.9))
+    let mut h = with_pod(day, pod, end, 0.9);
+    h.no_prefix = true;
+    Some(h)
 }
 
 /// Plural weekdays: "Fridays", "Tuesday nights" → SET.
@@ -147,6 +153,16 @@ fn dir_at(cx: &Cx, i: usize) -> Option<(Dir, usize)> {
     let w = cx.w(i);
     let two = |d: Dir| Some((d, i + 2));
     match w {
+        // "this past week" said on a weekend is the week now ending.
+        "this"
+            if cx.is(i + 1, "past")
+                && cx.is_any(i + 2, &["week", "weekend"])
+                && cx
+                    .anchor
+                    .is_some_and(|a| a.weekday().number_from_monday() >= 6) =>
+        {
+            two(Dir::This)
+        }
         "this" if cx.is(i + 1, "past") => two(Dir::Last),
         "this" if cx.is_any(i + 1, &["coming", "next"]) => two(Dir::Next),
         "this" | "current" => Some((Dir::This, i + 1)),
@@ -225,7 +241,7 @@ pub fn relative(cx: &Cx, i: usize) -> Option<Hit> {
         return Some(Hit::duration(e2, quantity::duration_value(q, u), 0.85));
     }
     match cx.lex(k) {
-        Lex::Unit(u, false) => {
+        Lex::Unit(u, false) if !cx.cap(k) => {
             if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                 return None;
             }
@@ -363,7 +379,9 @@ pub fn the_weekend(cx: &Cx, i: usize) -> Option<Hit> {
 pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Option<Hit> {
     let w = cx.w(e);
     let (sign, end) = match w {
-        "ago" | "earlier" | "before" if w != "before" || cx.boundary(e + 1) => (-1i64, e + 1),
+        "ago" | "earlier" => (-1i64, e + 1),
+        // "two days before." (clause-final); "two days before the vote" is a duration.
+        "before" if cx.boundary(e + 1) => (-1, e + 1),
         "later" => return None,
         "from" if cx.is(e + 1, "now") => (1, e + 2),
         "hence" => (1, e + 1),
@@ -376,11 +394,15 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     let Some(a) = cx.anchor else {
         return Some(Hit::date(end, XDAY.into(), 0.6));
     };
+    // Counts beyond any calendar are not dates ("5000000 years ago").
+    if n > 10_000.0 {
+        return None;
+    }
     let n = n.round() as i64;
     // "a year ago" after a quarter: the same quarter a year before.
     if u == Unit::Year
         && n == 1
-        && let Some((at, y, qq)) = st.last_quarter
+        && let Some((at, y, qq)) = st.focus()
         && start.saturating_sub(at) < 400
     {
         return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));

@@ -126,7 +126,7 @@ pub fn lean(cx: &Cx, start: usize, end: usize) -> Lean {
     let mut back = None;
     let mut i = start;
     let mut steps = 0;
-    while i > 0 && steps < 12 {
+    while i > 0 && steps < 16 {
         i -= 1;
         steps += 1;
         if cx.boundary(i) || quote(cx, i) {

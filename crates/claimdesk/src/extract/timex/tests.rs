@@ -272,6 +272,12 @@ fn relative_expressions() {
             "2025-W48",
             Date,
         ),
+        (
+            "Markets swung this past week.",
+            "this past week",
+            "2025-W48",
+            Date,
+        ),
         ("Sales rose 4% last year.", "last year", "2024", Date),
         (
             "The firm will hire more staff next year.",
@@ -491,6 +497,70 @@ fn several_in_one_sentence() {
 }
 
 #[test]
+fn business_periods() {
+    let table = [
+        (
+            "Debt should fall by year-end, the bank said.",
+            "year-end",
+            "2025",
+            Date,
+        ),
+        (
+            "Margins widened in fiscal 2024.",
+            "fiscal 2024",
+            "2024",
+            Date,
+        ),
+        (
+            "Third-quarter sales rose 5%.",
+            "Third-quarter",
+            "2025-Q3",
+            Date,
+        ),
+        (
+            "Results for the 2023 second quarter were restated.",
+            "the 2023 second quarter",
+            "2023-Q2",
+            Date,
+        ),
+        (
+            "Output rose in the first nine months.",
+            "the first nine months",
+            "P9M",
+            Duration,
+        ),
+        (
+            "Rock music boomed in the sixties.",
+            "the sixties",
+            "196",
+            Date,
+        ),
+    ];
+    for (s, extent, value, ty) in table {
+        check(s, "2025-11-30", extent, value, ty);
+    }
+    check_all(
+        "Profit doubled in the fiscal year ended Sept. 30, 2024.",
+        "2025-11-30",
+        &[
+            ("the fiscal year", "2024", Date),
+            ("Sept. 30, 2024", "2024-09-30", Date),
+        ],
+    );
+    // Anaphoric quarters refer back to the reporting quarter.
+    check_all(
+        "Earnings rose in the third quarter. Sales in the quarter were flat, \
+         and costs were lower than a year ago.",
+        "2025-10-28",
+        &[
+            ("the third quarter", "2025-Q3", Date),
+            ("the quarter", "2025-Q3", Date),
+            ("a year ago", "2024-Q3", Date),
+        ],
+    );
+}
+
+#[test]
 fn dateline_sets_the_reference_date() {
     let text = "HARBOUR CITY, June 19 - The port authority said on Tuesday that cargo \
                 volumes fell yesterday.";
@@ -511,6 +581,16 @@ fn dateline_sets_the_reference_date() {
     // Reuters style with agency tag; the year comes from the publication date.
     let wire = "OLD BRIDGE, Feb 26 (Wire) - Shares rose today.";
     assert_eq!(anchor(wire, Some(d("2026-02-27"))), Some(d("2026-02-26")));
+    let day_first = "RIVERTOWN, 19 June (Wire) - Talks ended yesterday.";
+    assert_eq!(
+        anchor(day_first, Some(d("2025-06-20"))),
+        Some(d("2025-06-19"))
+    );
+    let release = "LAKESIDE, Ore., March 3, 2025 /NewsWire/ -- The firm said today it grew.";
+    assert_eq!(
+        anchor(release, Some(d("2025-03-04"))),
+        Some(d("2025-03-03"))
+    );
     // No dateline: the publication date.
     assert_eq!(
         anchor("Shares rose today.", Some(d("2026-02-27"))),
@@ -529,6 +609,20 @@ fn unknown_publication_date() {
 }
 
 #[test]
+fn huge_counts_do_not_overflow() {
+    for s in [
+        "It happened 4294967295 quarters ago.",
+        "It happened 99999999999999 days ago.",
+        "Wait 4294967295 fortnights from now.",
+        "In 9999 centuries ago and 4294967295 months later.",
+    ] {
+        let _ = find(s, Some(d(PUB)));
+        let _ = find(s, NaiveDate::from_ymd_opt(-200000, 1, 1));
+        let _ = find(s, NaiveDate::from_ymd_opt(200000, 12, 31));
+    }
+}
+
+#[test]
 fn false_positive_traps() {
     for s in [
         "You may leave whenever you like.",
@@ -543,6 +637,8 @@ fn false_positive_traps() {
         "He scored 2015 points over his career.",
         "The fall of the old regime surprised many.",
         "About three-quarters of voters agreed.",
+        "She starred in Friday Night Lights as a teenager.",
+        "Ratings for 60 Minutes rose.",
     ] {
         nothing(s);
     }
