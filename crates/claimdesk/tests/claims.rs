@@ -263,6 +263,79 @@ fn quotes() {
     }
 }
 
+/// Names outside the given-name lists, recognized by a title phrase in
+/// apposition, and roles after a possessive organization or in a relative
+/// clause.
+#[test]
+fn appositive_roles_of_unlisted_names() {
+    use ClaimKind::{Dismissal, Role};
+    check(
+        Role,
+        "A spokeswoman for the ferry board, Ilse Varga, told reporters on Monday.",
+        &["person=Ilse Varga; role=spokeswoman; org=ferry board"],
+    );
+    check(
+        Role,
+        "Reporters later reached the museum's deputy director, Bram Okonjo, by phone.",
+        &["person=Bram Okonjo; role=deputy director; org=museum"],
+    );
+    check(
+        Role,
+        "The plan was drafted by Tiva Mensah, who joined the council in 2019 as head of planning.",
+        &["person=Tiva Mensah; role=head; org=planning"],
+    );
+    check(
+        Dismissal,
+        "The league's former treasurer, Bram Okonjo, had been suspended in May over missing funds.",
+        &["person=Bram Okonjo; how=suspended"],
+    );
+    // No title phrase before the comma: not evidence of a person.
+    for text in [
+        "After the long winter in the valley, Ilse Varga, the town reopened.",
+        "The players and the fans, Green Hollow, waited.",
+    ] {
+        check(Role, text, &[]);
+    }
+    // "as" in a relative clause about a thing, not a person.
+    check(
+        Role,
+        "The ferry, which joined the fleet in 2019 as a spare, sank.",
+        &[],
+    );
+}
+
+/// Book, film and song titles in quotation marks are not quotes, and works
+/// or ordinals are not speakers.
+#[test]
+fn titles_are_not_quotes() {
+    use ClaimKind::Quote;
+    for text in [
+        "Senator Dara Quinn wrote \"How to Win an Election.\"",
+        "Dara Quinn praised \"The Long Road Home,\" her favourite film.",
+        "Dara Quinn said she loved the song \"Blue River Nights.\"",
+        "\"It moves me every time,\" the Ninth Symphony's program said.",
+    ] {
+        check(Quote, text, &[]);
+    }
+    // A title-cased slogan with a direct attribution, a nickname with an
+    // honorific and an ordinary sentence stay quotes.
+    check(
+        Quote,
+        "\"Build Every Bridge,\" Dara Quinn said.",
+        &["speaker=Dara Quinn; quote=Build Every Bridge,"],
+    );
+    check(
+        Quote,
+        "Dara Quinn called him \"Mr. Budget\" in a speech.",
+        &["speaker=Dara Quinn; quote=Mr. Budget"],
+    );
+    check(
+        Quote,
+        "Dara Quinn said: \"We will win the vote in May.\"",
+        &["speaker=Dara Quinn; quote=We will win the vote in May."],
+    );
+}
+
 #[test]
 fn every_claim_points_at_its_evidence() {
     let text = "WIDGET MAKER NAMES CHIEF\n\nTOLEDO, April 2 - Acme Widgets Corp said Dora\nPelt was named president of the unit.\n    \"I am delighted,\" Pelt said.\n";
