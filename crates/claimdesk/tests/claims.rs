@@ -263,6 +263,60 @@ fn quotes() {
     }
 }
 
+/// The dismissal date: a date in the sentence, else the article's own
+/// date (its dateline) for a departure told in the present or present
+/// perfect, else none.
+#[test]
+fn dismissal_dates() {
+    fn dates(text: &str) -> Vec<String> {
+        extract(text, None)
+            .claims
+            .iter()
+            .filter_map(|c| match &c.fields {
+                claimdesk::ClaimFields::Dismissal { person, date, .. } => {
+                    Some(format!("{person}: {}", date.as_deref().unwrap_or("-")))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo resigned as treasurer on Monday.",
+            &["Harriet Olmo: 2024-06-03"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - The board sacked its chairman, Harriet Olmo, in March.",
+            &["Harriet Olmo: 2024-03"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo resigns as treasurer of the rowing club.",
+            &["Harriet Olmo: 2024-06-04"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo has stepped down from the rowing club.",
+            &["Harriet Olmo: 2024-06-04"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo has been suspended by the rowing club.",
+            &["Harriet Olmo: 2024-06-04"],
+        ),
+        // Simple past with no date: when is not said.
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo resigned after the audit.",
+            &["Harriet Olmo: -"],
+        ),
+        // No dateline and no publication date: nothing to anchor to.
+        (
+            "Harriet Olmo resigns as treasurer of the rowing club.",
+            &["Harriet Olmo: -"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(dates(text), *expected, "\ninput: {text:?}");
+    }
+}
+
 /// Names outside the given-name lists, recognized by a title phrase in
 /// apposition, and roles after a possessive organization or in a relative
 /// clause.
