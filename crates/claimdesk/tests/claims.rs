@@ -350,6 +350,18 @@ fn appositive_roles_of_unlisted_names() {
     ] {
         check(Role, text, &[]);
     }
+    // A word between two titles is the second one's organization.
+    check(
+        Role,
+        "Voters met party leader Green MP Dara Quinn in May.",
+        &["person=Dara Quinn; role=MP; org=Green"],
+    );
+    // A wished-for post is not a role held.
+    check(
+        Role,
+        "Most voters want Dara Quinn to be the prime minister.",
+        &[],
+    );
     // "as" in a relative clause about a thing, not a person.
     check(
         Role,

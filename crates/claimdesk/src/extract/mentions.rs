@@ -220,6 +220,11 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     {
         gender = g;
     }
+    // "party leader Labour MP Jeremy Corbyn": a word between two titles
+    // names the second one's organization, not a person.
+    if n == 1 && lexicon::is_title_word(doc.lc(b)) && (doc.is_cap(b) || doc.is_allcaps(b)) {
+        return None;
+    }
     if n == 1 {
         let strength = if titled {
             Strength::Titled

@@ -196,7 +196,10 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
             let mut appointed = false;
             while j < end && j < k + 4 {
                 let w = ctx.lc(j);
-                if COPULA.contains(&w) {
+                if w == "be" && j > k && ctx.lc(j - 1) == "to" {
+                    // "prefer X to be the prime minister": wished, not held.
+                    break;
+                } else if COPULA.contains(&w) {
                     copular = true;
                 } else if APPOINT.contains(&w) {
                     appointed = true;
