@@ -193,6 +193,17 @@ fn attendances() {
             "person=Otto Brandt; event=ceremony; planned=false",
         ],
     );
+    // Leading a political party is not attending a party.
+    check(
+        Attendance,
+        "Dara Quinn, who led the Green Party for a decade, retired. Omar Haddad led the Labour party too.",
+        &[],
+    );
+    check(
+        Attendance,
+        "Omar Haddad attended the garden party at the embassy.",
+        &["person=Omar Haddad; event=garden party; planned=false"],
+    );
     // Negated and hypothetical attendance.
     for text in [
         "Nina Roth will not attend the summit.",
@@ -355,6 +366,12 @@ fn appositive_roles_of_unlisted_names() {
         Role,
         "Voters met party leader Green MP Dara Quinn in May.",
         &["person=Dara Quinn; role=MP; org=Green"],
+    );
+    // The possessor is a short name-like phrase, not a clause.
+    check(
+        Role,
+        "On Friday the guest will be welcomed by the mayor's husband, Piet Aalders.",
+        &["person=Piet Aalders; role=husband; org=mayor"],
     );
     // A wished-for post is not a role held.
     check(

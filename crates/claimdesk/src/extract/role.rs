@@ -99,7 +99,9 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                     })
                     .find(|&t| ctx.lc(t) == "'s")
                     && p > k + 1
-                    && (k + 1..p).all(|t| ctx.coref.at(t).is_none())
+                    && p <= k + 5
+                    && (k + 1..p)
+                        .all(|t| ctx.coref.at(t).is_none() && !lexicon::is_stopword(ctx.lc(t)))
                     && let Some(mut np) = ctx.post_title(p + 1, comma)
                     && np.end == comma
                 {
