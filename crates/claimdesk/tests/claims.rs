@@ -373,6 +373,18 @@ fn appositive_roles_of_unlisted_names() {
         "On Friday the guest will be welcomed by the mayor's husband, Piet Aalders.",
         &["person=Piet Aalders; role=husband; org=mayor"],
     );
+    // The possessor is the organization; "for" / "of" give the remit,
+    // "at" the employer.
+    check(
+        Role,
+        "Lena Ostrova, Tollbank's vice president for investor relations, declined to comment.",
+        &["person=Lena Ostrova; role=vice president; org=Tollbank"],
+    );
+    check(
+        Role,
+        "Lena Ostrova, Europe program director at the Dunmore Institute, spoke.",
+        &["person=Lena Ostrova; role=program director; org=Dunmore Institute"],
+    );
     // A wished-for post is not a role held.
     check(
         Role,

@@ -878,7 +878,10 @@ impl<'a> Ctx<'a> {
                         || (self.doc.is_cap(t) && !lexicon::is_stopword(self.lc(t)))
                 });
             if e > s && useful {
-                if prep != "to" {
+                // "BankAmerica's vice president for communications": the
+                // possessor is the organization, the phrase is the remit;
+                // "at" names the employer ("Africa director at the Centre").
+                if prep != "to" && (org.is_none() || prep == "at") {
                     org = Some(self.org_name(s, e));
                 }
                 stop = e;
