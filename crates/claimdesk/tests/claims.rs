@@ -266,6 +266,8 @@ fn quotes() {
     );
     // Organization-attributed, unattributed and scare quotes.
     for text in [
+        "\"Sales will recover,\" Tollan Widgets said in its annual report.",
+        "Harlow Mills, which makes paper, said: \"We will keep every mill open.\"",
         "\"Nonsense,\" the ministry said.",
         "The plan was \"bold\" and the vote was a \"triumph of hope.\"",
         "\"The talks went well,\" a spokesman for the office said.",

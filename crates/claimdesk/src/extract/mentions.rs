@@ -313,6 +313,15 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             .skip(1)
             .all(|c| c.is_lowercase() || c == '-' || c == '\'')
     });
+    // "Tollan Widgets said its profit fell", "Harlow Mills, which makes
+    // paper": a company speaking of itself, not a person.
+    let org_cue = (lexicon::is_speech_verb(next)
+        && (doc.lc(b + 1) == "its"
+            || (matches!(doc.lc(b + 1), "in" | "on") && doc.lc(b + 2) == "its")))
+        || (next == "," && doc.lc(b + 1) == "which");
+    if org_cue && given.is_none() && !titled && !initial {
+        return None;
+    }
     let person = given.is_some()
         || titled
         || initial
