@@ -387,6 +387,11 @@ fn appositive_roles_of_unlisted_names() {
         "Lena Ostrova, Europe program director at the Dunmore Institute, spoke.",
         &["person=Lena Ostrova; role=program director; org=Dunmore Institute"],
     );
+    check(
+        Role,
+        "Lena Ostrova, the agency's Director of field work, spoke.",
+        &["person=Lena Ostrova; role=Director; org=agency"],
+    );
     // A wished-for post is not a role held.
     check(
         Role,
