@@ -193,6 +193,17 @@ fn attendances() {
             "person=Otto Brandt; event=ceremony; planned=false",
         ],
     );
+    // Leading a political party is not attending a party.
+    check(
+        Attendance,
+        "Dara Quinn, who led the Green Party for a decade, retired. Omar Haddad led the Labour party too.",
+        &[],
+    );
+    check(
+        Attendance,
+        "Omar Haddad attended the garden party at the embassy.",
+        &["person=Omar Haddad; event=garden party; planned=false"],
+    );
     // Negated and hypothetical attendance.
     for text in [
         "Nina Roth will not attend the summit.",
@@ -255,12 +266,176 @@ fn quotes() {
     );
     // Organization-attributed, unattributed and scare quotes.
     for text in [
+        "\"Sales will recover,\" Tollan Widgets said in its annual report.",
+        "Harlow Mills, which makes paper, said: \"We will keep every mill open.\"",
         "\"Nonsense,\" the ministry said.",
         "The plan was \"bold\" and the vote was a \"triumph of hope.\"",
         "\"The talks went well,\" a spokesman for the office said.",
     ] {
         check(Quote, text, &[]);
     }
+}
+
+/// The dismissal date: a date in the sentence, else the article's own
+/// date (its dateline) for a departure told in the present or present
+/// perfect, else none.
+#[test]
+fn dismissal_dates() {
+    fn dates(text: &str) -> Vec<String> {
+        extract(text, None)
+            .claims
+            .iter()
+            .filter_map(|c| match &c.fields {
+                claimdesk::ClaimFields::Dismissal { person, date, .. } => {
+                    Some(format!("{person}: {}", date.as_deref().unwrap_or("-")))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo resigned as treasurer on Monday.",
+            &["Harriet Olmo: 2024-06-03"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - The board sacked its chairman, Harriet Olmo, in March.",
+            &["Harriet Olmo: 2024-03"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo resigns as treasurer of the rowing club.",
+            &["Harriet Olmo: 2024-06-04"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo has stepped down from the rowing club.",
+            &["Harriet Olmo: 2024-06-04"],
+        ),
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo has been suspended by the rowing club.",
+            &["Harriet Olmo: 2024-06-04"],
+        ),
+        // Simple past with no date: when is not said.
+        (
+            "BERGEN, June 4, 2024 - Harriet Olmo resigned after the audit.",
+            &["Harriet Olmo: -"],
+        ),
+        // No dateline and no publication date: nothing to anchor to.
+        (
+            "Harriet Olmo resigns as treasurer of the rowing club.",
+            &["Harriet Olmo: -"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(dates(text), *expected, "\ninput: {text:?}");
+    }
+}
+
+/// Names outside the given-name lists, recognized by a title phrase in
+/// apposition, and roles after a possessive organization or in a relative
+/// clause.
+#[test]
+fn appositive_roles_of_unlisted_names() {
+    use ClaimKind::{Dismissal, Role};
+    check(
+        Role,
+        "A spokeswoman for the ferry board, Ilse Varga, told reporters on Monday.",
+        &["person=Ilse Varga; role=spokeswoman; org=ferry board"],
+    );
+    check(
+        Role,
+        "Reporters later reached the museum's deputy director, Bram Okonjo, by phone.",
+        &["person=Bram Okonjo; role=deputy director; org=museum"],
+    );
+    check(
+        Role,
+        "The plan was drafted by Tiva Mensah, who joined the council in 2019 as head of planning.",
+        &["person=Tiva Mensah; role=head; org=planning"],
+    );
+    check(
+        Dismissal,
+        "The league's former treasurer, Bram Okonjo, had been suspended in May over missing funds.",
+        &["person=Bram Okonjo; how=suspended"],
+    );
+    // No title phrase before the comma: not evidence of a person.
+    for text in [
+        "After the long winter in the valley, Ilse Varga, the town reopened.",
+        "The players and the fans, Green Hollow, waited.",
+    ] {
+        check(Role, text, &[]);
+    }
+    // A word between two titles is the second one's organization.
+    check(
+        Role,
+        "Voters met party leader Green MP Dara Quinn in May.",
+        &["person=Dara Quinn; role=MP; org=Green"],
+    );
+    // The possessor is a short name-like phrase, not a clause.
+    check(
+        Role,
+        "On Friday the guest will be welcomed by the mayor's husband, Piet Aalders.",
+        &["person=Piet Aalders; role=husband; org=mayor"],
+    );
+    // The possessor is the organization; "for" / "of" give the remit,
+    // "at" the employer.
+    check(
+        Role,
+        "Lena Ostrova, Tollbank's vice president for investor relations, declined to comment.",
+        &["person=Lena Ostrova; role=vice president; org=Tollbank"],
+    );
+    check(
+        Role,
+        "Lena Ostrova, Europe program director at the Dunmore Institute, spoke.",
+        &["person=Lena Ostrova; role=program director; org=Dunmore Institute"],
+    );
+    check(
+        Role,
+        "Lena Ostrova, the agency's Director of field work, spoke.",
+        &["person=Lena Ostrova; role=Director; org=agency"],
+    );
+    // A wished-for post is not a role held.
+    check(
+        Role,
+        "Most voters want Dara Quinn to be the prime minister.",
+        &[],
+    );
+    // "as" in a relative clause about a thing, not a person.
+    check(
+        Role,
+        "The ferry, which joined the fleet in 2019 as a spare, sank.",
+        &[],
+    );
+}
+
+/// Book, film and song titles in quotation marks are not quotes, and works
+/// or ordinals are not speakers.
+#[test]
+fn titles_are_not_quotes() {
+    use ClaimKind::Quote;
+    for text in [
+        "Senator Dara Quinn wrote \"How to Win an Election.\"",
+        "Dara Quinn praised \"The Long Road Home,\" her favourite film.",
+        "Dara Quinn said she loved the song \"Blue River Nights.\"",
+        "\"It moves me every time,\" the Ninth Symphony's program said.",
+    ] {
+        check(Quote, text, &[]);
+    }
+    // A title-cased slogan with a direct attribution, a nickname with an
+    // honorific and an ordinary sentence stay quotes.
+    check(
+        Quote,
+        "\"Build Every Bridge,\" Dara Quinn said.",
+        &["speaker=Dara Quinn; quote=Build Every Bridge,"],
+    );
+    check(
+        Quote,
+        "Dara Quinn called him \"Mr. Budget\" in a speech.",
+        &["speaker=Dara Quinn; quote=Mr. Budget"],
+    );
+    check(
+        Quote,
+        "Dara Quinn said: \"We will win the vote in May.\"",
+        &["speaker=Dara Quinn; quote=We will win the vote in May."],
+    );
 }
 
 #[test]

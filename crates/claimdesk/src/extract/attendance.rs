@@ -414,9 +414,14 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                             | "hosted"
                             | "organized"
                     );
-                head && (lexicon::is_event(n)
-                    || ASSEMBLIES.contains(&n)
-                    || matches!(n, "delegation" | "delegations"))
+                // "led the Conservative Party": a political party, not a
+                // gathering.
+                let political =
+                    n == "party" && (ctx.doc.is_cap(k) || (k > v + 1 && ctx.doc.is_cap(k - 1)));
+                head && !political
+                    && (lexicon::is_event(n)
+                        || ASSEMBLIES.contains(&n)
+                        || matches!(n, "delegation" | "delegations"))
             })?;
             let hosting = matches!(w, "hosted" | "hosts" | "host" | "hosting");
             let others = if hosting {

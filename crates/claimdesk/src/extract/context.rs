@@ -718,6 +718,18 @@ impl<'a> Ctx<'a> {
         let w = self.lc(k);
         if is_det(w) {
             k += 1;
+            // "the organization's director": the possessor is the org.
+            if let Some(p) = (k + 1..(k + 4).min(end)).find(|&t| self.lc(t) == "'s")
+                && (k..p).all(|t| {
+                    self.doc.kind(t) == Some(Tk::Word)
+                        && self.coref.at(t).is_none()
+                        && !lexicon::is_stopword(self.lc(t))
+                        && self.title_at(t).is_none()
+                })
+            {
+                org = Some(self.org_name(k, p));
+                k = p + 1;
+            }
         } else if is_poss_pronoun(w) {
             if let Some(m) = self.coref.at(k) {
                 org = Some(self.coref.name(m.entity).to_string());
@@ -878,7 +890,10 @@ impl<'a> Ctx<'a> {
                         || (self.doc.is_cap(t) && !lexicon::is_stopword(self.lc(t)))
                 });
             if e > s && useful {
-                if prep != "to" {
+                // "BankAmerica's vice president for communications": the
+                // possessor is the organization, the phrase is the remit;
+                // "at" names the employer ("Africa director at the Centre").
+                if prep != "to" && (org.is_none() || prep == "at") {
                     org = Some(self.org_name(s, e));
                 }
                 stop = e;

@@ -213,8 +213,37 @@ fn passive_aux(ctx: &Ctx, v: usize) -> Option<usize> {
     None
 }
 
+/// Whether the departure at `v` is told in the present or present perfect
+/// ("X resigns", "X has quit", "X has been suspended"), so it happened on
+/// the article's own date when no other date is given.
+fn reported_now(ctx: &Ctx, v: usize, passive: Option<usize>) -> bool {
+    let mut k = passive.unwrap_or(v);
+    if passive.is_some() && ctx.lc(k) == "been" {
+        k = k.saturating_sub(1);
+        return k < v && matches!(ctx.lc(k), "has" | "have");
+    }
+    if passive.is_some() {
+        return false;
+    }
+    while k > 0 && matches!(ctx.lc(k - 1), "also" | "now" | "just" | "all" | "both") {
+        k -= 1;
+    }
+    let w = ctx.lc(v);
+    (k > 0 && matches!(ctx.lc(k - 1), "has" | "have"))
+        || (w.ends_with('s')
+            && !w.ends_with("ss")
+            && !matches!(
+                ctx.lc(v.saturating_sub(1)),
+                "to" | "will" | "would" | "may" | "might" | "could" | "should"
+            ))
+}
+
 pub fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
+    // The article's own date (dateline, else publication), for departures
+    // told in the present.
+    let anchor =
+        super::timex::anchor(ctx.doc.text, ctx.published).map(|d| d.format("%Y-%m-%d").to_string());
     for (si, seg) in ctx.claim_segs() {
         let mut i = seg.tok_start;
         while i < seg.tok_end {
@@ -325,7 +354,11 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
                     last = last.max(np.end);
                 }
             }
-            let date = ctx.date_near(v, seg);
+            let date = ctx.date_near(v, seg).or_else(|| {
+                reported_now(ctx, v, passive)
+                    .then(|| anchor.clone())
+                    .flatten()
+            });
             for who in &people {
                 let person = ctx.name(who.entity);
                 if by.as_deref() == Some(person.as_str()) {

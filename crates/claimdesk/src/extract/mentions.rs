@@ -43,6 +43,23 @@ const PARTICLES: &[&str] = &[
     "dos", "das", "la", "le", "ter", "den",
 ];
 
+/// Ordinal words: "Ninth Symphony", "Fifth Avenue" name works and places.
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "hundredth",
+];
+
 fn is_roman(s: &str) -> bool {
     matches!(s, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
 }
@@ -203,6 +220,11 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     {
         gender = g;
     }
+    // "party leader Labour MP Jeremy Corbyn": a word between two titles
+    // names the second one's organization, not a person.
+    if n == 1 && lexicon::is_title_word(doc.lc(b)) && (doc.is_cap(b) || doc.is_allcaps(b)) {
+        return None;
+    }
     if n == 1 {
         let strength = if titled {
             Strength::Titled
@@ -228,6 +250,7 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             && !lexicon::is_event(w)
             && !lexicon::is_place_word(w)
             && !lexicon::is_stopword(w)
+            && !ORDINALS.contains(w)
     });
     let next = doc.lc(b);
     let speaks = lexicon::is_speech_verb(next)
@@ -278,17 +301,32 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
         )
         || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
+    // The name of a title phrase in apposition: "a spokeswoman for the
+    // agency, Hanne Voss," or "the former treasurer, Piet Aalders, had".
+    let appositive = a > seg_start + 1
+        && doc.s(a - 1) == ","
+        && after_title_phrase(doc, a - 1, seg_start)
+        && (matches!(doc.s(b), "," | "." | ";") || next_verb);
     let plain = (k..b).all(|i| {
         doc.s(i)
             .chars()
             .skip(1)
             .all(|c| c.is_lowercase() || c == '-' || c == '\'')
     });
+    // "Tollan Widgets said its profit fell", "Harlow Mills, which makes
+    // paper": a company speaking of itself, not a person.
+    let org_cue = (lexicon::is_speech_verb(next)
+        && (doc.lc(b + 1) == "its"
+            || (matches!(doc.lc(b + 1), "in" | "on") && doc.lc(b + 2) == "its")))
+        || (next == "," && doc.lc(b + 1) == "which");
+    if org_cue && given.is_none() && !titled && !initial {
+        return None;
+    }
     let person = given.is_some()
         || titled
         || initial
         || aged
-        || (unknown && (speaks || (plain && (next_verb || prev_ctx))));
+        || (unknown && (speaks || (plain && (next_verb || prev_ctx || appositive))));
     person.then_some(NameRun {
         start: k,
         end: b,
@@ -297,6 +335,50 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         strength: Strength::Full,
         gender,
     })
+}
+
+/// Whether the words before the comma at `comma` form a title phrase
+/// opened by a determiner or possessive: "a spokeswoman for the agency",
+/// "the company's finance director", "his deputy". The phrase holds a
+/// title word and no verb-like or clause-opening word.
+fn after_title_phrase(doc: &Doc, comma: usize, seg_start: usize) -> bool {
+    let lo = comma.saturating_sub(10).max(seg_start);
+    let mut titled = false;
+    for i in (lo..comma).rev() {
+        let w = doc.lc(i);
+        if doc.kind(i) != Some(Tk::Word) && w != "'s" {
+            return false;
+        }
+        if lexicon::is_title_word(w) {
+            titled = true;
+        }
+        let opener = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+        if opener
+            && titled
+            && (i == seg_start || doc.kind(i - 1) != Some(Tk::Word) || !doc.is_cap(i - 1))
+        {
+            return true;
+        }
+        if matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "who"
+                | "which"
+                | "that"
+                | "and"
+                | "or"
+                | "but"
+        ) {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

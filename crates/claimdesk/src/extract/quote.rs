@@ -55,7 +55,16 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         let opens_sentence = q.open == seg.tok_start;
+        let quoted = ctx.doc.text.get(start..end).unwrap_or("");
         let mut speaker = after(ctx, q);
+        // A book, film or song title ("The Art of the Deal"), not words
+        // someone said, unless the attribution follows the closing mark
+        // directly (`"Make It Right," she said`).
+        let spoken = matches!(speaker, Speaker::Person(_)) && quoted.ends_with([',', '!', '?']);
+        if title_case(quoted) && !spoken {
+            prev = None;
+            continue;
+        }
         if let Speaker::None = speaker {
             speaker = before(ctx, q, seg, words);
         }
@@ -123,6 +132,37 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
         });
     }
     out
+}
+
+/// Whether quoted words read as a title: two to ten words, every one
+/// capitalized except short function words ("How to Get Rich",
+/// "The Art of the Deal").
+fn title_case(s: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "a", "an", "the", "of", "to", "and", "or", "in", "on", "at", "for", "with", "from", "by",
+        "as", "but", "nor", "vs",
+    ];
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !(2..=10).contains(&words.len())
+        || words
+            .first()
+            .is_some_and(|w| lexicon::is_honorific(&w.to_lowercase()))
+    {
+        return false;
+    }
+    let capped = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capped >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || MINOR.contains(w))
+        && !words.iter().skip(1).any(|w| *w == "I")
 }
 
 /// Byte range of the quoted words, trimmed.

@@ -91,6 +91,26 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 if !opener {
                     continue;
                 }
+                // "the agency's former finance director, Piet Aalders": the
+                // title after a possessive organization, which is its org.
+                if let Some(p) = (k + 1..comma)
+                    .take_while(|&t| {
+                        ctx.doc.kind(t) == Some(super::segment::Tk::Word) || ctx.lc(t) == "'s"
+                    })
+                    .find(|&t| ctx.lc(t) == "'s")
+                    && p > k + 1
+                    && p <= k + 5
+                    && (k + 1..p)
+                        .all(|t| ctx.coref.at(t).is_none() && !lexicon::is_stopword(ctx.lc(t)))
+                    && let Some(mut np) = ctx.post_title(p + 1, comma)
+                    && np.end == comma
+                {
+                    if np.org.is_none() {
+                        np.org = Some(ctx.org_name(k + 1, p));
+                    }
+                    push(ctx, &mut out, who, &np, k, m.end, m.seg, 0.7);
+                    break;
+                }
                 if let Some(np) = ctx.post_title(k, comma)
                     && np.end == comma
                 {
@@ -178,7 +198,10 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
             let mut appointed = false;
             while j < end && j < k + 4 {
                 let w = ctx.lc(j);
-                if COPULA.contains(&w) {
+                if w == "be" && j > k && ctx.lc(j - 1) == "to" {
+                    // "prefer X to be the prime minister": wished, not held.
+                    break;
+                } else if COPULA.contains(&w) {
                     copular = true;
                 } else if APPOINT.contains(&w) {
                     appointed = true;
@@ -242,13 +265,32 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                     ctx.subject_before(a.saturating_sub(1), &seg)
                         .first()
                         .copied()
-                });
+                })
+                .or_else(|| relative_antecedent(ctx, a, &seg));
             if let Some(who) = who {
                 push(ctx, &mut out, who, &np, who.start.min(a), np.end, si, 0.7);
             }
         }
     }
     out
+}
+
+/// "X, who joined the board in 2021 as treasurer": the antecedent of a
+/// relative clause holding `as` at `a`, if the clause has no other verb
+/// subject. Stops at a full stop, semicolon or quotation mark.
+fn relative_antecedent(ctx: &Ctx, a: usize, seg: &super::segment::Seg) -> Option<Who> {
+    let lo = a.saturating_sub(15).max(seg.tok_start + 2);
+    for r in (lo..a).rev() {
+        if matches!(ctx.doc.s(r), ";" | "." | ":")
+            || ctx.doc.kind(r) == Some(super::segment::Tk::Quote)
+        {
+            return None;
+        }
+        if ctx.lc(r) == "who" && ctx.doc.s(r - 1) == "," {
+            return ctx.person_ending_at(r - 2, seg.tok_start);
+        }
+    }
+    None
 }
 
 /// Whether an appositive ending at `e` is closed there (by punctuation,
