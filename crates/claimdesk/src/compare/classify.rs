@@ -21,6 +21,7 @@
 use super::output::{Reason, ReasonKind, SentenceStatus, WordOpKind};
 use super::tokens::{self, FastSet, Token};
 use super::words::Step;
+use crate::extract::timex::{self, DateWord};
 use std::collections::{HashMap, HashSet};
 
 /// Inserted content words, not in the old sentence, that make new information.
@@ -222,31 +223,6 @@ const NEGATIONS: &[&str] = &[
     "nowhere",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const CARDINALS: &[(&str, u64)] = &[
     ("zero", 0),
     ("one", 1),
@@ -399,19 +375,12 @@ fn number(w: &str) -> Option<u64> {
 /// The normalized date word (`Mar` → `march`, `Friday` → `friday`), if any.
 /// Month abbreviations and "May" count only when capitalized.
 fn date_word(w: &str) -> Option<&'static str> {
-    let k = w.to_lowercase();
+    let d = timex::date_word(w)?;
     let capital = w.chars().next().is_some_and(char::is_uppercase);
-    if let Some(d) = WEEKDAYS.iter().chain(RELATIVE_DAYS).find(|d| **d == k) {
-        return Some(d);
-    }
-    if !capital {
+    if matches!(d, DateWord::Month(_)) && !capital {
         return None;
     }
-    let k = if k == "sept" { "sep".to_string() } else { k };
-    MONTHS
-        .iter()
-        .find(|m| **m == k || (k.len() == 3 && m.starts_with(k.as_str())))
-        .copied()
+    Some(d.name())
 }
 
 fn is_negation(w: &str) -> bool {

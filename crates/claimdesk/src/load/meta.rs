@@ -41,32 +41,12 @@ pub fn leading_title(text: &str) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// A month from "Jan", "Jan.", "January", "Sept.".
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
+    match crate::extract::timex::date_word(word)? {
+        crate::extract::timex::DateWord::Month(m) => Some(m),
+        _ => None,
     }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][i];
-    (full.starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
 
 /// The date of a leading dateline: "SEOUL, June 19 -", "LONDON, Nov 26, 2026

@@ -3,8 +3,9 @@
 //! deictic day words and the modifier words that may open an expression.
 //! Looked up once per word token through a hash map built on first use.
 
+use crate::extract::lexicon::Fnv;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Calendar and clock units.
@@ -105,29 +106,17 @@ pub fn number_value(l: Lex) -> Option<u32> {
     }
 }
 
-/// FNV-1a: small keys, no DoS concern (static lexicon).
-#[derive(Default)]
-pub struct Fnv(u64);
+type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// The full lowercase name of month `m` (1-12).
+pub fn month_name(m: u32) -> &'static str {
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
 }
 
-type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+/// The full lowercase name of ISO weekday `d` (1-7).
+pub fn weekday_name(d: u32) -> &'static str {
+    WEEKDAYS[(d.clamp(1, 7) - 1) as usize]
+}
 
 const MONTHS: [&str; 12] = [
     "january",

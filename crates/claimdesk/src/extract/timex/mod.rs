@@ -23,6 +23,48 @@ mod tense;
 mod token;
 mod vague;
 
+/// A word that names a month, a weekday or a day relative to today,
+/// normalized ("Nov", "Nov." and "November" are one month). Other modules
+/// (loading datelines, comparing revisions) use it so that there is one
+/// calendar vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateWord {
+    /// 1-12.
+    Month(u32),
+    /// ISO number, 1 (Monday) - 7 (Sunday).
+    Weekday(u32),
+    /// today (0), yesterday (-1), tomorrow (1).
+    Deictic(i32),
+    Tonight,
+}
+
+impl DateWord {
+    /// The word's full lowercase name ("november", "friday", "today").
+    pub fn name(self) -> &'static str {
+        match self {
+            DateWord::Month(m) => lexicon::month_name(m),
+            DateWord::Weekday(d) => lexicon::weekday_name(d),
+            DateWord::Deictic(-1) => "yesterday",
+            DateWord::Deictic(1) => "tomorrow",
+            DateWord::Deictic(_) => "today",
+            DateWord::Tonight => "tonight",
+        }
+    }
+}
+
+/// The calendar word `word` names, in any case, with or without a trailing
+/// full stop ("Sept." → September).
+pub fn date_word(word: &str) -> Option<DateWord> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    match lexicon::classify(&lower) {
+        lexicon::Lex::Month(m) | lexicon::Lex::MonthAbbr(m) => Some(DateWord::Month(m)),
+        lexicon::Lex::Weekday(d) => Some(DateWord::Weekday(d)),
+        lexicon::Lex::Deictic(d) => Some(DateWord::Deictic(d)),
+        lexicon::Lex::Tonight => Some(DateWord::Tonight),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests;
 
