@@ -259,13 +259,7 @@ impl Claim {
     /// and who it is about, plus what tells two such claims apart. The store
     /// keeps it; the revision comparison aligns claims on it first.
     pub fn stable_key(&self) -> String {
-        let norm = |s: &str| {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let norm = word_key;
         match &self.fields {
             ClaimFields::Date { .. } => format!("date|{}", norm(&self.text)),
             ClaimFields::Role { person, role, .. } => {
@@ -281,6 +275,17 @@ impl Claim {
             }
         }
     }
+}
+
+/// A text's words, lowercased and joined by single spaces, with
+/// punctuation dropped: "Anyone, we ARE" → "anyone we are". Two values with
+/// the same word key state the same thing.
+pub fn word_key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A fact-checker's verdict on a claim.

@@ -116,13 +116,7 @@ fn index<K: std::hash::Hash + Eq>(values: impl Iterator<Item = K>) -> HashMap<K,
     map
 }
 
-fn norm(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::model::word_key as norm;
 
 impl Pairing {
     fn new(old: usize, new: usize) -> Pairing {

@@ -1,6 +1,6 @@
 //! Word documents (`.docx`): the paragraph text, one paragraph per block.
 
-use super::{Document, Format, LoadError, SourceKind};
+use super::{Document, Format, LoadError};
 use docx_rust::DocxFile;
 use docx_rust::document::BodyContent;
 use std::io::Cursor;
@@ -28,17 +28,7 @@ pub fn read(bytes: &[u8], what: &str) -> Result<Document, LoadError> {
         .collect();
     let mut text = paragraphs.join("\n\n");
     text.push('\n');
-    Ok(Document {
-        text,
-        title: String::new(),
-        byline: None,
-        published: None,
-        source: None,
-        source_kind: SourceKind::File,
-        format: Format::Docx,
-        encoding: None,
-        external_id: None,
-    })
+    Ok(Document::new(text, Format::Docx))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! HTML pages: the main article text (readability, via `dom_smoothie`), with
 //! the title, byline and published time the page declares.
 
-use super::{Document, Format, LoadError, SourceKind};
+use super::{Document, Format, LoadError};
 use chrono::NaiveDate;
 
 /// Whether bytes start like an HTML document, whatever the file is called.
@@ -31,23 +31,17 @@ pub fn read(html: &str, what: &str) -> Result<Document, LoadError> {
     if text.split_whitespace().count() < 3 {
         return Err(none());
     }
-    Ok(Document {
-        text,
-        title: article.title.trim().to_string(),
-        byline: article
-            .byline
-            .map(|b| b.trim().to_string())
-            .filter(|b| !b.is_empty()),
-        published: article
-            .published_time
-            .as_deref()
-            .and_then(parse_date_prefix),
-        source: None,
-        source_kind: SourceKind::File,
-        format: Format::Html,
-        encoding: None,
-        external_id: None,
-    })
+    let mut doc = Document::new(text, Format::Html);
+    doc.title = article.title.trim().to_string();
+    doc.byline = article
+        .byline
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty());
+    doc.published = article
+        .published_time
+        .as_deref()
+        .and_then(parse_date_prefix);
+    Ok(doc)
 }
 
 /// Trims every line and keeps at most one blank line between paragraphs.

@@ -35,6 +35,13 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    const ALL: [SourceKind; 4] = [
+        SourceKind::File,
+        SourceKind::Url,
+        SourceKind::Jsonl,
+        SourceKind::Paste,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::File => "file",
@@ -42,6 +49,14 @@ impl SourceKind {
             SourceKind::Jsonl => "jsonl",
             SourceKind::Paste => "paste",
         }
+    }
+
+    /// The kind named by [`SourceKind::as_str`]; a file for anything else.
+    pub fn from_name(name: &str) -> SourceKind {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == name)
+            .unwrap_or(SourceKind::File)
     }
 }
 
@@ -56,6 +71,25 @@ pub enum Format {
 }
 
 impl Format {
+    const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Html, Format::Docx];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The format named by [`Format::as_str`]; plain text for anything else.
+    pub fn from_name(name: &str) -> Format {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == name)
+            .unwrap_or(Format::Text)
+    }
+
     /// The format a file name suggests; plain text when it says nothing.
     pub fn from_path(path: &Path) -> Format {
         let ext = path
@@ -88,6 +122,24 @@ pub struct Document {
     pub encoding: Option<String>,
     /// An identifier the source gives the article (bulk files).
     pub external_id: Option<String>,
+}
+
+impl Document {
+    /// A document of `text` read from a local file, with nothing else known
+    /// yet; the readers and loaders fill in what they learn.
+    pub fn new(text: String, format: Format) -> Document {
+        Document {
+            text,
+            title: String::new(),
+            byline: None,
+            published: None,
+            source: None,
+            source_kind: SourceKind::File,
+            format,
+            encoding: None,
+            external_id: None,
+        }
+    }
 }
 
 /// Metadata the user gives on the command line or in the app; it wins over
@@ -198,7 +250,9 @@ pub fn load_bytes(
         }
         Format::Text | Format::Markdown => {
             let d = decode(bytes, what)?;
-            plain(d.text, Some(d.encoding.to_string()), format)
+            let mut doc = Document::new(d.text, format);
+            doc.encoding = Some(d.encoding.to_string());
+            doc
         }
     };
     if doc.text.trim().is_empty() {
@@ -221,18 +275,4 @@ pub fn from_text(text: String, over: &Overrides) -> Result<Document, LoadError> 
     let mut doc = load_bytes(text.as_bytes(), Format::Text, "the pasted text", over)?;
     doc.source_kind = SourceKind::Paste;
     Ok(doc)
-}
-
-fn plain(text: String, encoding: Option<String>, format: Format) -> Document {
-    Document {
-        text,
-        title: String::new(),
-        byline: None,
-        published: None,
-        source: None,
-        source_kind: SourceKind::File,
-        format,
-        encoding,
-        external_id: None,
-    }
 }

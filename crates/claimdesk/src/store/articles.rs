@@ -223,32 +223,13 @@ fn revision_info(r: &Row) -> rusqlite::Result<RevisionInfo> {
         byline: r.get(4)?,
         published: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
         source: r.get(6)?,
-        source_kind: match kind.as_str() {
-            "url" => SourceKind::Url,
-            "jsonl" => SourceKind::Jsonl,
-            "paste" => SourceKind::Paste,
-            _ => SourceKind::File,
-        },
-        format: match format.as_str() {
-            "markdown" => Format::Markdown,
-            "html" => Format::Html,
-            "docx" => Format::Docx,
-            _ => Format::Text,
-        },
+        source_kind: SourceKind::from_name(&kind),
+        format: Format::from_name(&format),
         encoding: r.get(9)?,
         content_hash: r.get(10)?,
         loaded_at: r.get(11)?,
         claims: r.get(12)?,
     })
-}
-
-fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Text => "text",
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-        Format::Docx => "docx",
-    }
 }
 
 /// The body of [`Store::add`], inside the caller's transaction.
@@ -320,7 +301,7 @@ fn add_in(tx: &Transaction, doc: &Document, target: Target) -> Result<Added, Sto
         hash,
         doc.source,
         doc.source_kind.as_str(),
-        format_name(doc.format),
+        doc.format.as_str(),
         doc.encoding,
         doc.title,
         doc.byline,

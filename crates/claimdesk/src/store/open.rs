@@ -2,7 +2,7 @@
 //! checks that refuse foreign, damaged or newer files before anything is
 //! written, and the migrations.
 
-use super::{Store, StoreError, schema};
+use super::{Store, StoreError, lock_error, schema};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -62,21 +62,14 @@ impl Store {
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| ":memory:".into());
         conn.busy_timeout(Duration::from_secs(5))?;
-        let locked_or = |e: rusqlite::Error, shown: &str| match &e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if matches!(
-                    f.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) =>
-            {
-                StoreError::Locked {
-                    path: shown.to_string(),
-                }
-            }
-            _ => StoreError::NotADatabase {
+        // Busy or locked stays "locked"; any other failure this early means
+        // the file is not a database we can read.
+        let locked_or = |e: rusqlite::Error, shown: &str| match lock_error(e, shown) {
+            StoreError::Sqlite(e) => StoreError::NotADatabase {
                 path: shown.to_string(),
                 reason: e.to_string(),
             },
+            other => other,
         };
         // Read-only checks first: nothing is written to a file we refuse.
         let version: i64 = conn

@@ -174,8 +174,6 @@ impl Store {
         let list = st
             .query_map([claim], |r| review_from_row(r, 0))?
             .collect::<Result<Vec<_>, _>>()?;
-        // A carried entry repeats the verdict it was copied from; show it
-        // once, as the move to the new revision.
         Ok(list)
     }
 }
