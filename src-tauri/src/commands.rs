@@ -205,6 +205,14 @@ pub async fn import_files<R: Runtime>(
     if paths.is_empty() {
         return Err(AppError::invalid("No files were chosen."));
     }
+    {
+        let state = app.state::<AppState>();
+        for p in &paths {
+            let p = Path::new(p);
+            state.chosen(p)?;
+            state.not_the_database(p)?;
+        }
+    }
     off_main(move || {
         let total = paths.len();
         let mut out = Vec::with_capacity(total);
@@ -298,6 +306,7 @@ pub async fn review_claim<R: Runtime>(
         note,
         sources: sources.unwrap_or_default(),
         reviewer: reviewer(),
+        revision: None,
     };
     with_store(&app, move |s| {
         s.review(claim, &input)?;
@@ -355,11 +364,90 @@ pub async fn export_report<R: Runtime>(
     format: String,
     path: String,
 ) -> AppResult<String> {
+    let p = PathBuf::from(&path);
+    {
+        let state = app.state::<AppState>();
+        state.chosen(&p)?;
+        state.not_the_database(&p)?;
+    }
     let body = with_store(&app, move |s| render_report(s, article, &format)).await?;
     off_main(move || {
-        let p = PathBuf::from(&path);
         std::fs::write(&p, body).map_err(|e| AppError::io("write", &p, &e))?;
         Ok(path)
+    })
+    .await
+}
+
+/// Answers that stand in for the native dialogs, for end-to-end tests that
+/// WebDriver cannot drive through a native window: set in the app's
+/// environment by whoever starts it, never by the page.
+fn test_answer(var: &str) -> Option<Vec<PathBuf>> {
+    std::env::var_os(var).map(|v| std::env::split_paths(&v).collect())
+}
+
+/// The native open dialog for articles. No connection to the database is
+/// open while it shows (see `state`), and what the user picks may then be
+/// imported. Empty when cancelled.
+#[tauri::command]
+pub async fn pick_files<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<String>> {
+    off_main(move || {
+        let state = app.state::<AppState>();
+        let picked: Vec<PathBuf> = match test_answer("CLAIMDESK_TEST_OPEN_PATHS") {
+            Some(paths) => paths,
+            None => {
+                use tauri_plugin_dialog::DialogExt;
+                let _gate = state.files_gate()?;
+                app.dialog()
+                    .file()
+                    .set_title("Load articles")
+                    .add_filter(
+                        "Articles",
+                        &[
+                            "txt", "md", "markdown", "text", "html", "htm", "docx", "jsonl",
+                        ],
+                    )
+                    .blocking_pick_files()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|f| f.into_path().ok())
+                    .collect()
+            }
+        };
+        state.allow(picked.iter().cloned());
+        Ok(picked
+            .into_iter()
+            .map(|p| p.display().to_string())
+            .collect())
+    })
+    .await
+}
+
+/// The native save dialog for a report; `None` when cancelled. The path
+/// chosen may then be written by `export_report`.
+#[tauri::command]
+pub async fn pick_save_path<R: Runtime>(
+    app: AppHandle<R>,
+    name: String,
+    extension: String,
+) -> AppResult<Option<String>> {
+    off_main(move || {
+        let state = app.state::<AppState>();
+        let picked: Option<PathBuf> = match test_answer("CLAIMDESK_TEST_SAVE_PATH") {
+            Some(paths) => paths.into_iter().next(),
+            None => {
+                use tauri_plugin_dialog::DialogExt;
+                let _gate = state.files_gate()?;
+                app.dialog()
+                    .file()
+                    .set_title("Save report")
+                    .set_file_name(&name)
+                    .add_filter(extension.to_uppercase(), &[extension.as_str()])
+                    .blocking_save_file()
+                    .and_then(|f| f.into_path().ok())
+            }
+        };
+        state.allow(picked.iter().cloned());
+        Ok(picked.map(|p| p.display().to_string()))
     })
     .await
 }

@@ -39,7 +39,18 @@ pub fn builder<R: Runtime>(
             commands::compare_revisions,
             commands::preview_report,
             commands::export_report,
+            commands::pick_files,
+            commands::pick_save_path,
         ])
+        .on_window_event(|window, event| {
+            // Files dropped on the window count as chosen by the user.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                use tauri::Manager;
+                window
+                    .state::<state::AppState>()
+                    .allow(paths.iter().cloned());
+            }
+        })
 }
 
 /// The app's configuration (`tauri.conf.json` at the repository root).

@@ -20,6 +20,13 @@ fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     (app, window)
 }
 
+/// Stands in for the user picking `paths` in a dialog (or dropping them).
+fn choose(app: &App<MockRuntime>, paths: &[&std::path::Path]) {
+    use tauri::Manager;
+    app.state::<claimdesk_app::state::AppState>()
+        .allow(paths.iter().map(|p| p.to_path_buf()));
+}
+
 /// Invokes `cmd` as the page would; `Ok(json)` or `Err(json error)`.
 fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
@@ -183,6 +190,7 @@ fn bulk_import_reports_progress_and_each_file() {
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, [0x00, 0x01, 0x02, 0x00, 0x00, 0x9f, 0x41]).unwrap();
     let missing = dir.path().join("missing.txt");
+    choose(&app, &[&good, &bad, &missing]);
     let out = invoke(&w, "import_files", json!({"paths": [good, bad, missing]})).unwrap();
     let out = out.as_array().unwrap();
     assert_eq!(out.len(), 3);
@@ -197,7 +205,7 @@ fn bulk_import_reports_progress_and_each_file() {
 
 #[test]
 fn export_writes_the_report_file() {
-    let (_app, w) = app();
+    let (app, w) = app();
     let added = invoke(&w, "add_sample", json!({})).unwrap();
     assert!(added["claims"].as_u64().unwrap() > 0);
     let id = added["article_id"].clone();
@@ -213,6 +221,8 @@ fn export_writes_the_report_file() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.md");
+    let unwritable = dir.path().join("no/such/dir/r.md");
+    choose(&app, &[&path, &unwritable]);
     let written = invoke(
         &w,
         "export_report",
@@ -231,7 +241,6 @@ fn export_writes_the_report_file() {
     let parsed: Value =
         serde_json::from_str(preview.as_str().unwrap()).expect("the JSON report parses");
     assert!(parsed.is_object());
-    let unwritable = dir.path().join("no/such/dir/r.md");
     let err = invoke(
         &w,
         "export_report",
@@ -242,7 +251,81 @@ fn export_writes_the_report_file() {
 }
 
 #[test]
-fn the_capability_grants_dialogs_but_not_shell_or_window_control() {
+fn the_page_cannot_name_paths_the_user_did_not_choose() {
+    let (app, w) = app();
+    let added = invoke(&w, "add_sample", json!({})).unwrap();
+    let id = added["article_id"].clone();
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "Private notes\n\nNot for the desk.\n").unwrap();
+    let target = dir.path().join("overwrite-me.txt");
+    let check = |cmd: &str, args: Value| {
+        let err = invoke(&w, cmd, args).expect_err(cmd);
+        assert_eq!(err["code"], "invalid_input", "{cmd}: {err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("chose"),
+            "{cmd}: {err}"
+        );
+    };
+    check("import_files", json!({"paths": [secret]}));
+    check(
+        "export_report",
+        json!({"article": id, "format": "md", "path": target}),
+    );
+    assert!(!target.exists());
+    // Once chosen, the same path is accepted.
+    choose(&app, &[&secret]);
+    let out = invoke(&w, "import_files", json!({"paths": [secret]})).unwrap();
+    assert_eq!(out[0]["loaded"]["title"], "Private notes", "{out}");
+}
+
+#[test]
+fn the_database_itself_is_never_imported_or_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let app = claimdesk_app::builder(
+        mock_builder(),
+        claimdesk_app::state::AppState::open(db.clone()),
+    )
+    .build(claimdesk_app::context())
+    .expect("the app builds");
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    let added = invoke(&w, "add_sample", json!({})).unwrap();
+    let id = added["article_id"].clone();
+    let before = std::fs::read(&db).unwrap();
+    let link = dir.path().join("notes.txt");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    let wal = std::path::PathBuf::from(wal);
+    choose(&app, &[&db, &link, &wal]);
+    for p in [&db, &link] {
+        let err = invoke(&w, "import_files", json!({"paths": [p]})).unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("own database"),
+            "{err}"
+        );
+        let err = invoke(
+            &w,
+            "export_report",
+            json!({"article": id, "format": "md", "path": p}),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("own database"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    // The store is opened per command and still works.
+    let lib = invoke(&w, "list_articles", json!({})).unwrap();
+    assert_eq!(lib.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_capability_grants_no_dialog_shell_or_window_control() {
     let (_app, w) = app();
     let denied = |cmd: &str| {
         let err = invoke(&w, cmd, json!({})).expect_err(cmd);
@@ -256,4 +339,7 @@ fn the_capability_grants_dialogs_but_not_shell_or_window_control() {
     denied("plugin:window|close");
     denied("plugin:fs|read_text_file");
     denied("plugin:http|fetch");
+    // Dialogs are shown by Claimdesk's own commands, not by the page.
+    denied("plugin:dialog|open");
+    denied("plugin:dialog|save");
 }

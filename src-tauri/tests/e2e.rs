@@ -11,7 +11,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -66,17 +66,28 @@ struct App {
     driver: Driver,
     name: &'static str,
     step: usize,
+    /// What the save dialog answers (CLAIMDESK_TEST_SAVE_PATH).
+    save_path: Option<PathBuf>,
 }
 
 impl App {
     async fn start(name: &'static str) -> TestResult<App> {
+        App::start_with(name, &[]).await
+    }
+
+    /// Starts the app with `env` added to its environment (the dialog
+    /// stand-ins, say).
+    async fn start_with(name: &'static str, env: &[(&str, &Path)]) -> TestResult<App> {
         if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
             return Err("no DISPLAY: start Xvfb first (scripts/e2e.sh does)".into());
         }
         let data = tempfile::tempdir()?;
+        let save_path = data.path().join("report.out");
         let child = Command::new(tauri_driver())
             // A fresh, empty database for every test; inherited by the app.
             .env("CLAIMDESK_DB", data.path().join("claimdesk.db"))
+            .env("CLAIMDESK_TEST_SAVE_PATH", &save_path)
+            .envs(env.iter().map(|(k, v)| (*k, *v)))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -110,6 +121,7 @@ impl App {
             driver,
             name,
             step: 0,
+            save_path: Some(save_path),
         };
         app.wait_for("html[data-ready='true']").await?;
         Ok(app)
@@ -459,13 +471,26 @@ async fn workflow_steps(app: &mut App) -> TestResult {
         &preview[..preview.len().min(400)]
     );
     app.shot("export-preview").await?;
-    let out = tempfile::tempdir()?;
-    let path = out.path().join("report.out");
+    // The save dialog is native, out of WebDriver's reach: the app was
+    // started with CLAIMDESK_TEST_SAVE_PATH, which the dialog command
+    // answers with; the page itself cannot name a path.
+    let path = app.save_path.clone().ok_or("started without a save path")?;
+    let refused = app
+        .client
+        .execute_async(
+            "const [id, done] = arguments; window.__TAURI__.core.invoke('export_report', {article: id, format: 'md', path: '/tmp/claimdesk-not-chosen.md'}).then(done, e => done({error: e}));",
+            vec![json!(id)],
+        )
+        .await?;
+    assert!(
+        refused.get("error").is_some(),
+        "an unchosen path was accepted: {refused}"
+    );
     let written = app
         .client
         .execute_async(
-            "const [id, path, done] = arguments; const format = document.querySelector('input[name=format]:checked').value; window.__TAURI__.core.invoke('export_report', {article: id, format, path}).then(done, e => done({error: e}));",
-            vec![json!(id), json!(path)],
+            "const [id, done] = arguments; const format = document.querySelector('input[name=format]:checked').value; const core = window.__TAURI__.core; core.invoke('pick_save_path', {name: 'report', extension: 'md'}).then(path => core.invoke('export_report', {article: id, format, path})).then(done, e => done({error: e}));",
+            vec![json!(id)],
         )
         .await?;
     assert_eq!(written, json!(path), "{written}");
@@ -615,7 +640,7 @@ async fn measure_bulk_import_memory() -> TestResult {
         );
         return Ok(());
     }
-    let mut app = App::start("bulk").await?;
+    let mut app = App::start_with("bulk", &[("CLAIMDESK_TEST_OPEN_PATHS", &corpus)]).await?;
     let r = async {
         if let Some((a, c)) = app_memory_kb() {
             println!("figure: empty library: app {} MB, webkit children {} MB", a / 1024, c / 1024);
@@ -624,8 +649,8 @@ async fn measure_bulk_import_memory() -> TestResult {
         let out = app
             .client
             .execute_async(
-                "const [path, done] = arguments; window.__TAURI__.core.invoke('import_files', {paths: [path]}).then(done, e => done({error: e}));",
-                vec![json!(corpus)],
+                "const [done] = arguments; const core = window.__TAURI__.core; core.invoke('pick_files').then(paths => core.invoke('import_files', {paths})).then(done, e => done({error: e}));",
+                vec![],
             )
             .await?;
         let secs = t0.elapsed().as_secs_f64();

@@ -18,7 +18,8 @@ pub struct Args {
     /// Fetch the article from this address.
     #[arg(long, conflicts_with_all = ["files", "jsonl"])]
     url: Option<String>,
-    /// A JSON Lines bulk file, one {id, title, published, text} per line.
+    /// A JSON Lines bulk file, one {id, title, published, text} per line
+    /// (`-` reads standard input).
     #[arg(long, conflicts_with_all = ["files", "url", "article"])]
     jsonl: Option<PathBuf>,
     /// Title, when the file's own is missing or wrong.
@@ -111,7 +112,17 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
 }
 
 fn bulk(db: &DbArgs, path: &std::path::Path, json: bool) -> Result<()> {
-    let reader = JsonlReader::open(path)?;
+    // Reading may be slow (a pipe); the store stages what it reads and
+    // takes the write lock only to insert it, at the end.
+    let reader: Box<dyn Iterator<Item = Result<load::Document, load::LoadError>>> =
+        if path.as_os_str() == "-" {
+            Box::new(JsonlReader::new(
+                std::path::Path::new("(standard input)"),
+                std::io::stdin().lock(),
+            ))
+        } else {
+            Box::new(JsonlReader::open(path)?)
+        };
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(

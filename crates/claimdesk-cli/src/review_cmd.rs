@@ -22,6 +22,10 @@ pub struct ReviewArgs {
     /// Who reviewed it (default: $CLAIMDESK_REVIEWER, else $USER).
     #[arg(long = "by", value_name = "NAME")]
     reviewer: Option<String>,
+    /// The revision the claim is in, to record a verdict on a claim of an
+    /// older revision than the article's current one (refused otherwise).
+    #[arg(long, value_name = "N")]
+    revision: Option<u32>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -49,6 +53,7 @@ pub fn review(dbargs: &DbArgs, a: ReviewArgs) -> Result<()> {
             note: a.note,
             sources: a.sources,
             reviewer,
+            revision: a.revision,
         },
     )?;
     if a.json {

@@ -65,6 +65,7 @@ fn first_revision_report_matches_the_store() {
                 note: Some("Road closure notice".into()),
                 sources: vec!["https://example.org/notice".into()],
                 reviewer: Some("Ana Ruiz".into()),
+                revision: None,
             },
         )
         .expect("review");
@@ -92,6 +93,7 @@ fn second_revision_report_shows_changes_and_carried_verdicts() {
                     note: Some("checked".into()),
                     sources: Vec::new(),
                     reviewer: Some("Ben Cole".into()),
+                    revision: None,
                 },
             )
             .expect("review");

@@ -28,6 +28,7 @@ fn verified() -> ReviewInput {
         note: Some("checked with the council".into()),
         sources: Vec::new(),
         reviewer: Some("desk".into()),
+        revision: None,
     }
 }
 

@@ -44,31 +44,15 @@ export const compareRevisions = (article, old, newer) => call('compare_revisions
 export const previewReport = (article, format) => call('preview_report', { article, format });
 export const exportReport = (article, format, path) => call('export_report', { article, format, path });
 
-/** The native open dialog; resolves to a list of paths (empty if cancelled). */
-export async function pickFiles() {
-  const r = await call('plugin:dialog|open', {
-    options: {
-      multiple: true,
-      directory: false,
-      title: 'Load articles',
-      filters: [{ name: 'Articles', extensions: ['txt', 'md', 'text'] }],
-    },
-  });
-  if (!r) return [];
-  return Array.isArray(r) ? r : [r];
-}
+/**
+ * The native open dialog, shown by the shell (which keeps the database
+ * closed meanwhile); resolves to a list of paths (empty if cancelled).
+ * Only paths chosen here or dropped on the window can be imported.
+ */
+export const pickFiles = () => call('pick_files');
 
-/** The native save dialog; resolves to a path or null if cancelled. */
-export async function pickSavePath(defaultPath, extension) {
-  const r = await call('plugin:dialog|save', {
-    options: {
-      title: 'Save report',
-      defaultPath,
-      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-    },
-  });
-  return r || null;
-}
+/** The native save dialog; resolves to a path or null if cancelled. Only a path chosen here can be exported to. */
+export const pickSavePath = (name, extension) => call('pick_save_path', { name, extension });
 
 /** Calls `fn(progress)` for every progress event; resolves to an unlisten function. */
 export function onProgress(fn) {

@@ -2,6 +2,7 @@
 //! extraction, in one transaction), bulk imports, and reading them back.
 
 use super::reviews::carry_over;
+use super::stage;
 use super::{ArticleId, ArticleSummary, Revision, RevisionInfo, Store, StoreError, now};
 use crate::extract::{Extraction, extract};
 use crate::load::{Document, Format, LoadError, SourceKind};
@@ -56,28 +57,37 @@ pub(super) fn content_hash(text: &str) -> String {
 impl Store {
     /// Stores `doc` as a new revision (of a new or existing article) with its
     /// extracted sentences and claims, carrying verdicts over from the
-    /// previous revision where claims are unchanged. One transaction.
+    /// previous revision where claims are unchanged. One transaction, opened
+    /// only once the extraction is done: the write lock is held to insert.
     pub fn add(&mut self, doc: &Document, target: Target) -> Result<Added, StoreError> {
-        let (tx, locked) = self.begin()?;
-        let added = add_in(&tx, doc, target)?;
-        tx.commit().map_err(locked)?;
+        let ex = extract(&doc.text, doc.published);
+        let tx = self.begin()?;
+        let added = add_in(&tx, doc, &ex, target)?;
+        tx.commit()?;
         Ok(added)
     }
 
     /// Adds several documents in one transaction: all or none.
     pub fn add_each(&mut self, docs: &[Document]) -> Result<Vec<Added>, StoreError> {
-        let (tx, locked) = self.begin()?;
+        let extractions: Vec<Extraction> =
+            docs.iter().map(|d| extract(&d.text, d.published)).collect();
+        let tx = self.begin()?;
         let added = docs
             .iter()
-            .map(|d| add_in(&tx, d, Target::Auto))
+            .zip(&extractions)
+            .map(|(d, ex)| add_in(&tx, d, ex, Target::Auto))
             .collect::<Result<Vec<_>, _>>()?;
-        tx.commit().map_err(locked)?;
+        tx.commit()?;
         Ok(added)
     }
 
-    /// Adds every document of `docs` in ONE transaction: if any document
-    /// fails to load or store, nothing at all is written. `progress` is
-    /// called after each document with the count so far.
+    /// Adds every document of `docs`, all or nothing: if any document fails
+    /// to load or store, nothing at all is written. `progress` is called
+    /// after each document is read, with the count so far.
+    ///
+    /// Reading and extraction never hold the write lock, however slow the
+    /// input: each document is staged in a private temporary table first,
+    /// and one transaction then only inserts what was staged.
     pub fn add_all<I>(
         &mut self,
         docs: I,
@@ -86,18 +96,29 @@ impl Store {
     where
         I: IntoIterator<Item = Result<Document, LoadError>>,
     {
-        let (tx, locked) = self.begin()?;
-        let mut sum = BulkSummary::default();
+        let mut staging = stage::Staging::new(&self.conn)?;
+        let mut count = 0usize;
         for doc in docs {
-            let a = add_in(&tx, &doc?, Target::Auto)?;
+            let doc = doc?;
+            let ex = extract(&doc.text, doc.published);
+            staging.push(&doc, &ex)?;
+            count += 1;
+            progress(count);
+        }
+        staging.finish()?;
+        let tx = self.begin()?;
+        let mut sum = BulkSummary::default();
+        stage::each(&tx, |doc, ex| {
+            let a = add_in(&tx, doc, ex, Target::Auto)?;
             sum.documents += 1;
             sum.new_articles += usize::from(a.new_article);
             sum.new_revisions += usize::from(!a.unchanged);
             sum.unchanged += usize::from(a.unchanged);
             sum.claims += a.claims;
-            progress(sum.documents);
-        }
-        tx.commit().map_err(locked)?;
+            Ok(())
+        })?;
+        tx.commit()?;
+        stage::clear(&self.conn)?;
         Ok(sum)
     }
 
@@ -233,7 +254,12 @@ fn revision_info(r: &Row) -> rusqlite::Result<RevisionInfo> {
 }
 
 /// The body of [`Store::add`], inside the caller's transaction.
-fn add_in(tx: &Transaction, doc: &Document, target: Target) -> Result<Added, StoreError> {
+fn add_in(
+    tx: &Transaction,
+    doc: &Document,
+    ex: &Extraction,
+    target: Target,
+) -> Result<Added, StoreError> {
     let url = (doc.source_kind == SourceKind::Url)
         .then(|| doc.source.clone())
         .flatten();
@@ -312,8 +338,7 @@ fn add_in(tx: &Transaction, doc: &Document, target: Target) -> Result<Added, Sto
     tx.prepare_cached("INSERT INTO revisions_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![revision_id, doc.title, doc.text])?;
 
-    let ex = extract(&doc.text, doc.published);
-    let claim_ids = insert_extraction(tx, revision_id, &ex)?;
+    let claim_ids = insert_extraction(tx, revision_id, ex)?;
     let mut added = Added {
         article_id,
         revision: number,
@@ -325,7 +350,7 @@ fn add_in(tx: &Transaction, doc: &Document, target: Target) -> Result<Added, Sto
         removed_reviewed: 0,
     };
     if let Some((prev_id, _)) = previous {
-        let c = carry_over(tx, prev_id, &ex, &claim_ids, number)?;
+        let c = carry_over(tx, prev_id, ex, &claim_ids, number)?;
         added.kept = c.kept;
         added.rechecked = c.rechecked;
         added.removed_reviewed = c.removed_reviewed;

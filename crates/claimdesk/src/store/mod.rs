@@ -11,13 +11,16 @@
 
 mod articles;
 mod claims;
+mod guard;
 mod open;
 mod reviews;
 mod schema;
 mod search;
+mod stage;
 
 pub use articles::{Added, Target};
 pub use claims::ClaimFilter;
+pub use guard::is_database_file;
 pub use open::default_path;
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;
@@ -25,6 +28,7 @@ pub use search::SearchHit;
 use crate::load::{Format, SourceKind};
 use crate::model::{Claim, Sentence, Status};
 use chrono::NaiveDate;
+use rusqlite::config::DbConfig;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -35,6 +39,12 @@ pub type ClaimId = i64;
 pub struct Store {
     conn: rusqlite::Connection,
     path: Option<PathBuf>,
+    /// The identity of the database's files when they were opened (none in
+    /// memory); see [`guard`].
+    guard: Option<guard::FileGuard>,
+    /// Set when the guard found the files replaced: why, and from then on
+    /// every write is refused.
+    diverged: Option<String>,
 }
 
 /// Why a store operation failed. No failure leaves a partial write behind.
@@ -54,15 +64,35 @@ pub enum StoreError {
         "{path} is locked by another program (another Claimdesk still writing?); try again when it is done"
     )]
     Locked { path: String },
+    #[error(
+        "stopped writing to {path}: {why} while Claimdesk had it open, so another program may be writing to a different copy. Nothing was written; close Claimdesk and open it again to continue from what is on disk."
+    )]
+    Diverged { path: String, why: String },
     #[error("cannot create the folder for the database {path}: {source}")]
     CreateDir {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot use the database {path}: {reason}")]
+    Unusable { path: String, reason: String },
     #[error("no article {0}")]
     NoArticle(String),
     #[error("article {article} has no revision {revision}")]
     NoRevision { article: ArticleId, revision: u32 },
+    #[error(
+        "claim {claim} is in revision {revision} of article {article}, but the article's current revision is {latest}; {}",
+        match current {
+            Some(c) => format!("the same claim there is claim {c}: review that one, or name revision {revision} explicitly to record a verdict on the old one"),
+            None => format!("the claim is not in the current revision; name revision {revision} explicitly to record a verdict on the old one"),
+        }
+    )]
+    OldRevision {
+        claim: ClaimId,
+        article: ArticleId,
+        revision: u32,
+        latest: u32,
+        current: Option<ClaimId>,
+    },
     #[error("no claim {0}")]
     NoClaim(ClaimId),
     #[error("{0}")]
@@ -154,40 +184,141 @@ impl Store {
             .unwrap_or_else(|| ":memory:".into())
     }
 
-    /// Starts a write transaction (taking the write lock at once), with the
-    /// mapping of "database is locked/busy" to a clear error for its commit.
-    fn begin(
-        &mut self,
-    ) -> Result<
-        (
-            rusqlite::Transaction<'_>,
-            impl Fn(rusqlite::Error) -> StoreError + use<>,
-        ),
-        StoreError,
-    > {
+    /// Starts a write transaction, taking the write lock at once, after
+    /// checking that the database's files are still the ones this
+    /// connection opened.
+    fn begin(&mut self) -> Result<WriteTx<'_>, StoreError> {
         let path = self.path_str();
-        let locked = move |e: rusqlite::Error| lock_error(e, &path);
+        if let Some(why) = &self.diverged {
+            return Err(StoreError::Diverged {
+                path,
+                why: why.clone(),
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(&locked)?;
-        Ok((tx, locked))
+            .map_err(|e| lock_error(e, &path))?;
+        let mut tx = WriteTx {
+            tx,
+            guard: self.guard.as_ref(),
+            diverged: &mut self.diverged,
+            path,
+        };
+        tx.check()?;
+        Ok(tx)
     }
 }
 
-/// Maps "database is locked/busy" to [`StoreError::Locked`].
+/// A write transaction of the store: rolled back when dropped, committed
+/// only while the database's files are still the ones the store opened.
+pub(crate) struct WriteTx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    guard: Option<&'a guard::FileGuard>,
+    diverged: &'a mut Option<String>,
+    path: String,
+}
+
+impl WriteTx<'_> {
+    /// Refuses to go on when the guard finds the files replaced, and
+    /// remembers it so that no later write is tried.
+    fn check(&mut self) -> Result<(), StoreError> {
+        match self.guard.map(guard::FileGuard::check) {
+            None | Some(guard::Verdict::Same) => Ok(()),
+            Some(guard::Verdict::Replaced(why)) => {
+                // Our close must neither checkpoint stale pages over the
+                // other program's nor delete its -wal and -shm.
+                let _ = self
+                    .tx
+                    .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+                *self.diverged = Some(why.clone());
+                Err(StoreError::Diverged {
+                    path: self.path.clone(),
+                    why,
+                })
+            }
+        }
+    }
+
+    /// Commits, after one more check of the files.
+    fn commit(mut self) -> Result<(), StoreError> {
+        // On an error, dropping `tx` rolls back.
+        self.check()?;
+        let path = self.path;
+        self.tx.commit().map_err(|e| lock_error(e, &path))
+    }
+}
+
+impl<'a> std::ops::Deref for WriteTx<'a> {
+    type Target = rusqlite::Transaction<'a>;
+    fn deref(&self) -> &rusqlite::Transaction<'a> {
+        &self.tx
+    }
+}
+
+impl Drop for Store {
+    /// A connection whose files were replaced under it must not checkpoint
+    /// its stale pages over the other program's, nor delete its journal.
+    fn drop(&mut self) {
+        let replaced = self.diverged.is_some()
+            || self
+                .guard
+                .as_ref()
+                .is_some_and(|g| g.check() != guard::Verdict::Same);
+        if replaced {
+            let _ = self
+                .conn
+                .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        }
+    }
+}
+
+/// Maps "database is locked/busy" to [`StoreError::Locked`] and a full
+/// disk to [`StoreError::Unusable`], which say what happened.
 fn lock_error(e: rusqlite::Error, path: &str) -> StoreError {
-    if let rusqlite::Error::SqliteFailure(f, _) = &e
-        && matches!(
-            f.code,
-            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-        )
-    {
-        return StoreError::Locked {
-            path: path.to_string(),
-        };
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        match f.code {
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+                return StoreError::Locked {
+                    path: path.to_string(),
+                };
+            }
+            rusqlite::ErrorCode::DiskFull => {
+                return StoreError::Unusable {
+                    path: path.to_string(),
+                    reason: "the disk is full; nothing was written".into(),
+                };
+            }
+            rusqlite::ErrorCode::SystemIoFailure if disk_full(path) => {
+                return StoreError::Unusable {
+                    path: path.to_string(),
+                    reason: "the disk is full; nothing was written".into(),
+                };
+            }
+            _ => {}
+        }
     }
     StoreError::Sqlite(e)
+}
+
+/// Whether the disk that holds the database at `path` is full: SQLite
+/// reports some failed writes (growing `-shm`, syncing) as plain I/O
+/// errors, so a failure is checked by trying to write a small file beside
+/// the database.
+fn disk_full(path: &str) -> bool {
+    let Some(dir) = std::path::Path::new(path).parent() else {
+        return false;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    let probe = dir.join(format!(".claimdesk-space-probe-{}", std::process::id()));
+    let result = std::fs::File::create(&probe)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &[0u8; 64 * 1024]).and(f.sync_all()));
+    let _ = std::fs::remove_file(&probe);
+    matches!(result, Err(e) if e.kind() == std::io::ErrorKind::StorageFull)
 }
 
 /// Now, as stored: RFC 3339 UTC to the second.

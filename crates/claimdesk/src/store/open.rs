@@ -2,7 +2,7 @@
 //! checks that refuse foreign, damaged or newer files before anything is
 //! written, and the migrations.
 
-use super::{Store, StoreError, lock_error, schema};
+use super::{Store, StoreError, guard, lock_error, schema};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,41 +14,35 @@ pub fn default_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("claimdesk").join("claimdesk.db"))
 }
 
-const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
-
 impl Store {
     /// Opens (or creates) the store at `path`, upgrading an older schema.
+    ///
+    /// The file is read through SQLite only: opening and closing it with
+    /// any other handle would drop the locks that another connection of
+    /// this process holds on it (see [`super::guard`]).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let shown = path.display().to_string();
-        let not_db = |reason: String| StoreError::NotADatabase {
-            path: shown.clone(),
-            reason,
-        };
-        match std::fs::File::open(path) {
-            Ok(mut f) => {
-                use std::io::Read;
-                let mut head = [0u8; 16];
-                let n = f.read(&mut head).map_err(|e| not_db(e.to_string()))?;
-                if n > 0 && (n < 16 || head != SQLITE_MAGIC) {
-                    return Err(not_db("it does not start with the SQLite header".into()));
-                }
+        if !path.exists()
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            if !dir.exists() {
+                create_private_dir(dir)?;
+            } else if !dir.is_dir() {
+                return Err(StoreError::Unusable {
+                    path: path.display().to_string(),
+                    reason: format!("{} is a file, not a folder", dir.display()),
+                });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                        path: dir.display().to_string(),
-                        source,
-                    })?;
-                }
-            }
-            Err(e) => return Err(not_db(e.to_string())),
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| not_db(e.to_string()))?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        let shown = path.display().to_string();
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(e, &shown))?;
+        let mut store = Store::setup(conn, Some(path.to_path_buf()))?;
+        store.guard = Some(guard::FileGuard::record(path));
+        restrict_to_owner(path);
+        Ok(store)
     }
 
     /// A store that lives in memory only (tests, previews).
@@ -64,13 +58,7 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(5))?;
         // Busy or locked stays "locked"; any other failure this early means
         // the file is not a database we can read.
-        let locked_or = |e: rusqlite::Error, shown: &str| match lock_error(e, shown) {
-            StoreError::Sqlite(e) => StoreError::NotADatabase {
-                path: shown.to_string(),
-                reason: e.to_string(),
-            },
-            other => other,
-        };
+        let locked_or = |e: rusqlite::Error, shown: &str| open_error(e, shown);
         // Read-only checks first: nothing is written to a file we refuse.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -113,7 +101,12 @@ impl Store {
                 rusqlite_migration::Error::RusqliteError { err, .. } => locked_or(err, &shown),
                 other => StoreError::Migration(other),
             })?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            guard: None,
+            diverged: None,
+        })
     }
 
     /// Creates a database at an older schema version, as an older Claimdesk
@@ -139,4 +132,88 @@ impl Store {
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// Maps a failure to open or first read a database to what really
+/// happened: locked, not ours, or a problem of the folder or disk.
+fn open_error(e: rusqlite::Error, shown: &str) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    let code = match &e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    };
+    match code {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => lock_error(e, shown),
+        Some(C::NotADatabase) => StoreError::NotADatabase {
+            path: shown.to_string(),
+            reason: "it does not start with the SQLite header".into(),
+        },
+        Some(C::CannotOpen) => StoreError::Unusable {
+            path: shown.to_string(),
+            reason: "it cannot be opened or created there (does the folder exist, and may you write to it?)".into(),
+        },
+        Some(C::ReadOnly | C::PermissionDenied) => StoreError::Unusable {
+            path: shown.to_string(),
+            reason: "it or its folder is read-only; Claimdesk needs to write beside it".into(),
+        },
+        Some(C::DiskFull) => StoreError::Unusable {
+            path: shown.to_string(),
+            reason: "the disk is full".into(),
+        },
+        Some(C::SystemIoFailure) if super::disk_full(shown) => StoreError::Unusable {
+            path: shown.to_string(),
+            reason: "the disk is full".into(),
+        },
+        Some(C::SystemIoFailure) => StoreError::Unusable {
+            path: shown.to_string(),
+            reason: format!("the system could not read or write it ({e})"),
+        },
+        Some(C::DatabaseCorrupt) => StoreError::NotADatabase {
+            path: shown.to_string(),
+            reason: "it is damaged".into(),
+        },
+        _ => StoreError::NotADatabase {
+            path: shown.to_string(),
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// Creates the database's folder, readable by its owner only: nobody
+/// else's programs (or file choosers) browse it.
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let err = |source| StoreError::CreateDir {
+        path: dir.display().to_string(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(err)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir).map_err(err)
+    }
+}
+
+/// Makes the database's files readable by their owner only (best effort:
+/// a file of someone else's stays as it is).
+fn restrict_to_owner(db: &Path) {
+    #[cfg(unix)]
+    for p in guard::companions(db) {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(m) = std::fs::symlink_metadata(&p)
+            && m.is_file()
+            && m.permissions().mode() & 0o077 != 0
+        {
+            let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = db;
 }

@@ -8,7 +8,7 @@ use super::{ClaimId, Store, StoreError, now};
 use crate::compare::{ClaimChange, align_claims};
 use crate::extract::Extraction;
 use crate::model::{Claim, Status};
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 /// Where a history entry came from.
@@ -56,6 +56,11 @@ pub struct ReviewInput {
     pub note: Option<String>,
     pub sources: Vec<String>,
     pub reviewer: Option<String>,
+    /// The revision the reviewer means. A claim of an older revision than
+    /// the article's current one is only reviewed when this names its
+    /// revision; otherwise the review is refused and the error names the
+    /// same claim in the current revision.
+    pub revision: Option<u32>,
 }
 
 /// Reads a review from `row` starting at column `at`: id, claim_id, status,
@@ -132,7 +137,7 @@ impl Store {
             }
             sources.push(s.to_string());
         }
-        let (tx, locked) = self.begin()?;
+        let tx = self.begin()?;
         let exists: i64 =
             tx.query_row("SELECT count(*) FROM claims WHERE id = ?1", [claim], |r| {
                 r.get(0)
@@ -140,6 +145,7 @@ impl Store {
         if exists == 0 {
             return Err(StoreError::NoClaim(claim));
         }
+        check_revision(&tx, claim, input.revision)?;
         insert_review(
             &tx,
             claim,
@@ -149,7 +155,7 @@ impl Store {
             reviewer.as_deref(),
             ReviewOrigin::Manual,
         )?;
-        tx.commit().map_err(locked)?;
+        tx.commit()?;
         self.claim(claim)?
             .review
             .ok_or_else(|| StoreError::Invalid("the review was not read back".into()))
@@ -175,6 +181,48 @@ impl Store {
             .query_map([claim], |r| review_from_row(r, 0))?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(list)
+    }
+}
+
+/// Refuses a review of a claim that is not in its article's current
+/// revision, unless `named` says which old revision is meant.
+fn check_revision(tx: &Transaction, claim: ClaimId, named: Option<u32>) -> Result<(), StoreError> {
+    let (article, number, latest): (i64, u32, u32) = tx.query_row(
+        "SELECT r.article_id, r.number,
+                (SELECT max(number) FROM revisions WHERE article_id = r.article_id)
+         FROM claims c JOIN revisions r ON r.id = c.revision_id WHERE c.id = ?1",
+        [claim],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    match named {
+        Some(n) if n == number => Ok(()),
+        Some(n) => Err(StoreError::Invalid(format!(
+            "claim {claim} is in revision {number} of article {article}, not in revision {n}"
+        ))),
+        None if number == latest => Ok(()),
+        None => {
+            // Follow the claim forward through the revisions that kept it.
+            let current: Option<ClaimId> = tx
+                .query_row(
+                    "WITH RECURSIVE later(id) AS (
+                         SELECT ?1
+                         UNION SELECT c.id FROM claims c JOIN later l ON c.previous_id = l.id
+                     )
+                     SELECT c.id FROM later JOIN claims c ON c.id = later.id
+                     JOIN revisions r ON r.id = c.revision_id
+                     WHERE r.number = ?2 AND r.article_id = ?3",
+                    params![claim, latest, article],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Err(StoreError::OldRevision {
+                claim,
+                article,
+                revision: number,
+                latest,
+                current,
+            })
+        }
     }
 }
 
