@@ -9,7 +9,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use claimdesk::load::{self, Overrides};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -32,7 +32,7 @@ pub enum Format {
 }
 
 /// The article text of one version, as `add` would store it.
-fn read(path: &PathBuf) -> Result<String> {
+fn read(path: &Path) -> Result<String> {
     let doc = load::load_file(path, &Overrides::default())?;
     crate::print_warnings(&doc);
     Ok(doc.text)

@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use claimdesk::model::{ClaimKind, Status};
 use claimdesk::report::{self, Filter, Organization, ReportInput};
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -80,7 +80,10 @@ impl From<Format> for report::Format {
 
 pub fn run(db: &DbArgs, a: Args) -> Result<()> {
     check_address("--org-url (or CLAIMDESK_ORG_URL)", a.org_url.as_deref())?;
-    check_address("--review-url (or CLAIMDESK_REVIEW_URL)", a.review_url.as_deref())?;
+    check_address(
+        "--review-url (or CLAIMDESK_REVIEW_URL)",
+        a.review_url.as_deref(),
+    )?;
     check_address("--article-url", a.article_url.as_deref())?;
     let input = match (&a.input, &a.article) {
         (Some(path), _) => read_input(path)?,
@@ -100,7 +103,7 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
 /// with its claims and evidence.
 const MAX_REPORT_INPUT: u64 = 4 * claimdesk::load::MAX_INPUT_BYTES;
 
-fn read_input(path: &PathBuf) -> Result<ReportInput> {
+fn read_input(path: &Path) -> Result<ReportInput> {
     let bytes = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()

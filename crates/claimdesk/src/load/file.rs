@@ -209,6 +209,28 @@ mod tests {
         }
     }
 
+    /// Files in /proc report a size of 0 and hold more: the limit is judged
+    /// on the bytes read.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_reported_size_is_not_trusted() {
+        let p = Path::new("/proc/self/maps");
+        assert_eq!(std::fs::metadata(p).unwrap().len(), 0);
+        let err = read_regular_file(p, 16).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::TooLarge {
+                    size: None,
+                    limit: 16,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(read_regular_file(p, 1 << 20).unwrap().len() > 16);
+    }
+
     #[test]
     fn directories_and_missing_files_are_named() {
         let dir = tempfile::tempdir().unwrap();

@@ -68,7 +68,10 @@ pub fn render(input: &ReportInput) -> Result<String, ReportError> {
 fn check_web_addresses(input: &ReportInput, article_url: &str) -> Result<(), ReportError> {
     let addresses = [
         ("the article's URL", Some(article_url)),
-        ("the reviewing organization's URL", input.desk.url.as_deref()),
+        (
+            "the reviewing organization's URL",
+            input.desk.url.as_deref(),
+        ),
         ("the review URL", input.report_url.as_deref()),
     ];
     for (field, address) in addresses {
