@@ -3,28 +3,36 @@
 //! elements.
 //!
 //! HTML tree construction and readability both slow down badly on deeply
-//! nested input (20,000 levels took seconds, 100,000 minutes), so the page is
-//! first run through html5ever's tokenizer alone, which is linear, and the
-//! stack of open elements is tracked with the parts of the HTML tree rules
-//! that keep real pages shallow: void elements never open, an open `<p>`,
-//! `<li>`, `<dd>`/`<dt>`, `<option>` or table cell is closed by the next one
-//! of its kind, and an end tag closes everything above its element. Every
-//! walk of the stack is bounded by the depth limit, so the scan stays
-//! linear. The bounds are generous: real pages nest a few dozen levels and
-//! rarely hold more than a few thousand elements.
+//! nested input (20,000 levels took seconds, 100,000 minutes), because the
+//! HTML tree rules walk the stack of open elements for most tags. A scan of
+//! tags alone cannot tell how deep a page really nests (`<span><div></span>`
+//! repeated nests, the end tag being ignored; misnested `<b>` is rebuilt by
+//! the adoption agency), so the page is run through html5ever's own tree
+//! builder into a sink that keeps only the tree's shape (parent and sibling
+//! links, no text, no attributes), checks each new node's depth with a walk
+//! bounded by the limit, and counts elements. The page is fed in small
+//! pieces and feeding stops as soon as a bound is passed, so the open
+//! stack, and with it every walk the tree builder makes, stays within a
+//! constant of the limit: the check is linear. The bounds are generous:
+//! real pages nest a few dozen levels and rarely hold more than a few
+//! thousand elements.
 
-use html5ever::LocalName;
+use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
 };
-use std::cell::{Cell, RefCell};
+use html5ever::{Attribute, QualName, local_name, ns};
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
 
 /// The deepest nesting of elements read.
 pub const MAX_DEPTH: usize = 512;
 /// The most elements a page may hold.
 pub const MAX_ELEMENTS: usize = 200_000;
+/// Bytes fed to the parser between checks.
+const PIECE: usize = 4 * 1024;
 
 /// Why a page is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,266 +41,304 @@ pub enum Problem {
     TooManyElements,
 }
 
-/// Elements that never have content.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
+const NONE: usize = usize::MAX;
+/// The document node.
+const DOCUMENT: usize = 0;
+/// The one handle every comment and processing instruction gets: never
+/// linked into the tree.
+const LEAF: usize = 1;
 
-/// Start tags that close an open `<p>` (HTML "close a p element").
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-    "dd",
-    "dt",
-];
-
-/// Elements that bound the search for an element to close ("scope").
-const SCOPE: &[&str] = &[
-    "applet",
-    "caption",
-    "html",
-    "table",
-    "td",
-    "th",
-    "marquee",
-    "object",
-    "template",
-    "foreignObject",
-    "desc",
-    "mi",
-    "mo",
-    "mn",
-    "ms",
-    "mtext",
-    "annotation-xml",
-];
-
-/// Where the search for an element to close stops.
-#[derive(Clone, Copy)]
-enum Bound {
-    /// At a scope boundary ([`SCOPE`]) or one of these.
-    Scope(&'static [&'static str]),
-    /// At one of these only (table scopes).
-    Only(&'static [&'static str]),
-    /// Only the current element is looked at.
-    Top,
+/// A node of the shape: links only.
+struct Node {
+    name: QualName,
+    parent: usize,
+    first: usize,
+    last: usize,
+    prev: usize,
+    next: usize,
+    /// For a template's contents: the template element.
+    host: usize,
+    /// For a template element: its contents fragment.
+    contents: usize,
 }
 
-/// Start tags that close an open element of their family: (start tags,
-/// elements closed, where the search stops).
-const FAMILIES: &[(&[&str], &[&str], Bound)] = &[
-    (&["li"], &["li"], Bound::Scope(&["ol", "ul"])),
-    (&["dd", "dt"], &["dd", "dt"], Bound::Scope(&["dl"])),
-    (&["option", "optgroup"], &["option"], Bound::Top),
-    (
-        &["tr"],
-        &["tr"],
-        Bound::Only(&["html", "table", "template", "tbody", "thead", "tfoot"]),
-    ),
-    (
-        &["td", "th"],
-        &["td", "th"],
-        Bound::Only(&["html", "table", "template", "tr"]),
-    ),
-    (
-        &["tbody", "thead", "tfoot"],
-        &["tbody", "thead", "tfoot"],
-        Bound::Only(&["html", "table", "template"]),
-    ),
-    (&["a"], &["a"], Bound::Scope(&[])),
-    (
-        &["h1", "h2", "h3", "h4", "h5", "h6"],
-        &["h1", "h2", "h3", "h4", "h5", "h6"],
-        Bound::Top,
-    ),
-];
+impl Node {
+    fn new(name: QualName) -> Node {
+        Node {
+            name,
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            prev: NONE,
+            next: NONE,
+            host: NONE,
+            contents: NONE,
+        }
+    }
+}
 
-struct Sink {
-    stack: RefCell<Vec<LocalName>>,
-    /// Open `svg`/`math` elements: self-closing tags count there.
-    foreign: Cell<usize>,
+struct Shape {
+    nodes: RefCell<Vec<Node>>,
     elements: Cell<usize>,
     problem: Cell<Option<Problem>>,
 }
 
-impl Sink {
-    /// Closes the nearest open element named in `names`, unless a
-    /// boundary comes first. At most the whole (bounded) stack is walked.
-    fn close_in_scope(&self, names: &[&str], bound: Bound) {
-        let mut stack = self.stack.borrow_mut();
-        for i in (0..stack.len()).rev() {
-            let n: &str = &stack[i];
-            if names.contains(&n) {
-                self.pop_to(&mut stack, i);
-                return;
-            }
-            let stop = match bound {
-                Bound::Scope(extra) => SCOPE.contains(&n) || extra.contains(&n),
-                Bound::Only(these) => these.contains(&n),
-                Bound::Top => true,
-            };
-            if stop {
-                return;
-            }
+impl Shape {
+    fn new() -> Shape {
+        let blank = || QualName::new(None, ns!(), local_name!(""));
+        Shape {
+            nodes: RefCell::new(vec![Node::new(blank()), Node::new(blank())]),
+            elements: Cell::new(0),
+            problem: Cell::new(None),
         }
     }
 
-    fn pop_to(&self, stack: &mut Vec<LocalName>, len: usize) {
-        for n in stack.drain(len..) {
-            if matches!(&*n, "svg" | "math") {
-                self.foreign.set(self.foreign.get().saturating_sub(1));
-            }
+    fn fail(&self, p: Problem) {
+        if self.problem.get().is_none() {
+            self.problem.set(Some(p));
         }
     }
 
-    fn start(&self, tag: &Tag) -> TokenSinkResult<()> {
-        let count = self.elements.get() + 1;
-        self.elements.set(count);
-        if count > MAX_ELEMENTS {
-            self.problem.set(Some(Problem::TooManyElements));
-            return TokenSinkResult::Continue;
+    fn detach(nodes: &mut [Node], c: usize) {
+        let (parent, prev, next) = (nodes[c].parent, nodes[c].prev, nodes[c].next);
+        if parent == NONE {
+            return;
         }
-        let name: &str = &tag.name;
-        let html = self.foreign.get() == 0;
-        if html {
-            if CLOSES_P.contains(&name) {
-                self.close_in_scope(&["p"], Bound::Scope(&["button"]));
+        if prev != NONE {
+            nodes[prev].next = next;
+        } else {
+            nodes[parent].first = next;
+        }
+        if next != NONE {
+            nodes[next].prev = prev;
+        } else {
+            nodes[parent].last = prev;
+        }
+        let n = &mut nodes[c];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    fn append_child(nodes: &mut [Node], p: usize, c: usize) {
+        Self::detach(nodes, c);
+        let last = nodes[p].last;
+        nodes[c].parent = p;
+        nodes[c].prev = last;
+        if last != NONE {
+            nodes[last].next = c;
+        } else {
+            nodes[p].first = c;
+        }
+        nodes[p].last = c;
+    }
+
+    fn insert_before(nodes: &mut [Node], sibling: usize, c: usize) {
+        let p = nodes[sibling].parent;
+        if p == NONE {
+            return;
+        }
+        Self::detach(nodes, c);
+        let prev = nodes[sibling].prev;
+        nodes[c].parent = p;
+        nodes[c].next = sibling;
+        nodes[c].prev = prev;
+        if prev != NONE {
+            nodes[prev].next = c;
+        } else {
+            nodes[p].first = c;
+        }
+        nodes[sibling].prev = c;
+    }
+
+    /// Refuses the page when `c` lies deeper than the limit; the walk up
+    /// stops at the limit.
+    fn check_depth(&self, nodes: &[Node], c: usize) {
+        let mut depth = 0;
+        let mut at = c;
+        while at != NONE && at != DOCUMENT {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                self.fail(Problem::TooDeep);
+                return;
             }
-            for (starts, closes, bound) in FAMILIES {
-                if starts.contains(&name) {
-                    self.close_in_scope(closes, *bound);
-                }
+            let n = &nodes[at];
+            at = if n.parent != NONE { n.parent } else { n.host };
+        }
+    }
+
+    /// The deepest node of the whole tree (template contents included),
+    /// by an iterative walk; nodes moved after they were checked count too.
+    fn max_depth(&self) -> usize {
+        let nodes = self.nodes.borrow();
+        let mut deepest = 0;
+        let mut stack = vec![(DOCUMENT, 0usize)];
+        while let Some((n, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            if deepest > MAX_DEPTH {
+                break;
+            }
+            if nodes[n].contents != NONE {
+                stack.push((nodes[n].contents, d + 1));
+            }
+            let mut c = nodes[n].first;
+            while c != NONE {
+                stack.push((c, d + 1));
+                c = nodes[c].next;
             }
         }
-        if VOID.contains(&name) || (tag.self_closing && !html) {
-            return TokenSinkResult::Continue;
-        }
-        let depth = {
-            let mut stack = self.stack.borrow_mut();
-            stack.push(tag.name.clone());
-            stack.len()
+        deepest
+    }
+
+    fn add(&self, parent: usize, child: NodeOrText<usize>, before: Option<usize>) {
+        let NodeOrText::AppendNode(c) = child else {
+            return;
         };
-        if matches!(name, "svg" | "math") {
-            self.foreign.set(self.foreign.get() + 1);
-            if tag.self_closing {
-                let mut stack = self.stack.borrow_mut();
-                self.pop_to(&mut stack, depth - 1);
-            }
+        if c == LEAF || self.problem.get().is_some() {
+            return;
         }
-        if depth > MAX_DEPTH {
-            self.problem.set(Some(Problem::TooDeep));
-            return TokenSinkResult::Continue;
+        let mut nodes = self.nodes.borrow_mut();
+        match before {
+            Some(sibling) => Self::insert_before(&mut nodes, sibling, c),
+            None => Self::append_child(&mut nodes, parent, c),
         }
-        if !html {
-            return TokenSinkResult::Continue;
-        }
-        match name {
-            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-            "plaintext" => TokenSinkResult::Plaintext,
-            _ => TokenSinkResult::Continue,
-        }
-    }
-
-    fn end(&self, name: &LocalName) {
-        let mut stack = self.stack.borrow_mut();
-        if let Some(i) = stack.iter().rposition(|n| n == name) {
-            self.pop_to(&mut stack, i);
-        }
+        self.check_depth(&nodes, c);
     }
 }
 
-impl TokenSink for Sink {
-    type Handle = ();
+impl TreeSink for Shape {
+    type Handle = usize;
+    type Output = Self;
+    type ElemName<'a> = Ref<'a, QualName>;
 
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        if self.problem.get().is_some() {
-            return TokenSinkResult::Continue;
+    fn finish(self) -> Self {
+        self
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> usize {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |n| &n[*target].name)
+    }
+
+    fn create_element(&self, name: QualName, _attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
+        let count = self.elements.get() + 1;
+        self.elements.set(count);
+        if count > MAX_ELEMENTS {
+            self.fail(Problem::TooManyElements);
         }
-        match token {
-            Token::TagToken(tag) => match tag.kind {
-                TagKind::StartTag => self.start(&tag),
-                TagKind::EndTag => {
-                    self.end(&tag.name);
-                    TokenSinkResult::Continue
-                }
-            },
-            _ => TokenSinkResult::Continue,
+        let mut nodes = self.nodes.borrow_mut();
+        let id = nodes.len();
+        nodes.push(Node::new(name));
+        if flags.template {
+            let frag = nodes.len();
+            let mut f = Node::new(QualName::new(None, ns!(), local_name!("")));
+            f.host = id;
+            nodes.push(f);
+            nodes[id].contents = frag;
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> usize {
+        LEAF
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
+        LEAF
+    }
+
+    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
+        self.add(*parent, child, None);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &usize,
+        prev_element: &usize,
+        child: NodeOrText<usize>,
+    ) {
+        let has_parent = self.nodes.borrow()[*element].parent != NONE;
+        if has_parent {
+            self.add(NONE, child, Some(*element));
+        } else {
+            self.add(*prev_element, child, None);
         }
     }
 
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.foreign.get() > 0
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &usize) -> usize {
+        let c = self.nodes.borrow()[*target].contents;
+        if c == NONE { *target } else { c }
+    }
+
+    fn same_node(&self, x: &usize, y: &usize) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+        self.add(NONE, new_node, Some(*sibling));
+    }
+
+    fn add_attrs_if_missing(&self, _target: &usize, _attrs: Vec<Attribute>) {}
+
+    fn remove_from_parent(&self, target: &usize) {
+        if *target != LEAF {
+            Self::detach(&mut self.nodes.borrow_mut(), *target);
+        }
+    }
+
+    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+        let mut nodes = self.nodes.borrow_mut();
+        let mut c = nodes[*node].first;
+        while c != NONE {
+            let next = nodes[c].next;
+            Self::append_child(&mut nodes, *new_parent, c);
+            c = next;
+        }
+        // The moved subtrees are one level deeper: the final walk sees it.
     }
 }
 
 /// Checks a page's nesting and size; `None` when it may be read.
 pub fn check(html: &str) -> Option<Problem> {
-    let sink = Sink {
-        stack: RefCell::new(Vec::new()),
-        foreign: Cell::new(0),
-        elements: Cell::new(0),
-        problem: Cell::new(None),
+    let opts = TreeBuilderOpts {
+        // As dom_query parses: <noscript> content is markup.
+        scripting_enabled: false,
+        ..Default::default()
     };
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(
+        TreeBuilder::new(Shape::new(), opts),
+        TokenizerOpts::default(),
+    );
     let queue = BufferQueue::default();
-    // Fed in pieces, so a refused page is not tokenized to its end.
+    let shape = || &tokenizer.sink.sink;
     let mut rest = html;
     while !rest.is_empty() {
-        let mut cut = rest.len().min(64 * 1024);
+        let mut cut = rest.len().min(PIECE);
         while !rest.is_char_boundary(cut) {
             cut += 1;
         }
         let (piece, tail) = rest.split_at(cut);
         rest = tail;
         queue.push_back(StrTendril::from_slice(piece));
-        let _ = tokenizer.feed(&queue);
-        if let Some(p) = tokenizer.sink.problem.get() {
+        while let TokenizerResult::Script(_) = tokenizer.feed(&queue) {}
+        if let Some(p) = shape().problem.get() {
             return Some(p);
         }
     }
     tokenizer.end();
-    tokenizer.sink.problem.get()
+    if let Some(p) = shape().problem.get() {
+        return Some(p);
+    }
+    (shape().max_depth() > MAX_DEPTH).then_some(Problem::TooDeep)
 }
 
 #[cfg(test)]
@@ -341,6 +387,18 @@ mod tests {
             (format!("<svg>{}</svg>", "<g/>".repeat(5_000)), None),
             // But a self-closing slash does not close an HTML div.
             ("<div/>".repeat(600), Some(Problem::TooDeep)),
+            // An end tag a tag scanner would take at face value: </span>
+            // that meets an open div is ignored, so this nests 800 deep.
+            ("<span><div></span>".repeat(400), Some(Problem::TooDeep)),
+            // <noscript> content is markup (dom_query parses without scripting).
+            (
+                format!("<noscript>{}</noscript>", "<div>".repeat(600)),
+                Some(Problem::TooDeep),
+            ),
+            (
+                format!("<template>{}</template>", "<div>".repeat(600)),
+                Some(Problem::TooDeep),
+            ),
             // Markup inside scripts, styles, comments and titles is text.
             (format!("<script>{}</script>", "<div>".repeat(5_000)), None),
             (format!("<style>{}</style>", "<div>".repeat(5_000)), None),
@@ -350,7 +408,8 @@ mod tests {
                 format!("<textarea>{}</textarea>", "<div>".repeat(5_000)),
                 None,
             ),
-            ("<span>x</span>".repeat(MAX_ELEMENTS), None),
+            // html, head and body are implied: three elements more.
+            ("<span>x</span>".repeat(MAX_ELEMENTS - 3), None),
             (
                 "<span>x</span>".repeat(MAX_ELEMENTS + 1),
                 Some(Problem::TooManyElements),
