@@ -178,7 +178,7 @@ pub enum LoadError {
     )]
     NotRegularFile { path: PathBuf, kind: String },
     #[error(
-        "{path} is the Claimdesk database's own file {database}; it cannot be loaded as an article"
+        "{path} is the Claimdesk database's own file {database}; it cannot be loaded as an article and is not opened"
     )]
     IsDatabase { path: PathBuf, database: PathBuf },
     #[error("{what} is empty: there is no text to load")]
