@@ -41,7 +41,14 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
         title: a.title.clone(),
         published: a.published,
     };
+    // The database's own files are never opened as input: opening and
+    // closing them would drop this process's SQLite locks.
+    let guarded = db
+        .path()
+        .map(|p| load::database_files(&p))
+        .unwrap_or_default();
     if let Some(path) = &a.jsonl {
+        load::refuse_if_same_file(path, &guarded)?;
         return bulk(db, path, a.json);
     }
     let docs = if let Some(url) = &a.url {
@@ -58,9 +65,13 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
         // Load everything first: a bad file stops the command before any write.
         a.files
             .iter()
-            .map(|f| load::load_file(f, &over))
+            .map(|f| {
+                load::refuse_if_same_file(f, &guarded)?;
+                load::load_file(f, &over)
+            })
             .collect::<Result<Vec<_>, _>>()?
     };
+    docs.iter().for_each(crate::print_warnings);
     let mut store = db.open()?;
     let target = match &a.article {
         Some(spec) => Target::Article(store.resolve_article(spec)?),

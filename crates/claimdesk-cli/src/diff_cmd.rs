@@ -1,11 +1,15 @@
 //! `claimdesk diff OLD NEW`: stateless comparison of two versions of an
 //! article, printed as JSON (the shape `shared/eval/score_revisions.py`
 //! reads) or as a readable word diff with flagged statements marked.
+//!
+//! Both versions are read by the same loader as `add`: regular files only,
+//! the size limit, encodings, and HTML and `.docx` files as articles.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
+use claimdesk::load::{self, Overrides};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,8 +31,11 @@ pub enum Format {
     Text,
 }
 
-fn read(path: &PathBuf) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+/// The article text of one version, as `add` would store it.
+fn read(path: &Path) -> Result<String> {
+    let doc = load::load_file(path, &Overrides::default())?;
+    crate::print_warnings(&doc);
+    Ok(doc.text)
 }
 
 /// Whether text output may use colour: a terminal, and `NO_COLOR` unset or empty.

@@ -33,6 +33,7 @@ pub fn run(a: Args) -> Result<()> {
         published: a.published,
     };
     let doc = load::load_file(&a.file, &over)?;
+    crate::print_warnings(&doc);
     let ex = claimdesk::extract(&doc.text, doc.published);
     match a.format {
         Format::Json => println!("{}", serde_json::to_string(&ex)?),

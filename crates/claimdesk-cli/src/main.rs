@@ -96,8 +96,67 @@ fn main() -> ExitCode {
                 eprintln!("claimdesk: {msg}");
                 return ExitCode::from(2);
             }
-            eprintln!("claimdesk: {e:#}");
+            eprintln!("claimdesk: {}", chain_message(&e));
             ExitCode::from(1)
         }
+    }
+}
+
+/// The error and its causes, joined by ": ", leaving out a cause whose
+/// text the message already holds (a library error that prints its source
+/// and also returns it as `source()` would otherwise be said twice).
+fn chain_message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// Prints what the user should know about how inputs were read.
+pub fn print_warnings(doc: &claimdesk::load::Document) {
+    for w in &doc.warnings {
+        eprintln!("claimdesk: warning: {w}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain_message;
+    use std::fmt;
+
+    /// An error that prints its source and also returns it.
+    #[derive(Debug)]
+    struct Wrapper(std::io::Error);
+
+    impl fmt::Display for Wrapper {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "could not load the article: {}", self.0)
+        }
+    }
+
+    impl std::error::Error for Wrapper {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn causes_are_said_once() {
+        let io = std::io::Error::other("disk full");
+        let e = anyhow::Error::new(Wrapper(io)).context("nothing from bulk.jsonl was stored");
+        assert_eq!(
+            chain_message(&e),
+            "nothing from bulk.jsonl was stored: could not load the article: disk full"
+        );
+        let e = anyhow::anyhow!("timed out").context("cannot fetch");
+        assert_eq!(chain_message(&e), "cannot fetch: timed out");
     }
 }

@@ -12,8 +12,8 @@ use crate::db::DbArgs;
 use anyhow::{Context, Result};
 use claimdesk::model::{ClaimKind, Status};
 use claimdesk::report::{self, Filter, Organization, ReportInput};
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -79,6 +79,12 @@ impl From<Format> for report::Format {
 }
 
 pub fn run(db: &DbArgs, a: Args) -> Result<()> {
+    check_address("--org-url (or CLAIMDESK_ORG_URL)", a.org_url.as_deref())?;
+    check_address(
+        "--review-url (or CLAIMDESK_REVIEW_URL)",
+        a.review_url.as_deref(),
+    )?;
+    check_address("--article-url", a.article_url.as_deref())?;
     let input = match (&a.input, &a.article) {
         (Some(path), _) => read_input(path)?,
         (None, Some(article)) => {
@@ -93,14 +99,40 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
     write_out(a.out.as_ref(), &out)
 }
 
-fn read_input(path: &PathBuf) -> Result<ReportInput> {
-    let text = if path.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+/// The largest saved report input read: an article at the input limit
+/// with its claims and evidence.
+const MAX_REPORT_INPUT: u64 = 4 * claimdesk::load::MAX_INPUT_BYTES;
+
+fn read_input(path: &Path) -> Result<ReportInput> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_REPORT_INPUT + 1)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        if bytes.len() as u64 > MAX_REPORT_INPUT {
+            anyhow::bail!("standard input is over the {MAX_REPORT_INPUT}-byte limit");
+        }
+        bytes
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+        claimdesk::load::read_regular_file(path, MAX_REPORT_INPUT)?
     };
-    serde_json::from_str(&text)
+    serde_json::from_slice(&bytes)
         .with_context(|| format!("{} is not a claim report input", path.display()))
+}
+
+/// Refuses an address option that is not a plain http(s) address (a usage
+/// error); the message never repeats the address.
+fn check_address(option: &str, address: Option<&str>) -> Result<()> {
+    if let Some(problem) = address
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .and_then(claimdesk::load::web_address_problem)
+    {
+        return Err(crate::db::UsageError(format!("{option}: {problem}")).into());
+    }
+    Ok(())
 }
 
 /// Applies the options to `input` and renders it.

@@ -54,5 +54,6 @@ fn a_missing_file_is_an_error() {
         .output()
         .expect("run claimdesk");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/a.txt: no such file"), "{err}");
 }

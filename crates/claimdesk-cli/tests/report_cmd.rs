@@ -199,7 +199,8 @@ fn usage_and_input_errors_are_reported() {
         &[],
     );
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(err.contains("/nonexistent/x.json: no such file"), "{err}");
     // ClaimReview without the article's URL is an error, said plainly.
     let mut v = input_json();
     v["article"]["url"] = Value::Null;

@@ -1,6 +1,10 @@
 //! HTML pages: the main article text (readability, via `dom_smoothie`), with
-//! the title, byline and published time the page declares.
+//! the title, byline and published time the page declares. A page must
+//! first pass the linear shape check of [`super::html_shape`] (nesting
+//! depth, element count), so readability never meets a page that would
+//! take it minutes.
 
+use super::html_shape::{self, Problem};
 use super::{Document, Format, LoadError};
 use chrono::NaiveDate;
 
@@ -19,10 +23,26 @@ pub fn read(html: &str, what: &str) -> Result<Document, LoadError> {
     let none = || LoadError::NoReadableText {
         what: what.to_string(),
     };
+    match html_shape::check(html) {
+        None => {}
+        Some(Problem::TooDeep) => {
+            return Err(LoadError::TooDeep {
+                what: what.to_string(),
+                format: "HTML page",
+                limit: html_shape::MAX_DEPTH,
+            });
+        }
+        Some(Problem::TooManyElements) => {
+            return Err(LoadError::TooManyElements {
+                what: what.to_string(),
+                limit: html_shape::MAX_ELEMENTS,
+            });
+        }
+    }
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         char_threshold: 80,
-        max_elements_to_parse: 200_000,
+        max_elements_to_parse: html_shape::MAX_ELEMENTS,
         ..Default::default()
     };
     let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).map_err(|_| none())?;
@@ -101,6 +121,32 @@ mod tests {
             read(page, "p"),
             Err(LoadError::NoReadableText { .. })
         ));
+    }
+
+    #[test]
+    fn deep_or_huge_pages_say_so() {
+        let deep = |n: usize| {
+            format!(
+                "<html><body>{}<p>The ferry was cancelled on Tuesday because of the storm, the port authority said.</p></body></html>",
+                "<div>".repeat(n)
+            )
+        };
+        let cases: Vec<(String, &str)> = vec![
+            (deep(20_000), "nested more than 512 levels deep"),
+            (deep(100_000), "nested more than 512 levels deep"),
+            (
+                format!("<html><body>{}</body></html>", "<i>a</i>".repeat(200_001)),
+                "more than 200000 HTML elements",
+            ),
+        ];
+        for (page, want) in cases {
+            let e = read(&page, "page.html").unwrap_err();
+            assert!(e.to_string().contains(want), "{e}");
+            assert!(!e.to_string().contains("no readable"), "{e}");
+        }
+        // Deep but within bounds: read.
+        let d = read(&deep(300), "p").unwrap();
+        assert!(d.text.contains("ferry was cancelled"), "{}", d.text);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::{Document, Format, LoadError, MAX_INPUT_BYTES, Overrides, SourceKind, load_bytes};
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// One line of a bulk file.
@@ -23,23 +23,24 @@ pub struct JsonlArticle {
 }
 
 /// Streams the documents of a bulk file, with the line number of each.
+///
+/// A line is read with a bounded `read_until` on a `take`, so a line longer
+/// than the limit (or a file with no line breaks at all) is refused after
+/// reading at most the limit plus one byte, whatever the file claims.
+/// After such an error, or a read error, the reader ends.
 pub struct JsonlReader<R> {
     path: PathBuf,
-    lines: std::io::Lines<R>,
+    reader: R,
+    buf: Vec<u8>,
     line: usize,
+    max_line: u64,
+    done: bool,
 }
 
 impl JsonlReader<std::io::BufReader<std::fs::File>> {
+    /// Opens a bulk file; refuses anything but a regular file.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound {
-                path: path.to_path_buf(),
-            },
-            _ => LoadError::Io {
-                path: path.to_path_buf(),
-                source: e,
-            },
-        })?;
+        let (file, _) = super::file::open_regular(path)?;
         Ok(Self::new(path, std::io::BufReader::new(file)))
     }
 }
@@ -48,9 +49,19 @@ impl<R: BufRead> JsonlReader<R> {
     pub fn new(path: &Path, reader: R) -> Self {
         JsonlReader {
             path: path.to_path_buf(),
-            lines: reader.lines(),
+            reader,
+            buf: Vec::new(),
             line: 0,
+            max_line: MAX_INPUT_BYTES,
+            done: false,
         }
+    }
+
+    /// The same reader with another per-line limit (in bytes, without the
+    /// line break).
+    pub fn with_max_line(mut self, max_line: u64) -> Self {
+        self.max_line = max_line;
+        self
     }
 
     fn error(&self, reason: impl Into<String>) -> LoadError {
@@ -61,10 +72,37 @@ impl<R: BufRead> JsonlReader<R> {
         }
     }
 
-    fn parse(&self, raw: &str) -> Result<Document, LoadError> {
-        if raw.len() as u64 > MAX_INPUT_BYTES {
-            return Err(self.error("the line is over the 20 MB limit"));
+    /// Reads the next line into `buf` (without its line break); `None` at
+    /// the end of the file.
+    fn read_line(&mut self) -> Option<Result<(), LoadError>> {
+        self.buf.clear();
+        // Room for the longest line and a CR LF, and no more.
+        let limit = self.max_line.saturating_add(2);
+        match (&mut self.reader)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)
+        {
+            Ok(0) => None,
+            Ok(_) => {
+                if self.buf.last() == Some(&b'\n') {
+                    self.buf.pop();
+                    if self.buf.last() == Some(&b'\r') {
+                        self.buf.pop();
+                    }
+                }
+                if self.buf.len() as u64 > self.max_line {
+                    return Some(Err(self.error(format!(
+                        "the line is longer than the {}-byte limit; reading stopped there",
+                        self.max_line
+                    ))));
+                }
+                Some(Ok(()))
+            }
+            Err(e) => Some(Err(self.error(format!("cannot read: {e}")))),
         }
+    }
+
+    fn parse(&self, raw: &str) -> Result<Document, LoadError> {
         let a: JsonlArticle = serde_json::from_str(raw)
             .map_err(|e| self.error(format!("not an article object: {e}")))?;
         let published = match a
@@ -83,8 +121,8 @@ impl<R: BufRead> JsonlReader<R> {
             title: a.title.filter(|t| !t.trim().is_empty()),
             published,
         };
-        let what = format!("{}, line {}", self.path.display(), self.line);
-        let mut doc = load_bytes(a.text.as_bytes(), Format::Text, &what, &over)
+        // The error already names the file and line: the text is "the text".
+        let mut doc = load_bytes(a.text.as_bytes(), Format::Text, "the text", &over)
             .map_err(|e| self.error(e.to_string()))?;
         doc.encoding = None;
         doc.source_kind = SourceKind::Jsonl;
@@ -102,15 +140,30 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.done {
+                return None;
+            }
             self.line += 1;
-            let raw = match self.lines.next()? {
-                Ok(l) => l,
-                Err(e) => return Some(Err(self.error(format!("cannot read: {e}")))),
+            match self.read_line()? {
+                Ok(()) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            }
+            let raw = match std::str::from_utf8(&self.buf) {
+                Ok(s) => s,
+                Err(e) => {
+                    return Some(Err(self.error(format!(
+                        "not UTF-8 at byte {} of the line; JSON Lines files are UTF-8",
+                        e.valid_up_to()
+                    ))));
+                }
             };
             if raw.trim().is_empty() {
                 continue;
             }
-            return Some(self.parse(&raw));
+            return Some(self.parse(raw));
         }
     }
 }
@@ -133,5 +186,73 @@ mod tests {
         assert_eq!(b.title, "No title here.");
         let err = docs[2].as_ref().unwrap_err().to_string();
         assert!(err.contains("line 4"), "{err}");
+    }
+
+    /// (input, per-line limit, expected: Ok(text) or Err(part of message)
+    /// for each item).
+    #[test]
+    fn line_limit_is_judged_on_what_is_read() {
+        let line = |text: &str| format!("{{\"text\": \"{text}\"}}");
+        let ten = line("0123456789"); // 22 bytes
+        type Want = Result<&'static str, &'static str>;
+        let cases: Vec<(String, u64, Vec<Want>)> = vec![
+            (format!("{ten}\n"), 22, vec![Ok("0123456789")]),
+            (
+                format!("{ten}\r\n{ten}"),
+                22,
+                vec![Ok("0123456789"), Ok("0123456789")],
+            ),
+            (
+                format!("{ten}\n"),
+                21,
+                vec![Err("line 1: the line is longer than the 21-byte limit")],
+            ),
+            // After an over-long line the reader stops: no partial line is parsed.
+            (
+                format!("{ten}\n{ten}{ten}\n{ten}\n"),
+                30,
+                vec![Ok("0123456789"), Err("line 2: the line is longer")],
+            ),
+            // A stream with no line break at all.
+            (
+                "\0".repeat(1000),
+                64,
+                vec![Err("line 1: the line is longer than the 64-byte limit")],
+            ),
+            (
+                "{\"text\": \"caf\u{e9}\"}\n".to_string(),
+                100,
+                vec![Ok("caf\u{e9}")],
+            ),
+            (String::from("\n\n"), 10, vec![]),
+            (
+                "{\"text\": \"\"}\n".to_string(),
+                100,
+                vec![Err("line 1: the text is empty")],
+            ),
+        ];
+        for (input, limit, want) in cases {
+            let got: Vec<_> = JsonlReader::new(Path::new("b.jsonl"), input.as_bytes())
+                .with_max_line(limit)
+                .collect();
+            assert_eq!(got.len(), want.len(), "{input:?}: {got:?}");
+            for (g, w) in got.iter().zip(&want) {
+                match (g, w) {
+                    (Ok(d), Ok(t)) => assert_eq!(d.text.trim_end(), *t),
+                    (Err(e), Err(m)) => {
+                        let e = e.to_string();
+                        assert!(e.contains(m), "{input:?}: {e:?} lacks {m:?}");
+                        // The file and line are named once, not repeated.
+                        assert_eq!(e.matches("b.jsonl").count(), 1, "{e}");
+                    }
+                    _ => panic!("{input:?}: got {g:?}, want {w:?}"),
+                }
+            }
+        }
+        // Invalid UTF-8 in a line is named.
+        let bad: &[u8] = b"{\"text\": \"caf\xe9\"}\n";
+        let got: Vec<_> = JsonlReader::new(Path::new("b.jsonl"), bad).collect();
+        let e = got[0].as_ref().unwrap_err().to_string();
+        assert!(e.contains("not UTF-8 at byte 13"), "{e}");
     }
 }

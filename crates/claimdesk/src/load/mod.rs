@@ -2,20 +2,25 @@
 //! Lines bulk files become [`Document`]s of plain text with their metadata.
 //!
 //! Everything that reads outside bytes is here, so every bad input meets the
-//! same checks (size, emptiness, binary content, encodings) and gets a
-//! [`LoadError`] that says what is wrong, before anything is written.
+//! same checks (regular files only, size bounded while reading, emptiness,
+//! binary content, encodings, nesting depth) and gets a [`LoadError`] that
+//! says what is wrong, before anything is written.
 
 mod decode;
 mod docx;
+mod file;
 mod html;
+mod html_shape;
 mod jsonl;
 mod meta;
+mod sniff;
 mod url;
 
 pub use decode::{Decoded, decode};
+pub use file::{database_files, read_regular_file, refuse_if_same_file};
 pub use jsonl::{JsonlArticle, JsonlReader};
 pub use meta::{dateline_date, leading_title};
-pub use url::{UrlOptions, fetch_url};
+pub use url::{UrlOptions, fetch_url, web_address_problem};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -122,6 +127,10 @@ pub struct Document {
     pub encoding: Option<String>,
     /// An identifier the source gives the article (bulk files).
     pub external_id: Option<String>,
+    /// What the user should know about how the input was read (bytes
+    /// replaced in damaged UTF-8); not stored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -138,6 +147,7 @@ impl Document {
             format,
             encoding: None,
             external_id: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -151,23 +161,52 @@ pub struct Overrides {
 }
 
 /// Why an input could not be loaded. Nothing is written when loading fails.
+///
+/// Each message carries its whole cause: no variant has an error `source`,
+/// so a chain of contexts never prints the same cause twice.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{path}: no such file")]
     NotFound { path: PathBuf },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {cause}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    #[error(
+        "{path} is {kind}, not a regular file; Claimdesk reads only regular files (.txt, .md, .html, .docx, .jsonl)"
+    )]
+    NotRegularFile { path: PathBuf, kind: String },
+    #[error(
+        "{path} is the Claimdesk database's own file {database}; it cannot be loaded as an article and is not opened"
+    )]
+    IsDatabase { path: PathBuf, database: PathBuf },
     #[error("{what} is empty: there is no text to load")]
     Empty { what: String },
     #[error(
-        "{what} looks like a binary file (it holds NUL bytes), not an article; give a .txt, .md, .html or .docx file"
+        "{what} is a binary file, not an article: {found}; give a .txt, .md, .html or .docx file"
     )]
-    Binary { what: String },
-    #[error("{what} is {size} bytes, over the {limit}-byte limit")]
-    TooLarge { what: String, size: u64, limit: u64 },
+    Binary { what: String, found: String },
+    #[error("{what} is {}over the {limit}-byte limit", size_phrase(*.size))]
+    TooLarge {
+        what: String,
+        /// The size, when known before reading; `None` when the limit was
+        /// reached while reading.
+        size: Option<u64>,
+        limit: u64,
+    },
+    #[error(
+        "{what} is nested more than {limit} levels deep; such a deeply nested {format} is refused before it is read"
+    )]
+    TooDeep {
+        what: String,
+        format: &'static str,
+        limit: usize,
+    },
+    #[error(
+        "{what} has more than {limit} HTML elements, too large a page to read; save the article's text instead"
+    )]
+    TooManyElements { what: String, limit: usize },
     #[error("{what}: no readable article text found in the HTML")]
     NoReadableText { what: String },
     #[error("{what}: not a readable .docx file: {reason}")]
@@ -182,6 +221,13 @@ pub enum LoadError {
     },
 }
 
+fn size_phrase(size: Option<u64>) -> String {
+    match size {
+        Some(n) => format!("{n} bytes, "),
+        None => String::new(),
+    }
+}
+
 /// Loads a file, choosing the reader by its extension (and by its content
 /// for HTML saved under another name).
 pub fn load_file(path: &Path, over: &Overrides) -> Result<Document, LoadError> {
@@ -193,29 +239,10 @@ pub fn load_file(path: &Path, over: &Overrides) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
-/// Reads a whole file, refusing missing, oversized and unreadable ones.
+/// Reads a whole file, refusing missing, non-regular, oversized and
+/// unreadable ones.
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound {
-            path: path.to_path_buf(),
-        },
-        _ => io(e),
-    })?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("it is a directory")));
-    }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(LoadError::TooLarge {
-            what: path.display().to_string(),
-            size: meta.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(io)
+    read_regular_file(path, MAX_INPUT_BYTES)
 }
 
 /// Turns raw bytes of a known format into a document. `what` names the
@@ -229,7 +256,7 @@ pub fn load_bytes(
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(LoadError::TooLarge {
             what: what.to_string(),
-            size: bytes.len() as u64,
+            size: Some(bytes.len() as u64),
             limit: MAX_INPUT_BYTES,
         });
     }
@@ -246,12 +273,16 @@ pub fn load_bytes(
         Format::Docx => docx::read(bytes, what)?,
         Format::Html => {
             let d = decode(bytes, what)?;
-            html::read(&d.text, what)?
+            let mut doc = html::read(&d.text, what)?;
+            doc.warnings.extend(d.warning(what));
+            doc
         }
         Format::Text | Format::Markdown => {
             let d = decode(bytes, what)?;
+            let warning = d.warning(what);
             let mut doc = Document::new(d.text, format);
             doc.encoding = Some(d.encoding.to_string());
+            doc.warnings.extend(warning);
             doc
         }
     };

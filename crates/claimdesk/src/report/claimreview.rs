@@ -53,6 +53,7 @@ pub fn render(input: &ReportInput) -> Result<String, ReportError> {
         .as_deref()
         .filter(|u| !u.trim().is_empty())
         .ok_or(ReportError::MissingArticleUrl)?;
+    check_web_addresses(input, url)?;
     let reviews: Vec<Value> = input
         .claims
         .iter()
@@ -60,6 +61,25 @@ pub fn render(input: &ReportInput) -> Result<String, ReportError> {
         .collect();
     let s = serde_json::to_string_pretty(&reviews)?;
     Ok(format!("{}\n", embed_safe(&s)))
+}
+
+/// Every address the markup will carry is a plain http(s) address: no
+/// `javascript:` or `file:` link, no credentials.
+fn check_web_addresses(input: &ReportInput, article_url: &str) -> Result<(), ReportError> {
+    let addresses = [
+        ("the article's URL", Some(article_url)),
+        (
+            "the reviewing organization's URL",
+            input.desk.url.as_deref(),
+        ),
+        ("the review URL", input.report_url.as_deref()),
+    ];
+    for (field, address) in addresses {
+        if let Some(problem) = address.and_then(crate::load::web_address_problem) {
+            return Err(ReportError::NotWebUrl { field, problem });
+        }
+    }
+    Ok(())
 }
 
 fn review(input: &ReportInput, article_url: &str, e: &ClaimEntry) -> Option<Value> {

@@ -126,6 +126,12 @@ pub enum ReportError {
         "ClaimReview needs the article's URL (where the claims appeared); the article has none"
     )]
     MissingArticleUrl,
+    /// Addresses in ClaimReview markup must be plain http(s) web addresses.
+    #[error("ClaimReview needs {field} to be an http(s) address: {problem}")]
+    NotWebUrl {
+        field: &'static str,
+        problem: String,
+    },
     #[error("cannot write CSV: {0}")]
     Csv(#[from] ::csv::Error),
     #[error("cannot write JSON: {0}")]
