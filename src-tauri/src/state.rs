@@ -182,13 +182,16 @@ impl AppState {
     /// writing them would destroy it.
     pub fn not_the_database(&self, path: &Path) -> AppResult<()> {
         match &self.db {
-            Some(db) if claimdesk::store::is_database_file(db, path) => {
-                Err(AppError::invalid(format!(
-                    "{} is Claimdesk's own database; choose an article file instead.",
-                    path.display()
-                )))
+            Some(db) => {
+                claimdesk::load::refuse_if_same_file(path, &claimdesk::load::database_files(db))
+                    .map_err(|_| {
+                        AppError::invalid(format!(
+                            "{} is Claimdesk's own database; choose an article file instead.",
+                            path.display()
+                        ))
+                    })
             }
-            _ => Ok(()),
+            None => Ok(()),
         }
     }
 }

@@ -47,46 +47,6 @@ fn file_id(_path: &Path) -> Option<FileId> {
     None
 }
 
-/// The three files of a database in WAL mode.
-pub(crate) fn companions(db: &Path) -> [PathBuf; 3] {
-    let with = |suffix: &str| {
-        let mut s = db.as_os_str().to_os_string();
-        s.push(suffix);
-        PathBuf::from(s)
-    };
-    [db.to_path_buf(), with("-wal"), with("-shm")]
-}
-
-/// Whether `candidate` is one of the files of the database at `db` (the
-/// file itself, its `-wal`, `-shm` or `-journal`), by identity, so that a
-/// link or another spelling of the path is caught too.
-pub fn is_database_file(db: &Path, candidate: &Path) -> bool {
-    let Some(id) = file_id_following(candidate) else {
-        return false;
-    };
-    let mut journal = db.as_os_str().to_os_string();
-    journal.push("-journal");
-    companions(db)
-        .iter()
-        .chain(std::iter::once(&PathBuf::from(journal)))
-        .any(|p| file_id_following(p) == Some(id))
-}
-
-#[cfg(unix)]
-fn file_id_following(path: &Path) -> Option<FileId> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).ok().map(|m| FileId {
-        dev: m.dev(),
-        ino: m.ino(),
-    })
-}
-
-#[cfg(not(unix))]
-fn file_id_following(path: &Path) -> Option<FileId> {
-    let _ = path;
-    None
-}
-
 /// What the guard found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Verdict {
@@ -98,16 +58,16 @@ pub(crate) enum Verdict {
 /// The recorded identities of a database's files.
 #[derive(Debug, Clone)]
 pub(crate) struct FileGuard {
-    files: [PathBuf; 3],
-    ids: [Option<FileId>; 3],
+    files: Vec<PathBuf>,
+    ids: Vec<Option<FileId>>,
 }
 
 impl FileGuard {
     /// Records the files of `db` as they are now. Call it once the
     /// connection has read the database (so `-wal` and `-shm` exist).
     pub(crate) fn record(db: &Path) -> FileGuard {
-        let files = companions(db);
-        let ids = files.each_ref().map(|p| file_id(p));
+        let files = crate::load::database_files(db);
+        let ids = files.iter().map(|p| file_id(p)).collect();
         FileGuard { files, ids }
     }
 
@@ -145,7 +105,7 @@ mod tests {
     fn a_recorded_file_is_the_same_until_it_is_replaced_or_deleted() {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("x.db");
-        for p in companions(&db) {
+        for p in crate::load::database_files(&db) {
             std::fs::write(&p, b"x").expect("write");
         }
         let guard = FileGuard::record(&db);
@@ -162,28 +122,6 @@ mod tests {
         assert!(matches!(guard.check(), Verdict::Replaced(m) if m.contains("deleted")));
         std::fs::write(&wal, b"new").expect("write");
         assert!(matches!(guard.check(), Verdict::Replaced(m) if m.contains("replaced")));
-    }
-
-    #[test]
-    fn the_database_files_are_known_by_identity_not_by_spelling() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let db = dir.path().join("z.db");
-        for p in companions(&db) {
-            std::fs::write(&p, b"x").expect("write");
-        }
-        let other = dir.path().join("article.txt");
-        std::fs::write(&other, b"text").expect("write");
-        let link = dir.path().join("innocent.txt");
-        std::os::unix::fs::symlink(&db, &link).expect("symlink");
-        let dotted = dir.path().join(".").join("z.db-wal");
-        let check =
-            |p: &Path, expected: bool| assert_eq!(is_database_file(&db, p), expected, "{p:?}");
-        check(&db, true);
-        check(&dotted, true);
-        check(&link, true);
-        check(&dir.path().join("z.db-shm"), true);
-        check(&other, false);
-        check(&dir.path().join("missing.txt"), false);
     }
 
     #[test]

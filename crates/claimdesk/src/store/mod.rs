@@ -20,7 +20,6 @@ mod stage;
 
 pub use articles::{Added, Target};
 pub use claims::ClaimFilter;
-pub use guard::is_database_file;
 pub use open::default_path;
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;
@@ -68,11 +67,8 @@ pub enum StoreError {
         "stopped writing to {path}: {why} while Claimdesk had it open, so another program may be writing to a different copy. Nothing was written; close Claimdesk and open it again to continue from what is on disk."
     )]
     Diverged { path: String, why: String },
-    #[error("cannot create the folder for the database {path}: {source}")]
-    CreateDir {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot create the folder for the database {path}: {cause}")]
+    CreateDir { path: String, cause: std::io::Error },
     #[error("cannot use the database {path}: {reason}")]
     Unusable { path: String, reason: String },
     #[error("no article {0}")]
@@ -97,7 +93,7 @@ pub enum StoreError {
     NoClaim(ClaimId),
     #[error("{0}")]
     Invalid(String),
-    #[error("could not load the article: {0}")]
+    #[error(transparent)]
     Load(#[from] crate::load::LoadError),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

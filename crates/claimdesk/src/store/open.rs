@@ -182,9 +182,9 @@ fn open_error(e: rusqlite::Error, shown: &str) -> StoreError {
 /// Creates the database's folder, readable by its owner only: nobody
 /// else's programs (or file choosers) browse it.
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let err = |source| StoreError::CreateDir {
+    let err = |cause| StoreError::CreateDir {
         path: dir.display().to_string(),
-        source,
+        cause,
     };
     #[cfg(unix)]
     {
@@ -205,7 +205,7 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// a file of someone else's stays as it is).
 fn restrict_to_owner(db: &Path) {
     #[cfg(unix)]
-    for p in guard::companions(db) {
+    for p in crate::load::database_files(db) {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(m) = std::fs::symlink_metadata(&p)
             && m.is_file()
