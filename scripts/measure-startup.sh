@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# Measures the desktop app's cold start to first paint: runs the debug app
-# binary N times (default 5) under Xvfb with CLAIMDESK_STARTUP_TRACE=exit;
-# the UI reports when its first view is painted and the app exits. Prints
-# each run and the median, in milliseconds since process start.
+# Measures the desktop app's cold start to first paint: runs the app binary
+# N times (default 5) under Xvfb with CLAIMDESK_STARTUP_TRACE=exit; the UI
+# reports when its first view is painted and the app exits. Prints each run
+# and the median, in milliseconds since process start.
+#
+#   scripts/measure-startup.sh [RUNS] [BINARY]
+#
+# BINARY defaults to the debug build (target/debug/claimdesk-app, built if
+# missing); give target/release/claimdesk-app for the release build, or
+# /usr/bin/claimdesk-app for the installed package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-bin="target/debug/claimdesk-app"
-[ -x "$bin" ] || cargo build -p claimdesk-app
+bin="${2:-target/debug/claimdesk-app}"
+if [ ! -x "$bin" ]; then
+  if [ "$bin" = "target/debug/claimdesk-app" ]; then
+    cargo build -p claimdesk-app
+  else
+    echo "measure-startup: $bin is not an executable" >&2
+    exit 2
+  fi
+fi
 xvfb_pid=""
 trap '[ -n "$xvfb_pid" ] && kill -TERM "$xvfb_pid" 2>/dev/null || true' EXIT
 if [ -z "${DISPLAY:-}" ]; then

@@ -2,7 +2,8 @@
 # Installs what Claimdesk needs on Debian/Ubuntu and is not there yet:
 # the Rust toolchain (rustup), WebKitGTK and friends for the Tauri shell,
 # Xvfb and WebKitWebDriver for the end-to-end tests, Chromium and poppler
-# for rendering reports, Node.js for the UI's unit tests.
+# for rendering reports, Node.js for the UI's unit tests, and what building
+# and checking the Debian package needs.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
@@ -14,6 +15,10 @@ need_pkgs=(
   xvfb xauth webkit2gtk-driver x11-utils imagemagick
   # report rendering checks and UI unit tests
   chromium poppler-utils nodejs
+  # the Debian package (scripts/package, scripts/package-check): dpkg-dev's
+  # dpkg-shlibdeps computes its dependencies, desktop-file-validate checks
+  # its menu entry (ImageMagick renders the icon sizes, x11-utils finds the window)
+  dpkg-dev desktop-file-utils
 )
 
 missing=()

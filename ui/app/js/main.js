@@ -7,14 +7,30 @@ import { h, replace, isTyping } from './dom.js';
 import { resolveKey, HELP } from './keys.js';
 import { parseRoute, routeHash } from './route.js';
 import * as library from './views/library.js';
-import * as article from './views/article.js';
-import * as claim from './views/claim.js';
-import * as compare from './views/compare.js';
-import * as timeline from './views/timeline.js';
-import * as exporter from './views/export.js';
-import { openLoadDialog } from './views/load.js';
 
-const VIEWS = { library, article, claim, compare, timeline, export: exporter };
+/**
+ * The views by route name. The library is the first screen and comes with
+ * this module; the others (and the modules only they use) load on first
+ * use, so start-up fetches and parses only what the first paint needs.
+ * After the first paint they are fetched in the background (`preload`).
+ */
+const VIEWS = {
+  library: () => Promise.resolve(library),
+  article: () => import('./views/article.js'),
+  claim: () => import('./views/claim.js'),
+  compare: () => import('./views/compare.js'),
+  timeline: () => import('./views/timeline.js'),
+  export: () => import('./views/export.js'),
+};
+const loadDialog = () => import('./views/load.js');
+
+/** Fetches the views not needed yet, once the first view is on screen. */
+function preload() {
+  for (const load of [...Object.values(VIEWS), loadDialog]) load().catch(() => {});
+}
+
+/** The app's facts (`app_info`); asked for at start-up, awaited only by views other than the library. */
+let infoReady = Promise.resolve();
 
 const root = document.getElementById('view');
 let current = null;
@@ -56,7 +72,7 @@ const ctx = {
     if (added && added.article_id) ctx.go('article', added.article_id);
     else ctx.go('library');
   },
-  load: (target) => openLoadDialog(ctx, target),
+  load: async (target) => (await loadDialog()).openLoadDialog(ctx, target),
   refresh: () => show(),
 };
 
@@ -87,12 +103,13 @@ async function show() {
   if (current && current.dispose) current.dispose();
   current = null;
   setNav(route.view, route.id, route.params);
-  const view = VIEWS[route.view];
   root.dataset.view = route.view;
   replace(root, h('p', { class: 'muted pad', text: 'Loading…' }));
   const mine = {};
   current = mine;
   try {
+    const [view] = await Promise.all([VIEWS[route.view](), route.view === 'library' ? null : infoReady]);
+    if (current !== mine) return;
     const c = await view.mount(root, ctx, route);
     if (current === mine) current = c || {};
   } catch (e) {
@@ -219,17 +236,24 @@ async function start() {
   // Dropped files are handled natively; keep the webview from navigating to them.
   for (const t of ['dragover', 'drop']) document.addEventListener(t, (e) => e.preventDefault());
   window.addEventListener('hashchange', show);
-  try {
-    ctx.info = await backend.info();
-  } catch (e) {
-    ctx.fail(e);
-  }
+  // Not awaited: the first view does not need it (see `show`).
+  infoReady = backend
+    .info()
+    .then((info) => {
+      ctx.info = info;
+    })
+    .catch((e) => ctx.fail(e));
   setupProgress();
   setupDrop();
   await show();
   document.documentElement.dataset.ready = 'true';
   // After the first frame is on screen (two animation frames), for the startup figure.
-  requestAnimationFrame(() => requestAnimationFrame(() => backend.uiReady().catch(() => {})));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      backend.uiReady().catch(() => {});
+      setTimeout(preload, 0);
+    }),
+  );
 }
 
 start();
