@@ -484,12 +484,22 @@ fn compare_claims(
                 }),
                 (None, None) => None,
             };
-            if let Some(e) = hit
-                && matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)
-                && claim_fact_changed(sides, &a.fields, o, n, e)
-            {
-                e.status = SentenceStatus::Changed;
-                e.reasons.push(reason);
+            let quote = a.fields.iter().find(|f| f.field == "quote");
+            if let Some(e) = hit {
+                if matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)
+                    && claim_fact_changed(sides, &a.fields, o, n, e)
+                {
+                    e.status = SentenceStatus::Changed;
+                    e.reasons.push(reason);
+                } else if let Some(q) = quote {
+                    // A quotation is exact: its claim goes back to checking
+                    // even when the sentence only changed cosmetically.
+                    e.reasons.push(Reason {
+                        kind: ReasonKind::Quote,
+                        old: q.old.iter().cloned().collect(),
+                        new: q.new.iter().cloned().collect(),
+                    });
+                }
             }
         }
         out.push(ClaimDiff {

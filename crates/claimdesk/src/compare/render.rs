@@ -4,7 +4,7 @@
 //! CLI asks when writing to a terminal and `NO_COLOR` is unset.
 
 use super::ClaimChange;
-use super::output::{Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, WordOpKind};
+use super::output::{Comparison, Reason, SentenceChange, SentenceStatus, WordOpKind};
 use std::fmt::Write;
 
 const RESET: &str = "\x1b[0m";
@@ -59,22 +59,7 @@ fn marker(status: SentenceStatus) -> &'static str {
 }
 
 fn reason_line(r: &Reason) -> String {
-    let what = match r.kind {
-        ReasonKind::Number => "number",
-        ReasonKind::Date => "date",
-        ReasonKind::Name => "name",
-        ReasonKind::Negation => "negation",
-        ReasonKind::Information => "new or dropped information",
-        ReasonKind::Claim => "claim",
-    };
-    let side = |v: &[String]| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    format!("{what}: {} → {}", side(&r.old), side(&r.new))
+    r.line()
 }
 
 /// The word diff of one entry, inline, in the new text's spacing.
