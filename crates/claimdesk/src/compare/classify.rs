@@ -126,6 +126,8 @@ struct W<'a> {
     modifier: bool,
     /// It follows a coordinating `and` / `or` (`and manslaughter`).
     coordinated: bool,
+    /// A title follows it (`deputy` in `deputy mayor`).
+    before_title: bool,
 }
 
 fn number(w: &str) -> Option<u64> {
@@ -208,6 +210,21 @@ pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 /// Whether the word after token `prev` (none: the run's start) opens a
 /// sentence or a quotation, where every word is capitalized.
 fn opens_sentence(text: &str, prev: Option<&Token>) -> bool {
+    // `Ms. Reyna`: a period after a short capitalized abbreviation opens
+    // no sentence.
+    if let Some(p) = prev
+        && p.text(text) == "."
+        && let Some(before) = text.get(..p.start)
+    {
+        let w: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if (1..=3).contains(&w.chars().count()) && w.chars().last().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
     prev.is_none_or(|p| {
         !p.word
             && matches!(
@@ -284,7 +301,7 @@ fn same_word(a: &W, b: &W) -> bool {
     // Governor): the short form's letters in order, the same first letter.
     if capital(a) && capital(b) && short.key.chars().count() >= 2 && {
         let n = short.key.chars().count();
-        (n >= 3 && long.key.starts_with(short.key.as_str()))
+        (n >= 3 && longer >= n + 3 && long.key.starts_with(short.key.as_str()))
             || (n <= 4 && longer >= 2 * n && is_subsequence(&short.key, &long.key))
     } {
         return true;
@@ -338,7 +355,7 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 /// real word replaced by another (hired / fired), not a typo fix.
 fn real_word_swap(a: &W, b: &W) -> bool {
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
-    let limit = (la.max(lb) / 4).max(1);
+    let limit = (la.max(lb) / 3).max(2);
     let common = a
         .key
         .chars()
@@ -536,6 +553,7 @@ pub(crate) fn classify(
                 single: false,
                 modifier: attached(old_text, old, k, &ocanon).0,
                 coordinated: attached(old_text, old, k, &ocanon).1,
+                before_title: before_title(old_text, old, k),
             };
             old_keys.insert(w.key.clone());
             if s.kind != WordOpKind::Equal {
@@ -556,6 +574,7 @@ pub(crate) fn classify(
                 single: false,
                 modifier: attached(new_text, new, k, &ncanon).0,
                 coordinated: attached(new_text, new, k, &ncanon).1,
+                before_title: before_title(new_text, new, k),
             };
             new_keys.insert(w.key.clone());
             if s.kind != WordOpKind::Equal {
@@ -589,7 +608,11 @@ pub(crate) fn classify(
         joined(d) == joined(i)
             || (d.len() == i.len() && d.iter().zip(i).all(|(a, b)| same_word(a, b)))
     };
-    if parts.iter().all(|(d, i)| {
+    // Numbers, read whole and compared as values (`1.2` is not `12`, even
+    // re-spaced).
+    let (on, nn) = (facts::numbers(&ow), facts::numbers(&nw));
+    let (lo, ln) = unmatched_numbers(&on, &nn);
+    if lo.is_empty() && ln.is_empty() && parts.iter().all(|(d, i)| {
         in_place(
             dels.get(d.clone()).unwrap_or(&[]),
             ins.get(i.clone()).unwrap_or(&[]),
@@ -603,12 +626,10 @@ pub(crate) fn classify(
     let mut handled_new: HashSet<usize> = HashSet::new();
     let push = |reasons: &mut Vec<Reason>, kind, old: Vec<String>, new: Vec<String>| {
         if old != new {
-            reasons.push(Reason { kind, old, new });
+            reasons.push(Reason::new(kind, old, new));
         }
     };
 
-    // Numbers, read whole and compared as values.
-    let (on, nn) = (facts::numbers(&ow), facts::numbers(&nw));
     for n in &on {
         ow[n.start..n.end].iter().for_each(|w| {
             handled_old.insert(w.tok + os);
@@ -619,7 +640,6 @@ pub(crate) fn classify(
             handled_new.insert(w.tok + ns);
         });
     }
-    let (lo, ln) = unmatched_numbers(&on, &nn);
     push(&mut reasons, ReasonKind::Number, lo, ln);
 
     // Hedges and attribution, quantifiers, modality.
@@ -644,13 +664,21 @@ pub(crate) fn classify(
         list.iter()
             .filter(|f| {
                 f.kind == cues::CueKind::Hedge
-                    && (f.class == "said" || facts::touched(ws, f.start, f.end))
+                    && (f.class.starts_with("said") || facts::touched(ws, f.start, f.end))
             })
             .cloned()
             .collect()
     };
     let (oh, nh) = (hedges(&oc, &ow), hedges(&nc, &nw));
-    if oh.len() != nh.len() {
+    // A source counts as gone (or new) when the other side has fewer
+    // hedges and attributions of any kind, pronoun speakers included
+    // (`Ms. Abbott told` → `She told` keeps the attribution).
+    let sourced = |l: &[facts::Found]| l.iter().filter(|f| f.class != "said by pronoun").count();
+    if sourced(&oh) > nh.len() || sourced(&nh) > oh.len() {
+        let (oh, nh): (Vec<_>, Vec<_>) = (
+            oh.into_iter().filter(|f| f.class != "said by pronoun").collect(),
+            nh.into_iter().filter(|f| f.class != "said by pronoun").collect(),
+        );
         let texts = |l: &[facts::Found], ws: &[Word]| l.iter().map(|f| facts::hedge_text(ws, f)).collect::<Vec<_>>();
         let (a, b) = (texts(&oh, &ow), texts(&nh, &nw));
         if oh.len() > nh.len() {
@@ -728,7 +756,15 @@ pub(crate) fn classify(
             .map(|w| w.text.to_string())
             .collect::<Vec<_>>()
     };
-    let (nd, ni) = (negs(&dels), negs(&ins));
+    let unhandled = |v: &[W<'_>], handled: &HashSet<usize>| -> Vec<String> {
+        negs(v)
+            .into_iter()
+            .zip(v.iter().filter(|w| !w.key.is_empty() && w.key != "notonly" && is_negation(w.text)))
+            .filter(|(_, w)| !handled.contains(&w.tok) || w.key == "not" || w.key == "never")
+            .map(|(t, _)| t)
+            .collect()
+    };
+    let (nd, ni) = (unhandled(&dels, &handled_old), unhandled(&ins, &handled_new));
     let mut opposite: Vec<(String, String)> = Vec::new();
     let mut used = vec![false; ins.len()];
     for d in dels.iter().filter(|w| content(&w.key)) {
@@ -803,7 +839,14 @@ pub(crate) fn classify(
             swaps.1.push(ins[k].text.to_string());
         }
     }
-    push(&mut reasons, ReasonKind::Word, swaps.0, swaps.1);
+    // Capitalized, the swapped words are names (Dana / Dina).
+    let capital = |v: &[String]| v.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let kind = if !swaps.0.is_empty() && capital(&swaps.0) && capital(&swaps.1) {
+        ReasonKind::Name
+    } else {
+        ReasonKind::Word
+    };
+    push(&mut reasons, kind, swaps.0, swaps.1);
 
     // New or dropped information: a content word added or dropped on its
     // own (a charge, a place, a status), or many new content words.
@@ -831,7 +874,9 @@ pub(crate) fn classify(
     // a modifier or a coordinated item (`acting`, `and manslaughter`).
     let short_fact = |w: &&W, added: bool| {
         w.alone
-            && (added || w.coordinated || (w.modifier && lex::is_adjective(&w.key)))
+            && (added
+                || w.coordinated
+                || (w.modifier && (lex::is_adjective(&w.key) || w.before_title)))
             && !is_name(w)
             && !lex::only_verb_or_adverb(&w.key)
             && w.key.chars().count() > 2
@@ -843,11 +888,11 @@ pub(crate) fn classify(
             || added.iter().any(|w| short_fact(w, true))
             || dropped.iter().any(|w| short_fact(w, false)))
     {
-        reasons.push(Reason {
-            kind: ReasonKind::Information,
-            old: texts(&dropped),
-            new: texts(&added),
-        });
+        reasons.push(Reason::new(
+            ReasonKind::Information,
+            texts(&dropped),
+            texts(&added),
+        ));
     }
     Verdict {
         status: if reasons.is_empty() {
@@ -882,6 +927,13 @@ fn attached(
         }),
         prev.is_some_and(|p| matches!(p.as_str(), "and" | "or" | "nor")),
     )
+}
+
+/// Whether the word after token `k` is a title or office (`mayor`).
+fn before_title(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k + 1)
+        .filter(|t| t.word)
+        .is_some_and(|t| crate::extract::lexicon::is_title(&t.text(text).to_lowercase()))
 }
 
 /// Drops the names of each side that name, alone or in a run of up to

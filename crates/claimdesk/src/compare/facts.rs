@@ -284,10 +284,10 @@ pub(crate) fn cues_of(ws: &[Word]) -> Vec<Found> {
             .map(|p| keys[p])
             .find(|p| !matches!(*p, "also" | "have" | "has" | "had"));
         let pronoun = speaker.is_some_and(|p| PRONOUNS.contains(&p));
-        if lower && !pronoun && !key.ends_with("ing") && cues::is_speech_verb(key) && !out.iter().any(|f| f.start <= k && k < f.end) {
+        if lower && !key.ends_with("ing") && cues::is_speech_verb(key) && !out.iter().any(|f| f.start <= k && k < f.end) {
             out.push(Found {
                 kind: cues::CueKind::Hedge,
-                class: "said",
+                class: if pronoun { "said by pronoun" } else { "said" },
                 start: k,
                 end: k + 1,
             });
@@ -306,7 +306,7 @@ pub(crate) fn touched(ws: &[Word], start: usize, end: usize) -> bool {
 pub(crate) fn hedge_text(ws: &[Word], f: &Found) -> String {
     let mut s = f.start;
     let mut e = f.end;
-    if f.class == "said" {
+    if f.class.starts_with("said") {
         // The speaker before the verb.
         while s > 0 && s + 3 > f.start && !ws[s].punct_before && !cues::is_stop(&ws[s - 1].key) {
             s -= 1;

@@ -119,6 +119,18 @@ impl ReasonKind {
 }
 
 impl Reason {
+    /// A reason with its plain-words line filled in.
+    pub fn new(kind: ReasonKind, old: Vec<String>, new: Vec<String>) -> Reason {
+        let mut r = Reason {
+            kind,
+            old,
+            new,
+            text: String::new(),
+        };
+        r.text = r.line();
+        r
+    }
+
     /// The reason in plain words: `antonym: convicted → acquitted`,
     /// `hedge removed: according to police`, `fact added: northern`.
     pub fn line(&self) -> String {
@@ -140,6 +152,9 @@ pub struct Reason {
     pub old: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub new: Vec<String>,
+    /// The reason in plain words ([`Reason::line`]), for front ends.
+    #[serde(default)]
+    pub text: String,
 }
 
 /// The operation of one step of a word diff.

@@ -119,6 +119,14 @@ pub fn render(cmp: &Comparison, old: &str, new: &str, color: bool) -> String {
             _ => inline(&p, e, old, new, &mut out),
         }
         out.push('\n');
+        if e.moved {
+            let _ = writeln!(
+                out,
+                "      moved: sentence {} of the old version is now sentence {}",
+                e.old_sentences[0] + 1,
+                e.new_sentences[0] + 1
+            );
+        }
         for r in &e.reasons {
             let _ = writeln!(out, "      why: {}", reason_line(r));
         }
@@ -186,9 +194,14 @@ mod tests {
             &["- [REMOVED] [-An old sentence went.-]"],
         );
         check(
-            "The big red car stopped.",
-            "The car stopped.",
-            &["~ [REWORDED] The [-big red-] car stopped."],
+            "The car stopped at once.",
+            "The car stopped immediately.",
+            &["~ [REWORDED] The car stopped [-at once-]{+immediately+}."],
+        );
+        check(
+            "A boat sank. Ships waited. The port closed.",
+            "Ships waited. The port closed. A boat sank.",
+            &["moved: sentence 1 of the old version is now sentence 3"],
         );
     }
 

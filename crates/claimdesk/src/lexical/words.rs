@@ -73,7 +73,16 @@ pub fn lemmas(word: &str) -> Vec<String> {
         if let Some(stem) = word.strip_suffix(suffix)
             && stem.chars().count() >= 2
         {
-            out.push(format!("{stem}{with}"));
+            let base = format!("{stem}{with}");
+            // Comparatives and superlatives only of adjectives (`pier` is
+            // no form of `pie`).
+            if suffix.starts_with("er") || suffix.starts_with("est") {
+                if WORDS.adjectives.contains(base.as_str()) {
+                    out.push(base);
+                }
+                continue;
+            }
+            out.push(base);
             // Doubled final consonant before -ed/-ing/-er (`stopped`).
             let b = stem.as_bytes();
             if with.is_empty()
