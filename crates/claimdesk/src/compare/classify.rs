@@ -700,17 +700,29 @@ pub(crate) fn classify(
                 || ws.get(f.end).is_some_and(|w| w.key == "of")
         };
         let (a, b): (Vec<_>, Vec<_>) = (
-            a.iter().filter(|f| bound(f, &ow, &on)).cloned().collect(),
-            b.iter().filter(|f| bound(f, &nw, &nn)).cloned().collect(),
+            a.iter()
+                .filter(|f| f.class != "freq" && bound(f, &ow, &on))
+                .cloned()
+                .collect(),
+            b.iter()
+                .filter(|f| f.class != "freq" && bound(f, &nw, &nn))
+                .cloned()
+                .collect(),
         );
         let classes = |l: &[facts::Found]| {
-            let mut v: Vec<&str> = l.iter().map(|f| f.class).filter(|c| *c != "future").collect();
+            let mut v: Vec<&str> = l
+                .iter()
+                .map(|f| f.class)
+                .filter(|c| !matches!(*c, "future" | "freq"))
+                .collect();
             v.sort_unstable();
             v
         };
         let (ca, cb) = (classes(&a), classes(&b));
         let replaced = !a.is_empty() && !b.is_empty();
-        let bounded = ca.iter().chain(&cb).any(|c| BOUNDS.contains(c));
+        // A bound added or dropped next to a number changes it; an
+        // approximation (`roughly`) only when another class replaces it.
+        let bounded = ca.iter().chain(&cb).any(|c| BOUNDS.contains(c) && *c != "approx");
         if ca != cb && (replaced || bounded) {
             let texts = |l: &[facts::Found], ws: &[Word]| {
                 l.iter()
