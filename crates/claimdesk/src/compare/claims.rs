@@ -279,9 +279,7 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
             };
             let (o, n) = (get(&a, old), get(&b, new));
             let same = match (&o, &n) {
-                (Some(x), Some(y)) if k == "quote" => {
-                    x.split_whitespace().eq(y.split_whitespace())
-                }
+                (Some(x), Some(y)) if k == "quote" => x.split_whitespace().eq(y.split_whitespace()),
                 (Some(x), Some(y)) => norm(x) == norm(y),
                 (x, y) => x == y,
             };

@@ -18,10 +18,10 @@
 //! The claims extracted from both versions add a further signal; the caller
 //! (`compare::engine`) applies it.
 
+use super::facts::{self, Word};
 use super::output::{Reason, ReasonKind, SentenceStatus, WordOpKind};
 use super::tokens::{self, FastSet, Token};
 use super::words::Step;
-use super::facts::{self, Word};
 use crate::extract::timex::{self, DateWord};
 use crate::lexical::{countries, cues, dictionary, vocab, words as lex};
 use std::collections::{HashMap, HashSet};
@@ -52,6 +52,13 @@ pub(crate) struct Context {
     /// Keys of capitalized words seen inside a sentence: names. A word
     /// capitalized only where a sentence starts may be a common word.
     midcap: FastSet<u64>,
+    /// Hashes of neighbouring capitalized word pairs, both orders (a full
+    /// name: `Ana Reyes` makes `Ana` and `Reyes` one person).
+    full_names: FastSet<u64>,
+}
+
+fn pair_hash(a: &str, b: &str) -> u64 {
+    tokens::seq_hash([tokens::key_hash(a), tokens::key_hash(b)].into_iter())
 }
 
 impl Context {
@@ -61,12 +68,25 @@ impl Context {
         new_text: &str,
         new: impl Iterator<Item = &'t Token>,
     ) -> Context {
+        let old_toks: Vec<&Token> = old.collect();
+        let new_toks: Vec<&Token> = new.collect();
         let mut ctx = Context {
             old_words: FastSet::default(),
             new_words: FastSet::default(),
             lower: FastSet::default(),
             midcap: FastSet::default(),
+            full_names: FastSet::default(),
         };
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        for (text, toks) in [(old_text, &old_toks), (new_text, &new_toks)] {
+            for p in toks.windows(2) {
+                let (a, b) = (p[0].text(text), p[1].text(text));
+                if p[0].word && p[1].word && capital(a) && capital(b) {
+                    ctx.full_names.insert(pair_hash(a, b));
+                    ctx.full_names.insert(pair_hash(b, a));
+                }
+            }
+        }
         let mut add = |text: &str, t: &Token, prev: Option<&Token>, old_side: bool| {
             if !t.word {
                 return;
@@ -86,12 +106,12 @@ impl Context {
             }
         };
         let mut prev = None;
-        for t in old {
+        for t in &old_toks {
             add(old_text, t, prev, true);
             prev = Some(t);
         }
         let mut prev = None;
-        for t in new {
+        for t in &new_toks {
             add(new_text, t, prev, false);
             prev = Some(t);
         }
@@ -221,7 +241,8 @@ fn opens_sentence(text: &str, prev: Option<&Token>) -> bool {
             .rev()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if (1..=3).contains(&w.chars().count()) && w.chars().last().is_some_and(char::is_uppercase) {
+        if (1..=3).contains(&w.chars().count()) && w.chars().last().is_some_and(char::is_uppercase)
+        {
             return false;
         }
     }
@@ -468,7 +489,8 @@ fn acronyms(one: &[W], other: &[W], used_one: &mut [bool], used_other: &mut [boo
             letters
         } else if letters.len() == 1 && letters[0].is_uppercase() {
             let mut v = letters;
-            while j < one.len() && !used_one[j] && one[j].text.chars().count() == 1 && caps(&one[j]) {
+            while j < one.len() && !used_one[j] && one[j].text.chars().count() == 1 && caps(&one[j])
+            {
                 v.extend(one[j].text.chars());
                 j += 1;
             }
@@ -522,8 +544,16 @@ pub(crate) fn classify(
         s.old.clone().for_each(|k| mark(&mut old_changed, k));
         s.new.clone().for_each(|k| mark(&mut new_changed, k));
     }
-    let ow: Vec<Word> = facts::words(old_text, old.get(os..oe).unwrap_or(&[]), old_changed.get(os..oe).unwrap_or(&[]));
-    let nw: Vec<Word> = facts::words(new_text, new.get(ns..ne).unwrap_or(&[]), new_changed.get(ns..ne).unwrap_or(&[]));
+    let ow: Vec<Word> = facts::words(
+        old_text,
+        old.get(os..oe).unwrap_or(&[]),
+        old_changed.get(os..oe).unwrap_or(&[]),
+    );
+    let nw: Vec<Word> = facts::words(
+        new_text,
+        new.get(ns..ne).unwrap_or(&[]),
+        new_changed.get(ns..ne).unwrap_or(&[]),
+    );
     // Equivalent keys (`no one` → `nobody`) by token index.
     let canon = |ws: &[Word], base: usize| -> HashMap<usize, String> {
         ws.iter().map(|w| (w.tok + base, w.key.clone())).collect()
@@ -545,7 +575,10 @@ pub(crate) fn classify(
             }
             let w = W {
                 text: t.text(old_text),
-                key: ocanon.get(&k).cloned().unwrap_or_else(|| tokens::key(t.text(old_text))),
+                key: ocanon
+                    .get(&k)
+                    .cloned()
+                    .unwrap_or_else(|| tokens::key(t.text(old_text))),
                 initial: opens_sentence(old_text, k.checked_sub(1).and_then(|p| old.get(p))),
                 tok: k,
                 alone: false,
@@ -566,7 +599,10 @@ pub(crate) fn classify(
             }
             let w = W {
                 text: t.text(new_text),
-                key: ncanon.get(&k).cloned().unwrap_or_else(|| tokens::key(t.text(new_text))),
+                key: ncanon
+                    .get(&k)
+                    .cloned()
+                    .unwrap_or_else(|| tokens::key(t.text(new_text))),
                 initial: opens_sentence(new_text, k.checked_sub(1).and_then(|p| new.get(p))),
                 tok: k,
                 alone: false,
@@ -612,12 +648,15 @@ pub(crate) fn classify(
     // re-spaced).
     let (on, nn) = (facts::numbers(&ow), facts::numbers(&nw));
     let (lo, ln) = unmatched_numbers(&on, &nn);
-    if lo.is_empty() && ln.is_empty() && parts.iter().all(|(d, i)| {
-        in_place(
-            dels.get(d.clone()).unwrap_or(&[]),
-            ins.get(i.clone()).unwrap_or(&[]),
-        )
-    }) {
+    if lo.is_empty()
+        && ln.is_empty()
+        && parts.iter().all(|(d, i)| {
+            in_place(
+                dels.get(d.clone()).unwrap_or(&[]),
+                ins.get(i.clone()).unwrap_or(&[]),
+            )
+        })
+    {
         return cosmetic;
     }
     let mut reasons = Vec::new();
@@ -644,7 +683,10 @@ pub(crate) fn classify(
 
     // Hedges and attribution, quantifiers, modality.
     let (oc, nc) = (facts::cues_of(&ow), facts::cues_of(&nw));
-    for (list, ws, handled, base) in [(&oc, &ow, &mut handled_old, os), (&nc, &nw, &mut handled_new, ns)] {
+    for (list, ws, handled, base) in [
+        (&oc, &ow, &mut handled_old, os),
+        (&nc, &nw, &mut handled_new, ns),
+    ] {
         for f in list.iter() {
             ws[f.start..f.end].iter().for_each(|w| {
                 handled.insert(w.tok + base);
@@ -676,10 +718,18 @@ pub(crate) fn classify(
     let sourced = |l: &[facts::Found]| l.iter().filter(|f| f.class != "said by pronoun").count();
     if sourced(&oh) > nh.len() || sourced(&nh) > oh.len() {
         let (oh, nh): (Vec<_>, Vec<_>) = (
-            oh.into_iter().filter(|f| f.class != "said by pronoun").collect(),
-            nh.into_iter().filter(|f| f.class != "said by pronoun").collect(),
+            oh.into_iter()
+                .filter(|f| f.class != "said by pronoun")
+                .collect(),
+            nh.into_iter()
+                .filter(|f| f.class != "said by pronoun")
+                .collect(),
         );
-        let texts = |l: &[facts::Found], ws: &[Word]| l.iter().map(|f| facts::hedge_text(ws, f)).collect::<Vec<_>>();
+        let texts = |l: &[facts::Found], ws: &[Word]| {
+            l.iter()
+                .map(|f| facts::hedge_text(ws, f))
+                .collect::<Vec<_>>()
+        };
         let (a, b) = (texts(&oh, &ow), texts(&nh, &nw));
         if oh.len() > nh.len() {
             push(&mut reasons, ReasonKind::Hedge, a, Vec::new());
@@ -696,7 +746,9 @@ pub(crate) fn classify(
         // (`all`, `some`) only when one replaced another.
         let bound = |f: &&facts::Found, ws: &[Word], nums: &[facts::Number]| {
             !BOUNDS.contains(&f.class)
-                || nums.iter().any(|n| n.start >= f.end && n.start <= f.end + 2)
+                || nums
+                    .iter()
+                    .any(|n| n.start >= f.end && n.start <= f.end + 2)
                 || ws.get(f.end).is_some_and(|w| w.key == "of")
         };
         let (a, b): (Vec<_>, Vec<_>) = (
@@ -722,12 +774,21 @@ pub(crate) fn classify(
         let replaced = !a.is_empty() && !b.is_empty();
         // A bound added or dropped next to a number changes it; an
         // approximation (`roughly`) only when another class replaces it.
-        let bounded = ca.iter().chain(&cb).any(|c| BOUNDS.contains(c) && *c != "approx");
+        let bounded = ca
+            .iter()
+            .chain(&cb)
+            .any(|c| BOUNDS.contains(c) && *c != "approx");
         if ca != cb && (replaced || bounded) {
             let texts = |l: &[facts::Found], ws: &[Word]| {
                 l.iter()
                     .filter(|f| f.class != "future")
-                    .map(|f| ws[f.start..f.end].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+                    .map(|f| {
+                        ws[f.start..f.end]
+                            .iter()
+                            .map(|w| w.text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
                     .collect::<Vec<_>>()
             };
             push(&mut reasons, reason, texts(&a, &ow), texts(&b, &nw));
@@ -753,7 +814,10 @@ pub(crate) fn classify(
     let dates = |v: &[W]| {
         sorted(
             v.iter()
-                .filter_map(|w| date_word(facts::vocab_word(w.text, &w.key).unwrap_or(w.text)).or_else(|| date_word(w.text)))
+                .filter_map(|w| {
+                    date_word(facts::vocab_word(w.text, &w.key).unwrap_or(w.text))
+                        .or_else(|| date_word(w.text))
+                })
                 .map(String::from)
                 .collect(),
         )
@@ -771,16 +835,24 @@ pub(crate) fn classify(
     let unhandled = |v: &[W<'_>], handled: &HashSet<usize>| -> Vec<String> {
         negs(v)
             .into_iter()
-            .zip(v.iter().filter(|w| !w.key.is_empty() && w.key != "notonly" && is_negation(w.text)))
+            .zip(
+                v.iter()
+                    .filter(|w| !w.key.is_empty() && w.key != "notonly" && is_negation(w.text)),
+            )
             .filter(|(_, w)| !handled.contains(&w.tok) || w.key == "not" || w.key == "never")
             .map(|(t, _)| t)
             .collect()
     };
-    let (nd, ni) = (unhandled(&dels, &handled_old), unhandled(&ins, &handled_new));
+    let (nd, ni) = (
+        unhandled(&dels, &handled_old),
+        unhandled(&ins, &handled_new),
+    );
     let mut opposite: Vec<(String, String)> = Vec::new();
     let mut used = vec![false; ins.len()];
     for d in dels.iter().filter(|w| content(&w.key)) {
-        if let Some(k) = (0..ins.len()).find(|&k| !used[k] && content(&ins[k].key) && lex::antonyms(&d.key, &ins[k].key)) {
+        if let Some(k) = (0..ins.len())
+            .find(|&k| !used[k] && content(&ins[k].key) && lex::antonyms(&d.key, &ins[k].key))
+        {
             used[k] = true;
             opposite.push((d.text.to_string(), ins[k].text.to_string()));
         }
@@ -819,6 +891,21 @@ pub(crate) fn classify(
     let names_i: Vec<&W> = ins.iter().filter(|w| is_name(w)).collect();
     // A country named another way (`American` / `United States`).
     let (names_d, names_i) = same_countries(names_d, names_i);
+    // One person by another part of the full name (`Spears` / `Britney`
+    // where the article says `Britney Spears`).
+    let one_person = |a: &W, b: &W| ctx.full_names.contains(&pair_hash(a.text, b.text));
+    let (names_d, names_i): (Vec<&W>, Vec<&W>) = (
+        names_d
+            .iter()
+            .copied()
+            .filter(|d| !names_i.iter().any(|i| one_person(d, i)))
+            .collect(),
+        names_i
+            .iter()
+            .copied()
+            .filter(|i| !names_d.iter().any(|d| one_person(d, i)))
+            .collect(),
+    );
     let swapped = !names_d.is_empty() && !names_i.is_empty();
     let gone: Vec<String> = names_d
         .iter()
@@ -852,7 +939,10 @@ pub(crate) fn classify(
         }
     }
     // Capitalized, the swapped words are names (Dana / Dina).
-    let capital = |v: &[String]| v.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capital = |v: &[String]| {
+        v.iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
     let kind = if !swaps.0.is_empty() && capital(&swaps.0) && capital(&swaps.1) {
         ReasonKind::Name
     } else {
@@ -919,20 +1009,19 @@ pub(crate) fn classify(
 /// Whether word token `k` modifies the next word (a content word follows
 /// it directly), and whether it is joined to what comes before by `and` /
 /// `or`.
-fn attached(
-    text: &str,
-    toks: &[Token],
-    k: usize,
-    canon: &HashMap<usize, String>,
-) -> (bool, bool) {
+fn attached(text: &str, toks: &[Token], k: usize, canon: &HashMap<usize, String>) -> (bool, bool) {
     let key = |i: usize| {
-        canon
-            .get(&i)
-            .cloned()
-            .unwrap_or_else(|| toks.get(i).map_or(String::new(), |t| tokens::key(t.text(text))))
+        canon.get(&i).cloned().unwrap_or_else(|| {
+            toks.get(i)
+                .map_or(String::new(), |t| tokens::key(t.text(text)))
+        })
     };
     let next = toks.get(k + 1).filter(|t| t.word).map(|_| key(k + 1));
-    let prev = k.checked_sub(1).and_then(|p| toks.get(p)).filter(|t| t.word).map(|_| key(k - 1));
+    let prev = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .filter(|t| t.word)
+        .map(|_| key(k - 1));
     (
         next.is_some_and(|n| {
             !n.is_empty() && !is_stop(&n) && n.chars().count() > 1 && number(&n).is_none()
@@ -950,7 +1039,10 @@ fn before_title(text: &str, toks: &[Token], k: usize) -> bool {
 
 /// Drops the names of each side that name, alone or in a run of up to
 /// three, a country the other side names too.
-fn same_countries<'v, 'a>(d: Vec<&'v W<'a>>, i: Vec<&'v W<'a>>) -> (Vec<&'v W<'a>>, Vec<&'v W<'a>>) {
+fn same_countries<'v, 'a>(
+    d: Vec<&'v W<'a>>,
+    i: Vec<&'v W<'a>>,
+) -> (Vec<&'v W<'a>>, Vec<&'v W<'a>>) {
     let found = |v: &[&W]| -> Vec<(u16, usize, usize)> {
         let mut out = Vec::new();
         let mut k = 0;
@@ -977,7 +1069,11 @@ fn same_countries<'v, 'a>(d: Vec<&'v W<'a>>, i: Vec<&'v W<'a>>) -> (Vec<&'v W<'a
                 gone[s..e].iter_mut().for_each(|g| *g = true);
             }
         }
-        v.into_iter().zip(gone).filter(|(_, g)| !g).map(|(w, _)| w).collect::<Vec<_>>()
+        v.into_iter()
+            .zip(gone)
+            .filter(|(_, g)| !g)
+            .map(|(w, _)| w)
+            .collect::<Vec<_>>()
     };
     (drop(d, &fd, &fi), drop(i, &fi, &fd))
 }
@@ -1010,10 +1106,14 @@ fn unmatched_numbers(old: &[facts::Number], new: &[facts::Number]) -> (Vec<Strin
             None => lo.push(a),
         }
     }
-    let ln: Vec<&facts::Number> = new.iter().zip(&used).filter(|(_, u)| !**u).map(|(n, _)| n).collect();
-    let counts_nothing = |n: &&facts::Number| {
-        n.value == 1.0 && (n.ordinal || n.text.eq_ignore_ascii_case("one"))
-    };
+    let ln: Vec<&facts::Number> = new
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(n, _)| n)
+        .collect();
+    let counts_nothing =
+        |n: &&facts::Number| n.value == 1.0 && (n.ordinal || n.text.eq_ignore_ascii_case("one"));
     let keep = |v: Vec<&facts::Number>, other_empty: bool| {
         v.into_iter()
             .filter(|n| !(other_empty && counts_nothing(n)))

@@ -200,9 +200,11 @@ pub(crate) fn numbers(ws: &[Word]) -> Vec<Number> {
                             current = 0.0;
                         }
                     }
-                    _ if any && k == "and" && ws.get(j + 1).is_some_and(|n| {
-                        matches!(word_value(&n.key), Some(vocab::Word::Cardinal(_)))
-                    }) => {}
+                    _ if any
+                        && k == "and"
+                        && ws.get(j + 1).is_some_and(|n| {
+                            matches!(word_value(&n.key), Some(vocab::Word::Cardinal(_)))
+                        }) => {}
                     _ => break,
                 }
                 j += 1;
@@ -284,7 +286,11 @@ pub(crate) fn cues_of(ws: &[Word]) -> Vec<Found> {
             .map(|p| keys[p])
             .find(|p| !matches!(*p, "also" | "have" | "has" | "had"));
         let pronoun = speaker.is_some_and(|p| PRONOUNS.contains(&p));
-        if lower && !key.ends_with("ing") && cues::is_speech_verb(key) && !out.iter().any(|f| f.start <= k && k < f.end) {
+        if lower
+            && !key.ends_with("ing")
+            && cues::is_speech_verb(key)
+            && !out.iter().any(|f| f.start <= k && k < f.end)
+        {
             out.push(Found {
                 kind: cues::CueKind::Hedge,
                 class: if pronoun { "said by pronoun" } else { "said" },
@@ -298,7 +304,8 @@ pub(crate) fn cues_of(ws: &[Word]) -> Vec<Found> {
 
 /// Whether any word of `ws[r]` is changed.
 pub(crate) fn touched(ws: &[Word], start: usize, end: usize) -> bool {
-    ws.get(start..end).is_some_and(|s| s.iter().any(|w| w.changed))
+    ws.get(start..end)
+        .is_some_and(|s| s.iter().any(|w| w.changed))
 }
 
 /// The words of a hedge as shown to a reader: the cue and the source it
@@ -319,7 +326,11 @@ pub(crate) fn hedge_text(ws: &[Word], f: &Found) -> String {
             e += 1;
         }
     }
-    ws[s..e].iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
+    ws[s..e]
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The participant next to word `pivot`: the run of capitalized words (a

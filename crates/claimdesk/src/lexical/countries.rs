@@ -60,7 +60,9 @@ pub fn country(words: &[&str]) -> Option<u16> {
     }
     let joined: String = words.concat();
     let caps: String = joined.chars().filter(|c| c.is_alphabetic()).collect();
-    if words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+    if words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
         || (caps.len() <= 4 && caps.chars().all(char::is_uppercase))
     {
         // Initials: `U.S.` (as `U`, `S`), `UK`.

@@ -50,8 +50,14 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         add(&mut table, l, CueKind::Hedge, l);
     }
     for (src, kind) in [
-        (include_str!("../../data/compare/quantity.txt"), CueKind::Quantity),
-        (include_str!("../../data/compare/modality.txt"), CueKind::Modality),
+        (
+            include_str!("../../data/compare/quantity.txt"),
+            CueKind::Quantity,
+        ),
+        (
+            include_str!("../../data/compare/modality.txt"),
+            CueKind::Modality,
+        ),
     ] {
         for l in lines(src) {
             if let Some((class, phrase)) = l.split_once(' ') {
@@ -149,7 +155,9 @@ mod tests {
 
     #[test]
     fn finds_cues() {
-        let keys = ["police", "said", "at", "least", "40", "homes", "may", "burn"];
+        let keys = [
+            "police", "said", "at", "least", "40", "homes", "may", "burn",
+        ];
         let found: Vec<(CueKind, &str)> = find(&keys).iter().map(|c| (c.kind, c.class)).collect();
         assert_eq!(
             found,
@@ -157,6 +165,9 @@ mod tests {
         );
         assert!(is_speech_verb("said"));
         assert!(is_stop("the"));
-        assert_eq!(equivalent(&["no", "one", "came"]).map(|(c, n)| (c.to_vec(), n)), Some((vec!["nobody"], 2)));
+        assert_eq!(
+            equivalent(&["no", "one", "came"]).map(|(c, n)| (c.to_vec(), n)),
+            Some((vec!["nobody"], 2))
+        );
     }
 }

@@ -14,9 +14,15 @@ pub enum Word {
     /// Multiplies the number before it (`million`, `bn`).
     Scale(f64),
     /// Month number, 1–12; `abbr` for a short form.
-    Month { n: u32, abbr: bool },
+    Month {
+        n: u32,
+        abbr: bool,
+    },
     /// Weekday number, 1 (Monday) – 7; `abbr` for a short form.
-    Weekday { n: u32, abbr: bool },
+    Weekday {
+        n: u32,
+        abbr: bool,
+    },
 }
 
 struct Vocab {

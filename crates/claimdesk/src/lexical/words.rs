@@ -137,6 +137,10 @@ pub fn only_verb_or_adverb(word: &str) -> bool {
     if WORDS.plain.contains(word) {
         return true;
     }
+    // `celebrated` is an adjective of its own, not only a form of a verb.
+    if WORDS.adjectives.contains(word) {
+        return false;
+    }
     // An inflected form of a plain lemma (`managed`), when the form is not
     // itself a noun or adjective lemma (which the antonym table would show).
     lemmas(word)
