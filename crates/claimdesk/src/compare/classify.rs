@@ -299,14 +299,15 @@ fn same_word(a: &W, b: &W) -> bool {
             || is_negation(w.text)
             || w.key.chars().any(|c| c.is_ascii_digit())
     };
-    if guarded(a) || guarded(b) || lex::antonyms(&a.key, &b.key) {
+    if guarded(a) || guarded(b) {
         return false;
     }
-    // Inflections of one lemma (`evacuate` / `evacuated`, `rise` / `rose`)
-    // and US / British spellings (`license` / `licence`).
-    if lex::same_lemma(&a.key, &b.key) || dictionary::regional_variants(a.text, b.text) {
-        return true;
-    }
+    // Opposites are never one word, however close the spelling.
+    spelling_level(a, b) && !lex::antonyms(&a.key, &b.key)
+}
+
+/// [`same_word`]'s spelling rules, for words that are no facts.
+fn spelling_level(a: &W, b: &W) -> bool {
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     let longer = la.max(lb);
     let (short, long) = if la <= lb { (a, b) } else { (b, a) };
@@ -327,17 +328,38 @@ fn same_word(a: &W, b: &W) -> bool {
     } {
         return true;
     }
+    // Inflections of one lemma (`evacuate` / `evacuated`, `rise` / `rose`)
+    // and US / British spellings (`license` / `licence`).
+    if lex::same_lemma(&a.key, &b.key) || dictionary::regional_variants(a.text, b.text) {
+        return true;
+    }
     // A typo: a non-word corrected to a word (or the reverse), a small edit
     // apart. Two dictionary words a letter apart are two words (hired /
     // fired, Austria / Australia); a name must keep its first letter and
-    // be long, or only swap two letters.
+    // be long, or only swap two letters. The dictionaries are asked last:
+    // most pairs fail the cheaper tests.
+    let limit = (longer / 4).max(1);
+    let common = a
+        .key
+        .chars()
+        .zip(b.key.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let stem = common >= 5 && common * 5 >= longer * 3;
+    let near = la.min(lb) >= 4 && la.abs_diff(lb) <= limit;
+    let dist = if near {
+        edit_distance(&a.key, &b.key, limit)
+    } else {
+        limit + 1
+    };
+    if dist > limit && !stem {
+        return false;
+    }
     let (wa, wb) = (dictionary::is_word(a.text), dictionary::is_word(b.text));
     if wa && wb {
         return false;
     }
-    let limit = (longer / 4).max(1);
-    let dist = edit_distance(&a.key, &b.key, limit);
-    if la.min(lb) >= 4 && dist <= limit {
+    if dist <= limit {
         if !(capital(a) || capital(b)) {
             return true;
         }
@@ -356,13 +378,7 @@ fn same_word(a: &W, b: &W) -> bool {
     }
     // Same stem: a long shared prefix (inflection: evacuate / evacuated),
     // for words the dictionaries do not both know.
-    let common = a
-        .key
-        .chars()
-        .zip(b.key.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    !(wa && wb) && common >= 5 && common * 5 >= longer * 3
+    stem
 }
 
 /// Whether the letters of `short` appear in order in `long`, the first
@@ -958,12 +974,19 @@ pub(crate) fn classify(
         handled: &HashSet<usize>,
         keep: impl Fn(&W) -> bool,
     ) -> Vec<&'v W<'a>> {
+        let mut lemmas: Option<HashSet<String>> = None;
         v.iter()
             .filter(|w| {
-                keep(w)
-                    && !other.contains(&w.key)
-                    && !handled.contains(&w.tok)
-                    && !other.iter().any(|o| lex::same_lemma(o, &w.key))
+                keep(w) && !other.contains(&w.key) && !handled.contains(&w.tok) && {
+                    // Another form of a word the other side has (`rose` /
+                    // `rise`): the lemmas of the other side, built once.
+                    let set = lemmas
+                        .get_or_insert_with(|| other.iter().flat_map(|o| lex::lemmas(o)).collect());
+                    !lex::lemmas(&w.key).iter().any(|l| {
+                        set.contains(l)
+                            && (other.contains(l) || l == &w.key || dictionary::is_word(l))
+                    })
+                }
             })
             .collect::<Vec<_>>()
     }

@@ -108,13 +108,18 @@ pub(crate) struct Number {
 /// A misspelt vocabulary word corrected to itself (`milion` → `million`,
 /// `Febuary` → `february`): a non-word one edit from a vocabulary word.
 pub(crate) fn vocab_word(text: &str, key: &str) -> Option<&'static str> {
-    if let Some((k, _)) = vocab::numbers().find(|(k, _)| *k == key) {
-        return Some(k);
+    if vocab::lookup(key).is_some() {
+        return vocab::numbers().find(|(k, _)| *k == key).map(|(k, _)| k);
     }
-    if key.len() < 5 || dictionary::is_word(text) {
+    if key.len() < 5 {
         return None;
     }
-    vocab::spelled_words().find(|w| super::classify::edit_distance(key, w, 1) <= 1)
+    // The cheap test first: a vocabulary word one edit away; the dictionary
+    // only then.
+    let n = key.chars().count();
+    let near = vocab::spelled_words()
+        .find(|w| w.len().abs_diff(n) <= 1 && super::classify::edit_distance(key, w, 1) <= 1)?;
+    (!dictionary::is_word(text)).then_some(near)
 }
 
 fn word_value(key: &str) -> Option<vocab::Word> {
@@ -165,10 +170,11 @@ pub(crate) fn numbers(ws: &[Word]) -> Vec<Number> {
             match suffix.as_str() {
                 "" | "s" => {}
                 "st" | "nd" | "rd" | "th" => ordinal = true,
-                other => match word_value(other) {
-                    Some(vocab::Word::Scale(m)) => v *= m,
-                    _ => {}
-                },
+                other => {
+                    if let Some(vocab::Word::Scale(m)) = word_value(other) {
+                        v *= m;
+                    }
+                }
             }
             value = Some(v);
             i = j + 1;
@@ -179,7 +185,7 @@ pub(crate) fn numbers(ws: &[Word]) -> Vec<Number> {
             let mut any = false;
             let mut j = i;
             while j < ws.len() {
-                let k = vocab_word(ws[j].text, &ws[j].key).unwrap_or(ws[j].key.as_str());
+                let k = ws[j].key.as_str();
                 match word_value(k) {
                     Some(vocab::Word::Cardinal(n)) => {
                         current += n as f64;

@@ -35,6 +35,8 @@ struct Cues {
     table: Table,
     /// Every form of a fixed expression → its first form's words.
     equivalents: HashMap<Vec<String>, Vec<&'static str>>,
+    /// First words of those forms.
+    equivalent_starts: HashSet<String>,
 }
 
 fn add(table: &mut Table, phrase: &'static str, kind: CueKind, class: &'static str) {
@@ -87,7 +89,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             }
         }
     }
+    let equivalent_starts = equivalents
+        .keys()
+        .filter_map(|k| k.first().cloned())
+        .collect();
     Cues {
+        equivalent_starts,
         stop: lines(include_str!("../../data/compare/stop.txt")).collect(),
         speech: lines(include_str!("../../data/lexicon/speech_verbs.txt"))
             .flat_map(str::split_whitespace)
@@ -139,6 +146,10 @@ pub fn find(keys: &[&str]) -> Vec<Cue> {
 /// The first form of a fixed expression starting at `keys[0]`, with how
 /// many keys it covers (`no one` → (`nobody`, 2)).
 pub fn equivalent(keys: &[&str]) -> Option<(&'static [&'static str], usize)> {
+    let first = keys.first()?;
+    if !CUES.equivalent_starts.contains(*first) {
+        return None;
+    }
     (1..=keys.len().min(3)).rev().find_map(|n| {
         let k: Vec<String> = keys[..n].iter().map(|s| s.to_string()).collect();
         CUES.equivalents.get(&k).map(|c| (c.as_slice(), n))

@@ -80,8 +80,11 @@ fn us_form(w: &str) -> String {
 /// (`licence` / `license`, `colour` / `color`): both are words, one of them
 /// British, and the regular spelling patterns make them one.
 pub fn regional_variants(a: &str, b: &str) -> bool {
+    if a == b || us_form(a) != us_form(b) {
+        return false;
+    }
     let (x, y) = (spelling(a), spelling(b));
-    a != b && (x.gb || y.gb) && (x.us || y.us) && us_form(a) == us_form(b)
+    (x.gb || y.gb) && (x.us || y.us)
 }
 
 pub(super) fn preload() {
