@@ -273,8 +273,20 @@ fn same_word(a: &W, b: &W) -> bool {
         return false;
     }
     // A misspelt number or calendar word is that word (`milion`, `Febuary`).
-    let va = facts::vocab_word(a.text, &a.key).unwrap_or(&a.key);
-    let vb = facts::vocab_word(b.text, &b.key).unwrap_or(&b.key);
+    // Only worth asking when the other word is a vocabulary word.
+    let (ka, kb) = (
+        vocab::lookup(&a.key).is_some(),
+        vocab::lookup(&b.key).is_some(),
+    );
+    let fix = |w: &W, other_known: bool, known: bool| -> String {
+        if other_known && !known {
+            facts::vocab_word(w.text, &w.key).map_or_else(|| w.key.clone(), str::to_string)
+        } else {
+            w.key.clone()
+        }
+    };
+    let (va, vb) = (fix(a, kb, ka), fix(b, ka, kb));
+    let (va, vb) = (va.as_str(), vb.as_str());
     if va == vb {
         return true;
     }
@@ -571,10 +583,17 @@ pub(crate) fn classify(
         new_changed.get(ns..ne).unwrap_or(&[]),
     );
     // Equivalent keys (`no one` → `nobody`) by token index.
-    let canon = |ws: &[Word], base: usize| -> HashMap<usize, String> {
-        ws.iter().map(|w| (w.tok + base, w.key.clone())).collect()
+    // Keys changed by fixed equivalents (`no one` → `nobody`), by token.
+    let canon = |ws: &[Word], toks: &[Token], text: &str, base: usize| -> KeyMap {
+        ws.iter()
+            .filter(|w| {
+                toks.get(w.tok + base)
+                    .is_some_and(|t| tokens::key(t.text(text)) != w.key)
+            })
+            .map(|w| (w.tok + base, w.key.clone()))
+            .collect()
     };
-    let (ocanon, ncanon) = (canon(&ow, os), canon(&nw, ns));
+    let (ocanon, ncanon) = (canon(&ow, old, old_text, os), canon(&nw, new, new_text, ns));
 
     let mut dels = Vec::new();
     let mut ins = Vec::new();
@@ -1029,10 +1048,13 @@ pub(crate) fn classify(
     }
 }
 
+/// Keys by token index, with the fast hasher.
+type KeyMap = HashMap<usize, String, std::hash::BuildHasherDefault<tokens::FastHasher>>;
+
 /// Whether word token `k` modifies the next word (a content word follows
 /// it directly), and whether it is joined to what comes before by `and` /
 /// `or`.
-fn attached(text: &str, toks: &[Token], k: usize, canon: &HashMap<usize, String>) -> (bool, bool) {
+fn attached(text: &str, toks: &[Token], k: usize, canon: &KeyMap) -> (bool, bool) {
     let key = |i: usize| {
         canon.get(&i).cloned().unwrap_or_else(|| {
             toks.get(i)

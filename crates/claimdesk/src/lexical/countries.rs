@@ -4,14 +4,17 @@
 //! `Kingdom of Spain` name one country, as do `U.S.` and `United States`.
 
 use super::lines;
+
+/// The crate's FNV hasher: keys are short words.
+type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 struct Countries {
     /// Lower-case letter key of a name (`unitedstates`) → country index.
-    by_key: HashMap<String, u16>,
+    by_key: HashMap<String, u16, Fast>,
     /// All-capital short forms (`USA`, `UK`), matched as written.
-    by_caps: HashMap<String, u16>,
+    by_caps: HashMap<String, u16, Fast>,
     /// Longest name, in words.
     longest: usize,
 }
@@ -26,8 +29,8 @@ pub fn name_key(s: &str) -> String {
 
 static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
     let mut c = Countries {
-        by_key: HashMap::new(),
-        by_caps: HashMap::new(),
+        by_key: HashMap::default(),
+        by_caps: HashMap::default(),
         longest: 1,
     };
     for (i, l) in lines(include_str!("../../data/lexical/countries.txt")).enumerate() {

@@ -3,6 +3,9 @@
 //! equivalents. Cues of several words match as runs of word keys.
 
 use super::lines;
+
+/// The crate's FNV hasher: keys are short words.
+type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -27,16 +30,16 @@ pub struct Cue {
 }
 
 /// Cue phrases by first word key: (words, kind, class), longest first.
-type Table = HashMap<&'static str, Vec<(Vec<&'static str>, CueKind, &'static str)>>;
+type Table = HashMap<&'static str, Vec<(Vec<&'static str>, CueKind, &'static str)>, Fast>;
 
 struct Cues {
-    stop: HashSet<&'static str>,
-    speech: HashSet<&'static str>,
+    stop: HashSet<&'static str, Fast>,
+    speech: HashSet<&'static str, Fast>,
     table: Table,
     /// Every form of a fixed expression → its first form's words.
-    equivalents: HashMap<Vec<String>, Vec<&'static str>>,
+    equivalents: HashMap<Vec<String>, Vec<&'static str>, Fast>,
     /// First words of those forms.
-    equivalent_starts: HashSet<String>,
+    equivalent_starts: HashSet<String, Fast>,
 }
 
 fn add(table: &mut Table, phrase: &'static str, kind: CueKind, class: &'static str) {
@@ -47,7 +50,7 @@ fn add(table: &mut Table, phrase: &'static str, kind: CueKind, class: &'static s
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut table = Table::new();
+    let mut table = Table::default();
     for l in lines(include_str!("../../data/compare/hedges.txt")) {
         add(&mut table, l, CueKind::Hedge, l);
     }
@@ -73,7 +76,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     for list in table.values_mut() {
         list.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
     }
-    let mut equivalents = HashMap::new();
+    let mut equivalents = HashMap::default();
     for l in lines(include_str!("../../data/compare/equivalents.txt")) {
         let forms: Vec<&'static str> = l.split('|').collect();
         let Some(first) = forms.first() else { continue };

@@ -3,6 +3,9 @@
 //! (`data/vocab/numbers.txt`, `data/vocab/calendar.txt`).
 
 use super::lines;
+
+/// The crate's FNV hasher: keys are short words.
+type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -26,14 +29,14 @@ pub enum Word {
 }
 
 struct Vocab {
-    words: HashMap<&'static str, Word>,
+    words: HashMap<&'static str, Word, Fast>,
     months: Vec<&'static str>,
     weekdays: Vec<&'static str>,
 }
 
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let mut v = Vocab {
-        words: HashMap::new(),
+        words: HashMap::default(),
         months: vec![""; 12],
         weekdays: vec![""; 7],
     };

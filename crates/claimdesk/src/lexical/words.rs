@@ -4,17 +4,20 @@
 //! the lemmas that are only verbs or adverbs.
 
 use super::lines;
+
+/// The crate's FNV hasher: keys are short words.
+type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 struct Words {
-    antonyms: HashMap<&'static str, Vec<&'static str>>,
-    inflections: HashMap<&'static str, Vec<&'static str>>,
-    plain: HashSet<&'static str>,
-    adjectives: HashSet<&'static str>,
+    antonyms: HashMap<&'static str, Vec<&'static str>, Fast>,
+    inflections: HashMap<&'static str, Vec<&'static str>, Fast>,
+    plain: HashSet<&'static str, Fast>,
+    adjectives: HashSet<&'static str, Fast>,
 }
 
-fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>, Fast> {
     lines(src)
         .filter_map(|l| {
             let mut f = l.split_whitespace();
