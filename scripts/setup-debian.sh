@@ -14,6 +14,10 @@ need_pkgs=(
   xvfb xauth webkit2gtk-driver x11-utils imagemagick
   # report rendering checks and UI unit tests
   chromium poppler-utils nodejs
+  # regenerating the compiled-in lexical data (scripts/gen-lexical-data):
+  # WordNet, ISO 3166 names, Hunspell dictionaries (npm fetches the
+  # world-countries demonyms)
+  wordnet-base iso-codes hunspell-en-us hunspell-en-gb
 )
 
 missing=()
