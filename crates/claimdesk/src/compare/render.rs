@@ -74,6 +74,18 @@ fn inline(p: &Painter, e: &SentenceChange, old: &str, new: &str, out: &mut Strin
             WordOpKind::Equal => out.push_str(n),
             WordOpKind::Insert => p.ins(out, n),
             WordOpKind::Delete => {
+                // Keep the space the old text had before deleted words
+                // (`Varga [-defeated Brenner-].`).
+                let spaced = old
+                    .get(..op.old_start)
+                    .is_some_and(|b| b.ends_with(char::is_whitespace));
+                if spaced
+                    && gap.is_empty()
+                    && !out.is_empty()
+                    && !out.ends_with(char::is_whitespace)
+                {
+                    out.push(' ');
+                }
                 p.del(out, o);
                 if !gap.is_empty() {
                     out.push(' ');
@@ -202,6 +214,15 @@ mod tests {
             "A boat sank. Ships waited. The port closed.",
             "Ships waited. The port closed. A boat sank.",
             &["moved: sentence 1 of the old version is now sentence 3"],
+        );
+    }
+
+    #[test]
+    fn deleted_words_keep_their_space() {
+        check(
+            "Ilse Varga defeated Tomas Brenner.",
+            "Tomas Brenner defeated Ilse Varga.",
+            &["Ilse Varga [-defeated Tomas Brenner-]."],
         );
     }
 
