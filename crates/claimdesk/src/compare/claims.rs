@@ -251,8 +251,10 @@ impl Pairing {
 
 /// The fields that differ between two claims (of the same kind, usually).
 /// Values that differ only in punctuation, case or spacing are the same
-/// fact ("anyone, we are" → "anyone; we are" in a quote): a verdict on the
-/// claim still holds, so they are no change.
+/// fact (a role's "chief of staff" / "Chief of Staff"): a verdict on the
+/// claim still holds, so they are no change. A quotation is exact: any
+/// change of its words or punctuation ("anyone, we are" → "anyone; we
+/// are") changes the claim, only spacing does not.
 pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
     let a = old.fields.pairs();
     let b = new.fields.pairs();
@@ -277,6 +279,7 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
             };
             let (o, n) = (get(&a, old), get(&b, new));
             let same = match (&o, &n) {
+                (Some(x), Some(y)) if k == "quote" => x.split_whitespace().eq(y.split_whitespace()),
                 (Some(x), Some(y)) => norm(x) == norm(y),
                 (x, y) => x == y,
             };
@@ -384,7 +387,7 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_and_case_inside_a_field_are_no_change() {
+    fn a_quote_is_exact_to_the_punctuation() {
         let quote = |q: &str| Claim {
             start: 0,
             end: q.len(),
@@ -399,8 +402,22 @@ mod tests {
         let old = [quote("We will rebuild, and we will pay")];
         check(
             &old,
-            &[quote("We will rebuild; and we will pay.")],
+            &[quote("We will  rebuild, and we will pay")],
             &[(ClaimChange::Unchanged, Some(0), Some(0), &[])],
+        );
+        check(
+            &old,
+            &[quote("We will rebuild; and we will pay")],
+            &[(
+                ClaimChange::Changed,
+                Some(0),
+                Some(0),
+                &[(
+                    "quote",
+                    Some("We will rebuild, and we will pay"),
+                    Some("We will rebuild; and we will pay"),
+                )],
+            )],
         );
         check(
             &old,

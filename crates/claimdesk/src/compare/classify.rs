@@ -18,10 +18,12 @@
 //! The claims extracted from both versions add a further signal; the caller
 //! (`compare::engine`) applies it.
 
+use super::facts::{self, Word};
 use super::output::{Reason, ReasonKind, SentenceStatus, WordOpKind};
 use super::tokens::{self, FastSet, Token};
 use super::words::Step;
 use crate::extract::timex::{self, DateWord};
+use crate::lexical::{countries, cues, dictionary, vocab, words as lex};
 use std::collections::{HashMap, HashSet};
 
 /// Inserted content words, not in the old sentence, that make new information.
@@ -29,251 +31,15 @@ const NEW_INFO_WORDS: usize = 3;
 /// Inserted plus dropped content words that make an information change.
 const CHANGED_INFO_WORDS: usize = 6;
 
+/// Quantity classes that bound a number (`at least 40`).
+const BOUNDS: &[&str] = &["min", "more", "max", "less", "approx", "exact"];
+
 /// Most deleted × inserted word pairs compared for spelling-level matches.
 const FUZZY_PAIRS: usize = 40_000;
-
-/// Words that carry no fact of their own.
-const STOP: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "across",
-    "after",
-    "afterwards",
-    "again",
-    "against",
-    "all",
-    "almost",
-    "along",
-    "already",
-    "also",
-    "although",
-    "always",
-    "am",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "became",
-    "because",
-    "become",
-    "been",
-    "before",
-    "being",
-    "besides",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "during",
-    "each",
-    "either",
-    "else",
-    "even",
-    "ever",
-    "every",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "many",
-    "may",
-    "me",
-    "meanwhile",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "others",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "own",
-    "per",
-    "quite",
-    "rather",
-    "really",
-    "said",
-    "say",
-    "says",
-    "saying",
-    "shall",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "well",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "where",
-    "whereas",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "s",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "addition",
-    "also",
-    "told",
-    "added",
-    "stated",
-    "reported",
-    "further",
-];
 
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
     "nowhere",
-];
-
-const CARDINALS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("thousand", 1_000),
-    ("million", 1_000_000),
-    ("billion", 1_000_000_000),
-    ("dozen", 12),
-];
-const ORDINALS: &[(&str, u64)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fifteenth", 15),
-    ("twentieth", 20),
 ];
 
 /// What the classifier knows about the two whole versions.
@@ -286,6 +52,13 @@ pub(crate) struct Context {
     /// Keys of capitalized words seen inside a sentence: names. A word
     /// capitalized only where a sentence starts may be a common word.
     midcap: FastSet<u64>,
+    /// Hashes of neighbouring capitalized word pairs, both orders (a full
+    /// name: `Ana Reyes` makes `Ana` and `Reyes` one person).
+    full_names: FastSet<u64>,
+}
+
+fn pair_hash(a: &str, b: &str) -> u64 {
+    tokens::seq_hash([tokens::key_hash(a), tokens::key_hash(b)].into_iter())
 }
 
 impl Context {
@@ -295,12 +68,25 @@ impl Context {
         new_text: &str,
         new: impl Iterator<Item = &'t Token>,
     ) -> Context {
+        let old_toks: Vec<&Token> = old.collect();
+        let new_toks: Vec<&Token> = new.collect();
         let mut ctx = Context {
             old_words: FastSet::default(),
             new_words: FastSet::default(),
             lower: FastSet::default(),
             midcap: FastSet::default(),
+            full_names: FastSet::default(),
         };
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        for (text, toks) in [(old_text, &old_toks), (new_text, &new_toks)] {
+            for p in toks.windows(2) {
+                let (a, b) = (p[0].text(text), p[1].text(text));
+                if p[0].word && p[1].word && capital(a) && capital(b) {
+                    ctx.full_names.insert(pair_hash(a, b));
+                    ctx.full_names.insert(pair_hash(b, a));
+                }
+            }
+        }
         let mut add = |text: &str, t: &Token, prev: Option<&Token>, old_side: bool| {
             if !t.word {
                 return;
@@ -320,12 +106,12 @@ impl Context {
             }
         };
         let mut prev = None;
-        for t in old {
+        for t in &old_toks {
             add(old_text, t, prev, true);
             prev = Some(t);
         }
         let mut prev = None;
-        for t in new {
+        for t in &new_toks {
             add(new_text, t, prev, false);
             prev = Some(t);
         }
@@ -347,6 +133,21 @@ struct W<'a> {
     key: String,
     /// First word of a sentence (or of a quotation), capitalized anyway.
     initial: bool,
+    /// Token index in its run.
+    tok: usize,
+    /// Added or dropped with no word in its place.
+    alone: bool,
+    /// Index of the diff step it belongs to.
+    step: usize,
+    /// Its step replaced exactly one word by one word.
+    single: bool,
+    /// A content word follows it in its sentence (a modifier: `northern`
+    /// in `the northern town`).
+    modifier: bool,
+    /// It follows a coordinating `and` / `or` (`and manslaughter`).
+    coordinated: bool,
+    /// A title follows it (`deputy` in `deputy mayor`).
+    before_title: bool,
 }
 
 fn number(w: &str) -> Option<u64> {
@@ -365,11 +166,10 @@ fn number(w: &str) -> Option<u64> {
         }
         return None;
     }
-    CARDINALS
-        .iter()
-        .chain(ORDINALS)
-        .find(|(n, _)| *n == k)
-        .map(|(_, v)| *v)
+    match vocab::lookup(&k)? {
+        vocab::Word::Cardinal(n) | vocab::Word::Ordinal(n) => Some(n),
+        _ => None,
+    }
 }
 
 /// The normalized date word (`Mar` → `march`, `Friday` → `friday`), if any.
@@ -389,11 +189,11 @@ fn is_negation(w: &str) -> bool {
 }
 
 pub(crate) fn is_stop(key: &str) -> bool {
-    STOP.contains(&key)
+    cues::is_stop(key)
 }
 
 /// Levenshtein distance, giving up (returning `limit + 1`) past `limit`.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -430,6 +230,22 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 /// Whether the word after token `prev` (none: the run's start) opens a
 /// sentence or a quotation, where every word is capitalized.
 fn opens_sentence(text: &str, prev: Option<&Token>) -> bool {
+    // `Ms. Reyna`: a period after a short capitalized abbreviation opens
+    // no sentence.
+    if let Some(p) = prev
+        && p.text(text) == "."
+        && let Some(before) = text.get(..p.start)
+    {
+        let w: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if (1..=3).contains(&w.chars().count()) && w.chars().last().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+    }
     prev.is_none_or(|p| {
         !p.word
             && matches!(
@@ -453,7 +269,28 @@ fn same_word(a: &W, b: &W) -> bool {
     if a.key == b.key {
         return true;
     }
-    if let (Some(x), Some(y)) = (number(a.text), number(b.text)) {
+    if a.key.is_empty() || b.key.is_empty() {
+        return false;
+    }
+    // A misspelt number or calendar word is that word (`milion`, `Febuary`).
+    // Only worth asking when the other word is a vocabulary word.
+    let (ka, kb) = (
+        vocab::lookup(&a.key).is_some(),
+        vocab::lookup(&b.key).is_some(),
+    );
+    let fix = |w: &W, other_known: bool, known: bool| -> String {
+        if other_known && !known {
+            facts::vocab_word(w.text, &w.key).map_or_else(|| w.key.clone(), str::to_string)
+        } else {
+            w.key.clone()
+        }
+    };
+    let (va, vb) = (fix(a, kb, ka), fix(b, ka, kb));
+    let (va, vb) = (va.as_str(), vb.as_str());
+    if va == vb {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (number(va), number(vb)) {
         return x == y;
     }
     let articles = ["a", "an", "one"];
@@ -461,6 +298,10 @@ fn same_word(a: &W, b: &W) -> bool {
         return true;
     }
     if let (Some(x), Some(y)) = (date_word(a.text), date_word(b.text)) {
+        return x == y;
+    }
+    // One country named another way (`Spain's` / `Spanish`).
+    if let (Some(x), Some(y)) = (countries::country(&[a.text]), countries::country(&[b.text])) {
         return x == y;
     }
     // Facts never count as spelling fixes.
@@ -473,35 +314,112 @@ fn same_word(a: &W, b: &W) -> bool {
     if guarded(a) || guarded(b) {
         return false;
     }
+    // Opposites are never one word, however close the spelling.
+    spelling_level(a, b) && !lex::antonyms(&a.key, &b.key)
+}
+
+/// [`same_word`]'s spelling rules, for words that are no facts.
+fn spelling_level(a: &W, b: &W) -> bool {
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     let longer = la.max(lb);
     let (short, long) = if la <= lb { (a, b) } else { (b, a) };
-    // Plurals (MP / MPs) and capitalized abbreviations (Rev / Reverend).
     let capital = |w: &W| w.text.chars().next().is_some_and(char::is_uppercase);
+    // Plurals of capitalized abbreviations (MP / MPs).
     if short.key.chars().count() >= 2
+        && capital(short)
         && (long.key == format!("{}s", short.key) || long.key == format!("{}es", short.key))
     {
         return true;
     }
-    if short.key.chars().count() >= 3
-        && capital(a)
-        && capital(b)
-        && long.key.starts_with(short.key.as_str())
-    {
+    // Capitalized abbreviations (Rev / Reverend, Lt / Lieutenant, Gov /
+    // Governor): the short form's letters in order, the same first letter.
+    if capital(a) && capital(b) && short.key.chars().count() >= 2 && {
+        let n = short.key.chars().count();
+        (n >= 3 && longer >= n + 3 && long.key.starts_with(short.key.as_str()))
+            || (n <= 4 && longer >= 2 * n && is_subsequence(&short.key, &long.key))
+    } {
         return true;
     }
-    if la.min(lb) >= 4 && edit_distance(&a.key, &b.key, (longer / 4).max(1)) <= (longer / 4).max(1)
-    {
+    // Inflections of one lemma (`evacuate` / `evacuated`, `rise` / `rose`)
+    // and US / British spellings (`license` / `licence`).
+    if lex::same_lemma(&a.key, &b.key) || dictionary::regional_variants(a.text, b.text) {
         return true;
     }
-    // Same stem: a long shared prefix (inflection: evacuate / evacuated).
+    // A typo: a non-word corrected to a word (or the reverse), a small edit
+    // apart. Two dictionary words a letter apart are two words (hired /
+    // fired, Austria / Australia); a name must keep its first letter and
+    // be long, or only swap two letters. The dictionaries are asked last:
+    // most pairs fail the cheaper tests.
+    let limit = (longer / 4).max(1);
     let common = a
         .key
         .chars()
         .zip(b.key.chars())
         .take_while(|(x, y)| x == y)
         .count();
-    common >= 5 && common * 5 >= longer * 3
+    let stem = common >= 5 && common * 5 >= longer * 3;
+    let near = la.min(lb) >= 4 && la.abs_diff(lb) <= limit;
+    let dist = if near {
+        edit_distance(&a.key, &b.key, limit)
+    } else {
+        limit + 1
+    };
+    if dist > limit && !stem {
+        return false;
+    }
+    let (wa, wb) = (dictionary::is_word(a.text), dictionary::is_word(b.text));
+    if wa && wb {
+        return false;
+    }
+    if dist <= limit {
+        if !(capital(a) || capital(b)) {
+            return true;
+        }
+        let first_same = a.key.chars().next() == b.key.chars().next();
+        let swap = la == lb && {
+            let diff: Vec<(char, char)> = a
+                .key
+                .chars()
+                .zip(b.key.chars())
+                .filter(|(x, y)| x != y)
+                .collect();
+            diff.len() == 2 && diff[0].0 == diff[1].1 && diff[0].1 == diff[1].0
+        };
+        return first_same
+            && (swap || (la.min(lb) >= 5 && dist <= 1) || (la.min(lb) >= 8 && (wa || wb)));
+    }
+    // Same stem: a long shared prefix (inflection: evacuate / evacuated),
+    // for words the dictionaries do not both know.
+    stem
+}
+
+/// Whether the letters of `short` appear in order in `long`, the first
+/// letters equal.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut l = long.chars();
+    short.chars().next() == long.chars().next() && short.chars().all(|c| l.any(|d| d == c))
+}
+
+/// Whether two dictionary words are a near spelling of each other: one
+/// real word replaced by another (hired / fired), not a typo fix.
+fn real_word_swap(a: &W, b: &W) -> bool {
+    let (la, lb) = (a.key.chars().count(), b.key.chars().count());
+    let limit = (la.max(lb) / 3).max(2);
+    let common = a
+        .key
+        .chars()
+        .zip(b.key.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    la.min(lb) >= 3
+        && common < 5
+        && !is_stop(&a.key)
+        && !is_stop(&b.key)
+        && edit_distance(&a.key, &b.key, limit) <= limit
+        && dictionary::is_word(a.text)
+        && dictionary::is_word(b.text)
+        && !lex::same_lemma(&a.key, &b.key)
+        && !dictionary::regional_variants(a.text, b.text)
 }
 
 /// Marks each word of `one` that is two neighbouring words of `other` run
@@ -541,6 +459,8 @@ fn cancel<'a>(dels: Vec<W<'a>>, ins: Vec<W<'a>>) -> (Vec<W<'a>>, Vec<W<'a>>) {
     // table of neighbouring pairs: linear, whatever the sizes.
     join_pairs(&dels, &ins, &mut used_d, &mut used_i);
     join_pairs(&ins, &dels, &mut used_i, &mut used_d);
+    acronyms(&dels, &ins, &mut used_d, &mut used_i);
+    acronyms(&ins, &dels, &mut used_i, &mut used_d);
     // Exact keys next, so a fuzzy match cannot steal a word.
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, w) in ins.iter().enumerate().rev() {
@@ -580,39 +500,56 @@ fn cancel<'a>(dels: Vec<W<'a>>, ins: Vec<W<'a>>) -> (Vec<W<'a>>, Vec<W<'a>>) {
     (keep(dels, &used_d), keep(ins, &used_i))
 }
 
-/// Drops each all-capitals word of `short` whose letters are the initials
-/// of a run of words of `long` (EU / European Union), and that run.
-fn drop_acronyms<'a, 'b>(
-    short: Vec<&'b W<'a>>,
-    long: Vec<&'b W<'a>>,
-) -> (Vec<&'b W<'a>>, Vec<&'b W<'a>>) {
-    let initials: Vec<char> = long.iter().filter_map(|w| w.text.chars().next()).collect();
-    let mut gone = vec![false; long.len()];
-    let mut kept = Vec::new();
-    for w in short {
-        let letters: Vec<char> = w.text.chars().collect();
-        let is_acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        let at = is_acronym
-            .then(|| {
-                initials
-                    .windows(letters.len())
-                    .position(|win| win == letters.as_slice())
-            })
-            .flatten();
-        match at {
-            Some(k) => gone[k..k + letters.len()]
-                .iter_mut()
-                .for_each(|g| *g = true),
-            None => kept.push(w),
+/// Cancels each acronym of `one` (an all-capitals word, `EU`, or a run of
+/// single capitals, `U.S.`) against a run of capitalized words of `other`
+/// whose initials spell it (European Union, United States; stop words such
+/// as "of" inside the run are skipped).
+fn acronyms(one: &[W], other: &[W], used_one: &mut [bool], used_other: &mut [bool]) {
+    let caps = |w: &W| w.text.chars().next().is_some_and(char::is_uppercase);
+    let mut i = 0;
+    while i < one.len() {
+        let w = &one[i];
+        let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut j = i + 1;
+        let acronym: Vec<char> = if used_one[i] {
+            Vec::new()
+        } else if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+            letters
+        } else if letters.len() == 1 && letters[0].is_uppercase() {
+            let mut v = letters;
+            while j < one.len() && !used_one[j] && one[j].text.chars().count() == 1 && caps(&one[j])
+            {
+                v.extend(one[j].text.chars());
+                j += 1;
+            }
+            v
+        } else {
+            Vec::new()
+        };
+        if acronym.len() >= 2 {
+            // Capitalized words of `other` (stop words inside skipped).
+            let heads: Vec<usize> = (0..other.len())
+                .filter(|&k| !used_other[k] && caps(&other[k]) && !is_stop(&other[k].key))
+                .collect();
+            let found = heads.windows(acronym.len()).find(|win| {
+                win.iter()
+                    .zip(&acronym)
+                    .all(|(&k, c)| other[k].text.starts_with(*c))
+                    && win.windows(2).all(|p| p[1] - p[0] <= 2)
+            });
+            if let Some(win) = found {
+                for &k in win {
+                    used_other[k] = true;
+                }
+                for u in used_one.iter_mut().take(j).skip(i) {
+                    *u = true;
+                }
+                i = j;
+                continue;
+            }
         }
+        i += 1;
     }
-    let long = long
-        .into_iter()
-        .zip(gone)
-        .filter(|(_, g)| !g)
-        .map(|(w, _)| w)
-        .collect();
-    (kept, long)
 }
 
 /// Classifies the steps of a word diff between `old` and `new` token runs
@@ -626,13 +563,46 @@ pub(crate) fn classify(
     new: &[Token],
     steps: &[Step],
 ) -> Verdict {
+    // Only the stretch these steps cover (one old sentence of a merge).
+    let (os, oe) = span(steps.iter().map(|s| s.old.clone()));
+    let (ns, ne) = span(steps.iter().map(|s| s.new.clone()));
+    let mut old_changed = vec![false; old.len()];
+    let mut new_changed = vec![false; new.len()];
+    for s in steps.iter().filter(|s| s.kind != WordOpKind::Equal) {
+        s.old.clone().for_each(|k| mark(&mut old_changed, k));
+        s.new.clone().for_each(|k| mark(&mut new_changed, k));
+    }
+    let ow: Vec<Word> = facts::words(
+        old_text,
+        old.get(os..oe).unwrap_or(&[]),
+        old_changed.get(os..oe).unwrap_or(&[]),
+    );
+    let nw: Vec<Word> = facts::words(
+        new_text,
+        new.get(ns..ne).unwrap_or(&[]),
+        new_changed.get(ns..ne).unwrap_or(&[]),
+    );
+    // Equivalent keys (`no one` → `nobody`) by token index.
+    // Keys changed by fixed equivalents (`no one` → `nobody`), by token.
+    let canon = |ws: &[Word], toks: &[Token], text: &str, base: usize| -> KeyMap {
+        ws.iter()
+            .filter(|w| {
+                toks.get(w.tok + base)
+                    .is_some_and(|t| tokens::key(t.text(text)) != w.key)
+            })
+            .map(|w| (w.tok + base, w.key.clone()))
+            .collect()
+    };
+    let (ocanon, ncanon) = (canon(&ow, old, old_text, os), canon(&nw, new, new_text, ns));
+
     let mut dels = Vec::new();
     let mut ins = Vec::new();
     let mut old_keys = HashSet::new();
     let mut new_keys = HashSet::new();
     // Where each changed step's words sit in `dels` and `ins`.
     let mut parts = Vec::new();
-    for s in steps {
+    let content = |k: &str| !k.is_empty() && !is_stop(k) && k.chars().count() > 1;
+    for (si, s) in steps.iter().enumerate() {
         let (d0, i0) = (dels.len(), ins.len());
         for (k, t) in s.old.clone().filter_map(|k| Some((k, old.get(k)?))) {
             if !t.word {
@@ -640,8 +610,18 @@ pub(crate) fn classify(
             }
             let w = W {
                 text: t.text(old_text),
-                key: tokens::key(t.text(old_text)),
+                key: ocanon
+                    .get(&k)
+                    .cloned()
+                    .unwrap_or_else(|| tokens::key(t.text(old_text))),
                 initial: opens_sentence(old_text, k.checked_sub(1).and_then(|p| old.get(p))),
+                tok: k,
+                alone: false,
+                step: si,
+                single: false,
+                modifier: attached(old_text, old, k, &ocanon).0,
+                coordinated: attached(old_text, old, k, &ocanon).1,
+                before_title: before_title(old_text, old, k),
             };
             old_keys.insert(w.key.clone());
             if s.kind != WordOpKind::Equal {
@@ -654,8 +634,18 @@ pub(crate) fn classify(
             }
             let w = W {
                 text: t.text(new_text),
-                key: tokens::key(t.text(new_text)),
+                key: ncanon
+                    .get(&k)
+                    .cloned()
+                    .unwrap_or_else(|| tokens::key(t.text(new_text))),
                 initial: opens_sentence(new_text, k.checked_sub(1).and_then(|p| new.get(p))),
+                tok: k,
+                alone: false,
+                step: si,
+                single: false,
+                modifier: attached(new_text, new, k, &ncanon).0,
+                coordinated: attached(new_text, new, k, &ncanon).1,
+                before_title: before_title(new_text, new, k),
             };
             new_keys.insert(w.key.clone());
             if s.kind != WordOpKind::Equal {
@@ -663,6 +653,17 @@ pub(crate) fn classify(
             }
         }
         if s.kind != WordOpKind::Equal {
+            // Words added or dropped with no word in their place.
+            let (dc, ic) = (dels.len() > d0, ins.len() > i0);
+            let single = dels.len() == d0 + 1 && ins.len() == i0 + 1;
+            dels[d0..].iter_mut().for_each(|w| {
+                w.alone = !ic;
+                w.single = single;
+            });
+            ins[i0..].iter_mut().for_each(|w| {
+                w.alone = !dc;
+                w.single = single;
+            });
             parts.push((d0..dels.len(), i0..ins.len()));
         }
     }
@@ -678,56 +679,234 @@ pub(crate) fn classify(
         joined(d) == joined(i)
             || (d.len() == i.len() && d.iter().zip(i).all(|(a, b)| same_word(a, b)))
     };
-    if parts.iter().all(|(d, i)| {
-        in_place(
-            dels.get(d.clone()).unwrap_or(&[]),
-            ins.get(i.clone()).unwrap_or(&[]),
-        )
-    }) {
+    // Numbers, read whole and compared as values (`1.2` is not `12`, even
+    // re-spaced).
+    let (on, nn) = (facts::numbers(&ow), facts::numbers(&nw));
+    let (lo, ln) = unmatched_numbers(&on, &nn);
+    if lo.is_empty()
+        && ln.is_empty()
+        && parts.iter().all(|(d, i)| {
+            in_place(
+                dels.get(d.clone()).unwrap_or(&[]),
+                ins.get(i.clone()).unwrap_or(&[]),
+            )
+        })
+    {
         return cosmetic;
     }
-    let (dels, ins) = cancel(dels, ins);
     let mut reasons = Vec::new();
-    let mut push = |kind, old: Vec<String>, new: Vec<String>| {
+    // Token indices whose fact is judged already (numbers, cues).
+    let mut handled_old: HashSet<usize> = HashSet::new();
+    let mut handled_new: HashSet<usize> = HashSet::new();
+    let push = |reasons: &mut Vec<Reason>, kind, old: Vec<String>, new: Vec<String>| {
         if old != new {
-            reasons.push(Reason { kind, old, new });
+            reasons.push(Reason::new(kind, old, new));
         }
     };
+
+    for n in &on {
+        ow[n.start..n.end].iter().for_each(|w| {
+            handled_old.insert(w.tok + os);
+        });
+    }
+    for n in &nn {
+        nw[n.start..n.end].iter().for_each(|w| {
+            handled_new.insert(w.tok + ns);
+        });
+    }
+    push(&mut reasons, ReasonKind::Number, lo, ln);
+
+    // Hedges and attribution, quantifiers, modality.
+    let (oc, nc) = (facts::cues_of(&ow), facts::cues_of(&nw));
+    for (list, ws, handled, base) in [
+        (&oc, &ow, &mut handled_old, os),
+        (&nc, &nw, &mut handled_new, ns),
+    ] {
+        for f in list.iter() {
+            ws[f.start..f.end].iter().for_each(|w| {
+                handled.insert(w.tok + base);
+            });
+        }
+    }
+    let touched = |list: &[facts::Found], ws: &[Word], kind: cues::CueKind| -> Vec<facts::Found> {
+        list.iter()
+            .filter(|f| f.kind == kind && facts::touched(ws, f.start, f.end))
+            .cloned()
+            .collect()
+    };
+    // Hedge words count where the diff touched them; attribution verbs
+    // (`said`) count over the whole sentence, so a moved `police said`
+    // stays the same attribution.
+    let hedges = |list: &[facts::Found], ws: &[Word]| -> Vec<facts::Found> {
+        list.iter()
+            .filter(|f| {
+                f.kind == cues::CueKind::Hedge
+                    && (f.class.starts_with("said") || facts::touched(ws, f.start, f.end))
+            })
+            .cloned()
+            .collect()
+    };
+    let (oh, nh) = (hedges(&oc, &ow), hedges(&nc, &nw));
+    // A source counts as gone (or new) when the other side has fewer
+    // hedges and attributions of any kind, pronoun speakers included
+    // (`Ms. Abbott told` → `She told` keeps the attribution).
+    let sourced = |l: &[facts::Found]| l.iter().filter(|f| f.class != "said by pronoun").count();
+    if sourced(&oh) > nh.len() || sourced(&nh) > oh.len() {
+        let (oh, nh): (Vec<_>, Vec<_>) = (
+            oh.into_iter()
+                .filter(|f| f.class != "said by pronoun")
+                .collect(),
+            nh.into_iter()
+                .filter(|f| f.class != "said by pronoun")
+                .collect(),
+        );
+        let texts = |l: &[facts::Found], ws: &[Word]| {
+            l.iter()
+                .map(|f| facts::hedge_text(ws, f))
+                .collect::<Vec<_>>()
+        };
+        let (a, b) = (texts(&oh, &ow), texts(&nh, &nw));
+        if oh.len() > nh.len() {
+            push(&mut reasons, ReasonKind::Hedge, a, Vec::new());
+        } else {
+            push(&mut reasons, ReasonKind::Hedge, Vec::new(), b);
+        }
+    }
+    for (kind, reason) in [
+        (cues::CueKind::Quantity, ReasonKind::Quantifier),
+        (cues::CueKind::Modality, ReasonKind::Modality),
+    ] {
+        let (a, b) = (touched(&oc, &ow, kind), touched(&nc, &nw, kind));
+        // Bounds (`at least`) count next to a number; other quantifiers
+        // (`all`, `some`) only when one replaced another.
+        let bound = |f: &&facts::Found, ws: &[Word], nums: &[facts::Number]| {
+            !BOUNDS.contains(&f.class)
+                || nums
+                    .iter()
+                    .any(|n| n.start >= f.end && n.start <= f.end + 2)
+                || ws.get(f.end).is_some_and(|w| w.key == "of")
+        };
+        let (a, b): (Vec<_>, Vec<_>) = (
+            a.iter()
+                .filter(|f| f.class != "freq" && bound(f, &ow, &on))
+                .cloned()
+                .collect(),
+            b.iter()
+                .filter(|f| f.class != "freq" && bound(f, &nw, &nn))
+                .cloned()
+                .collect(),
+        );
+        let classes = |l: &[facts::Found]| {
+            let mut v: Vec<&str> = l
+                .iter()
+                .map(|f| f.class)
+                .filter(|c| !matches!(*c, "future" | "freq"))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let (ca, cb) = (classes(&a), classes(&b));
+        let replaced = !a.is_empty() && !b.is_empty();
+        // A bound added or dropped next to a number changes it; an
+        // approximation (`roughly`) only when another class replaces it.
+        let bounded = ca
+            .iter()
+            .chain(&cb)
+            .any(|c| BOUNDS.contains(c) && *c != "approx");
+        if ca != cb && (replaced || bounded) {
+            let texts = |l: &[facts::Found], ws: &[Word]| {
+                l.iter()
+                    .filter(|f| f.class != "future")
+                    .map(|f| {
+                        ws[f.start..f.end]
+                            .iter()
+                            .map(|w| w.text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect::<Vec<_>>()
+            };
+            push(&mut reasons, reason, texts(&a, &ow), texts(&b, &nw));
+        }
+    }
+
+    // Who did what to whom.
+    if let Some((verb, a, b)) = facts::swapped_roles(&ow, &nw) {
+        push(
+            &mut reasons,
+            ReasonKind::Role,
+            vec![format!("{a} {verb} {b}")],
+            vec![format!("{b} {verb} {a}")],
+        );
+    }
+
+    let (dels, ins) = cancel(dels, ins);
     let sorted = |mut v: Vec<String>| {
         v.sort();
         v
     };
 
-    let nums = |v: &[W]| {
-        sorted(
-            v.iter()
-                .filter_map(|w| number(w.text))
-                .map(|n| n.to_string())
-                .collect(),
-        )
-    };
-    push(ReasonKind::Number, nums(&dels), nums(&ins));
-
     let dates = |v: &[W]| {
         sorted(
             v.iter()
-                .filter_map(|w| date_word(w.text))
+                .filter_map(|w| {
+                    date_word(facts::vocab_word(w.text, &w.key).unwrap_or(w.text))
+                        .or_else(|| date_word(w.text))
+                })
                 .map(String::from)
                 .collect(),
         )
     };
-    push(ReasonKind::Date, dates(&dels), dates(&ins));
+    push(&mut reasons, ReasonKind::Date, dates(&dels), dates(&ins));
 
+    // Polarity: negations and opposites; two flips cancel (not guilty →
+    // innocent).
     let negs = |v: &[W]| {
         v.iter()
-            .filter(|w| is_negation(w.text))
+            .filter(|w| !w.key.is_empty() && w.key != "notonly" && is_negation(w.text))
             .map(|w| w.text.to_string())
             .collect::<Vec<_>>()
     };
-    let (nd, ni) = (negs(&dels), negs(&ins));
-    if nd.len() != ni.len() {
-        push(ReasonKind::Negation, nd, ni);
+    let unhandled = |v: &[W<'_>], handled: &HashSet<usize>| -> Vec<String> {
+        negs(v)
+            .into_iter()
+            .zip(
+                v.iter()
+                    .filter(|w| !w.key.is_empty() && w.key != "notonly" && is_negation(w.text)),
+            )
+            .filter(|(_, w)| !handled.contains(&w.tok) || w.key == "not" || w.key == "never")
+            .map(|(t, _)| t)
+            .collect()
+    };
+    let (nd, ni) = (
+        unhandled(&dels, &handled_old),
+        unhandled(&ins, &handled_new),
+    );
+    let mut opposite: Vec<(String, String)> = Vec::new();
+    let mut used = vec![false; ins.len()];
+    for d in dels.iter().filter(|w| content(&w.key)) {
+        if let Some(k) = (0..ins.len())
+            .find(|&k| !used[k] && content(&ins[k].key) && lex::antonyms(&d.key, &ins[k].key))
+        {
+            used[k] = true;
+            opposite.push((d.text.to_string(), ins[k].text.to_string()));
+        }
     }
+    let flips = opposite.len() + nd.len().abs_diff(ni.len());
+    if flips % 2 == 1 {
+        if !opposite.is_empty() {
+            push(
+                &mut reasons,
+                ReasonKind::Antonym,
+                opposite.iter().map(|(a, _)| a.clone()).collect(),
+                opposite.iter().map(|(_, b)| b.clone()).collect(),
+            );
+        }
+        if nd.len() != ni.len() {
+            push(&mut reasons, ReasonKind::Negation, nd, ni);
+        }
+    }
+    let opposed = |w: &W| opposite.iter().any(|(a, b)| a == w.text || b == w.text);
 
     let is_name = |w: &W| {
         let mut chars = w.text.chars();
@@ -735,6 +914,7 @@ pub(crate) fn classify(
         let inner_upper = chars.any(char::is_uppercase);
         let key = tokens::hash_str(&w.key);
         first_upper
+            && !w.key.is_empty()
             && !is_stop(&w.key)
             && !is_negation(w.text)
             && number(w.text).is_none()
@@ -744,9 +924,23 @@ pub(crate) fn classify(
     };
     let names_d: Vec<&W> = dels.iter().filter(|w| is_name(w)).collect();
     let names_i: Vec<&W> = ins.iter().filter(|w| is_name(w)).collect();
-    // Acronyms spelled out (or shortened) are the same name.
-    let (names_d, names_i) = drop_acronyms(names_d, names_i);
-    let (names_i, names_d) = drop_acronyms(names_i, names_d);
+    // A country named another way (`American` / `United States`).
+    let (names_d, names_i) = same_countries(names_d, names_i);
+    // One person by another part of the full name (`Spears` / `Britney`
+    // where the article says `Britney Spears`).
+    let one_person = |a: &W, b: &W| ctx.full_names.contains(&pair_hash(a.text, b.text));
+    let (names_d, names_i): (Vec<&W>, Vec<&W>) = (
+        names_d
+            .iter()
+            .copied()
+            .filter(|d| !names_i.iter().any(|i| one_person(d, i)))
+            .collect(),
+        names_i
+            .iter()
+            .copied()
+            .filter(|i| !names_d.iter().any(|d| one_person(d, i)))
+            .collect(),
+    );
     let swapped = !names_d.is_empty() && !names_i.is_empty();
     let gone: Vec<String> = names_d
         .iter()
@@ -759,24 +953,90 @@ pub(crate) fn classify(
         .map(|w| w.text.to_string())
         .collect();
     if !gone.is_empty() || !came.is_empty() {
-        push(ReasonKind::Name, gone, came);
+        push(&mut reasons, ReasonKind::Name, gone, came);
     }
 
-    let content = |v: &[W], other: &HashSet<String>| {
+    // A real word for another real word of near spelling.
+    let mut swaps = (Vec::new(), Vec::new());
+    let mut used = vec![false; ins.len()];
+    for d in dels.iter().filter(|w| !is_name(w) && !opposed(w)) {
+        if let Some(k) = (0..ins.len()).find(|&k| {
+            !used[k]
+                && d.single
+                && ins[k].single
+                && ins[k].step == d.step
+                && !is_name(&ins[k])
+                && real_word_swap(d, &ins[k])
+        }) {
+            used[k] = true;
+            swaps.0.push(d.text.to_string());
+            swaps.1.push(ins[k].text.to_string());
+        }
+    }
+    // Capitalized, the swapped words are names (Dana / Dina).
+    let capital = |v: &[String]| {
         v.iter()
-            .filter(|w| !is_stop(&w.key) && !other.contains(&w.key) && w.key.chars().count() > 1)
-            .map(|w| w.text.to_string())
-            .collect::<Vec<_>>()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
-    let (dropped, added) = (content(&dels, &new_keys), content(&ins, &old_keys));
+    let kind = if !swaps.0.is_empty() && capital(&swaps.0) && capital(&swaps.1) {
+        ReasonKind::Name
+    } else {
+        ReasonKind::Word
+    };
+    push(&mut reasons, kind, swaps.0, swaps.1);
+
+    // New or dropped information: a content word added or dropped on its
+    // own (a charge, a place, a status), or many new content words.
+    fn fresh<'v, 'a>(
+        v: &'v [W<'a>],
+        other: &HashSet<String>,
+        handled: &HashSet<usize>,
+        keep: impl Fn(&W) -> bool,
+    ) -> Vec<&'v W<'a>> {
+        let mut lemmas: Option<HashSet<String>> = None;
+        v.iter()
+            .filter(|w| {
+                keep(w) && !other.contains(&w.key) && !handled.contains(&w.tok) && {
+                    // Another form of a word the other side has (`rose` /
+                    // `rise`): the lemmas of the other side, built once.
+                    let set = lemmas
+                        .get_or_insert_with(|| other.iter().flat_map(|o| lex::lemmas(o)).collect());
+                    !lex::lemmas(&w.key).iter().any(|l| {
+                        set.contains(l)
+                            && (other.contains(l) || l == &w.key || dictionary::is_word(l))
+                    })
+                }
+            })
+            .collect::<Vec<_>>()
+    }
+    let keep = |w: &W| content(&w.key) && !opposed(w);
+    let (dropped, added) = (
+        fresh(&dels, &new_keys, &handled_old, keep),
+        fresh(&ins, &old_keys, &handled_new, keep),
+    );
+    // Added alone, a content word brings a fact; dropped alone, only as
+    // a modifier or a coordinated item (`acting`, `and manslaughter`).
+    let short_fact = |w: &&W, added: bool| {
+        w.alone
+            && (added
+                || w.coordinated
+                || (w.modifier && (lex::is_adjective(&w.key) || w.before_title)))
+            && !is_name(w)
+            && !lex::only_verb_or_adverb(&w.key)
+            && w.key.chars().count() > 2
+    };
+    let texts = |v: &[&W]| v.iter().map(|w| w.text.to_string()).collect::<Vec<_>>();
     if reasons.is_empty()
-        && (added.len() >= NEW_INFO_WORDS || added.len() + dropped.len() >= CHANGED_INFO_WORDS)
+        && (added.len() >= NEW_INFO_WORDS
+            || added.len() + dropped.len() >= CHANGED_INFO_WORDS
+            || added.iter().any(|w| short_fact(w, true))
+            || dropped.iter().any(|w| short_fact(w, false)))
     {
-        reasons.push(Reason {
-            kind: ReasonKind::Information,
-            old: dropped,
-            new: added,
-        });
+        reasons.push(Reason::new(
+            ReasonKind::Information,
+            texts(&dropped),
+            texts(&added),
+        ));
     }
     Verdict {
         status: if reasons.is_empty() {
@@ -786,6 +1046,127 @@ pub(crate) fn classify(
         },
         reasons,
     }
+}
+
+/// Keys by token index, with the fast hasher.
+type KeyMap = HashMap<usize, String, std::hash::BuildHasherDefault<tokens::FastHasher>>;
+
+/// Whether word token `k` modifies the next word (a content word follows
+/// it directly), and whether it is joined to what comes before by `and` /
+/// `or`.
+fn attached(text: &str, toks: &[Token], k: usize, canon: &KeyMap) -> (bool, bool) {
+    let key = |i: usize| {
+        canon.get(&i).cloned().unwrap_or_else(|| {
+            toks.get(i)
+                .map_or(String::new(), |t| tokens::key(t.text(text)))
+        })
+    };
+    let next = toks.get(k + 1).filter(|t| t.word).map(|_| key(k + 1));
+    let prev = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .filter(|t| t.word)
+        .map(|_| key(k - 1));
+    (
+        next.is_some_and(|n| {
+            !n.is_empty() && !is_stop(&n) && n.chars().count() > 1 && number(&n).is_none()
+        }),
+        prev.is_some_and(|p| matches!(p.as_str(), "and" | "or" | "nor")),
+    )
+}
+
+/// Whether the word after token `k` is a title or office (`mayor`).
+fn before_title(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k + 1)
+        .filter(|t| t.word)
+        .is_some_and(|t| crate::extract::lexicon::is_title(&t.text(text).to_lowercase()))
+}
+
+/// Drops the names of each side that name, alone or in a run of up to
+/// three, a country the other side names too.
+fn same_countries<'v, 'a>(
+    d: Vec<&'v W<'a>>,
+    i: Vec<&'v W<'a>>,
+) -> (Vec<&'v W<'a>>, Vec<&'v W<'a>>) {
+    let found = |v: &[&W]| -> Vec<(u16, usize, usize)> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < v.len() {
+            let hit = (1..=3.min(v.len() - k)).rev().find_map(|n| {
+                let words: Vec<&str> = v[k..k + n].iter().map(|w| w.text).collect();
+                countries::country(&words).map(|c| (c, k, k + n))
+            });
+            match hit {
+                Some(h) => {
+                    k = h.2;
+                    out.push(h);
+                }
+                None => k += 1,
+            }
+        }
+        out
+    };
+    let (fd, fi) = (found(&d), found(&i));
+    let drop = |v: Vec<&'v W<'a>>, mine: &[(u16, usize, usize)], other: &[(u16, usize, usize)]| {
+        let mut gone = vec![false; v.len()];
+        for &(c, s, e) in mine {
+            if other.iter().any(|o| o.0 == c) {
+                gone[s..e].iter_mut().for_each(|g| *g = true);
+            }
+        }
+        v.into_iter()
+            .zip(gone)
+            .filter(|(_, g)| !g)
+            .map(|(w, _)| w)
+            .collect::<Vec<_>>()
+    };
+    (drop(d, &fd, &fi), drop(i, &fi, &fd))
+}
+
+/// The smallest range holding all the given ranges ((0, 0) for none).
+fn span(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> (usize, usize) {
+    let (s, e) = ranges.fold((usize::MAX, 0), |(s, e), r| (s.min(r.start), e.max(r.end)));
+    if s > e { (0, 0) } else { (s, e) }
+}
+
+fn mark(v: &mut [bool], k: usize) {
+    if let Some(x) = v.get_mut(k) {
+        *x = true;
+    }
+}
+
+/// The numbers of each side that the other side lacks (as values), as
+/// written; a lone `first` or `one` counts nothing and is left out.
+fn unmatched_numbers(old: &[facts::Number], new: &[facts::Number]) -> (Vec<String>, Vec<String>) {
+    let mut used = vec![false; new.len()];
+    let mut lo = Vec::new();
+    for a in old {
+        let hit = (0..new.len()).find(|&k| {
+            !used[k]
+                && new[k].percent == a.percent
+                && (new[k].value - a.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+        });
+        match hit {
+            Some(k) => used[k] = true,
+            None => lo.push(a),
+        }
+    }
+    let ln: Vec<&facts::Number> = new
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(n, _)| n)
+        .collect();
+    let counts_nothing =
+        |n: &&facts::Number| n.value == 1.0 && (n.ordinal || n.text.eq_ignore_ascii_case("one"));
+    let keep = |v: Vec<&facts::Number>, other_empty: bool| {
+        v.into_iter()
+            .filter(|n| !(other_empty && counts_nothing(n)))
+            .map(|n| n.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let (lo_empty, ln_empty) = (lo.is_empty(), ln.is_empty());
+    (keep(lo, ln_empty), keep(ln, lo_empty))
 }
 
 /// Classifies a change between two short standalone texts (claim field

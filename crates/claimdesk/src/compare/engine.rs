@@ -394,10 +394,32 @@ fn claim_fact_changed(
                 }
             }
         }),
-        (None, Some(c)) => missing(&c.text, sides.old_text.get(e.old_start..e.old_end)),
-        (Some(c), None) => missing(&c.text, sides.new_text.get(e.new_start..e.new_end)),
+        (None, Some(c)) => {
+            !vague_only(&c.text) && missing(&c.text, sides.old_text.get(e.old_start..e.old_end))
+        }
+        (Some(c), None) => {
+            !vague_only(&c.text) && missing(&c.text, sides.new_text.get(e.new_start..e.new_end))
+        }
         (None, None) => false,
     }
+}
+
+/// Whether a claim's text is only vague time words (`currently`,
+/// `recently`): added or dropped, it changes no fact.
+fn vague_only(text: &str) -> bool {
+    let toks = tokens::tokenize(text, 0, text.len());
+    let keys: Vec<String> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| tokens::key(t.text(text)))
+        .collect();
+    let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let covered: usize = crate::lexical::cues::find(&refs)
+        .iter()
+        .filter(|c| c.kind == crate::lexical::cues::CueKind::Vague)
+        .map(|c| c.len)
+        .sum();
+    !refs.is_empty() && covered == refs.len()
 }
 
 /// Aligns the claims (within aligned sentences first), reports them, and
@@ -460,17 +482,15 @@ fn compare_claims(
         let o = a.old.and_then(|i| old.get(i));
         let n = a.new.and_then(|j| new.get(j));
         if a.status != ClaimChange::Unchanged {
-            let reason = Reason {
-                kind: ReasonKind::Claim,
-                old: o
-                    .map(|c| describe(c, &a.fields, true))
+            let reason = Reason::new(
+                ReasonKind::Claim,
+                o.map(|c| describe(c, &a.fields, true))
                     .into_iter()
                     .collect(),
-                new: n
-                    .map(|c| describe(c, &a.fields, false))
+                n.map(|c| describe(c, &a.fields, false))
                     .into_iter()
                     .collect(),
-            };
+            );
             let hit = match (o, n) {
                 (Some(c), _) => entries.iter_mut().find(|e| {
                     e.status != SentenceStatus::Added
@@ -484,12 +504,22 @@ fn compare_claims(
                 }),
                 (None, None) => None,
             };
-            if let Some(e) = hit
-                && matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)
-                && claim_fact_changed(sides, &a.fields, o, n, e)
-            {
-                e.status = SentenceStatus::Changed;
-                e.reasons.push(reason);
+            let quote = a.fields.iter().find(|f| f.field == "quote");
+            if let Some(e) = hit {
+                if matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)
+                    && claim_fact_changed(sides, &a.fields, o, n, e)
+                {
+                    e.status = SentenceStatus::Changed;
+                    e.reasons.push(reason);
+                } else if let Some(q) = quote {
+                    // A quotation is exact: its claim goes back to checking
+                    // even when the sentence only changed cosmetically.
+                    e.reasons.push(Reason::new(
+                        ReasonKind::Quote,
+                        q.old.iter().cloned().collect(),
+                        q.new.iter().cloned().collect(),
+                    ));
+                }
             }
         }
         out.push(ClaimDiff {

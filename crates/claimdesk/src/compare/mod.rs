@@ -17,6 +17,7 @@ mod align;
 mod claims;
 mod classify;
 mod engine;
+mod facts;
 pub mod output;
 pub mod render;
 mod tokens;

@@ -78,6 +78,70 @@ pub enum ReasonKind {
     Information,
     /// An extracted claim was changed, added or removed.
     Claim,
+    /// A word replaced by its opposite (WordNet antonyms: convicted →
+    /// acquitted, rose → fell).
+    Antonym,
+    /// A dictionary word replaced by another dictionary word of near
+    /// spelling (hired → fired): a real change, not a typo fix.
+    Word,
+    /// A hedge or an attribution added or removed (allegedly, according to
+    /// police, police said).
+    Hedge,
+    /// A quantifier or bound replaced (at least → at most, all → some).
+    Quantifier,
+    /// A modal replaced (will → may, must → could).
+    Modality,
+    /// Who did what to whom changed (A defeated B → B defeated A).
+    Role,
+    /// The words of a direct quotation changed (even only punctuation).
+    Quote,
+}
+
+impl ReasonKind {
+    /// The kind in plain words, for text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReasonKind::Number => "number",
+            ReasonKind::Date => "date",
+            ReasonKind::Name => "name",
+            ReasonKind::Negation => "negation",
+            ReasonKind::Information => "fact",
+            ReasonKind::Claim => "claim",
+            ReasonKind::Antonym => "antonym",
+            ReasonKind::Word => "word",
+            ReasonKind::Hedge => "hedge",
+            ReasonKind::Quantifier => "quantifier",
+            ReasonKind::Modality => "modality",
+            ReasonKind::Role => "roles",
+            ReasonKind::Quote => "quote",
+        }
+    }
+}
+
+impl Reason {
+    /// A reason with its plain-words line filled in.
+    pub fn new(kind: ReasonKind, old: Vec<String>, new: Vec<String>) -> Reason {
+        let mut r = Reason {
+            kind,
+            old,
+            new,
+            text: String::new(),
+        };
+        r.text = r.line();
+        r
+    }
+
+    /// The reason in plain words: `antonym: convicted → acquitted`,
+    /// `hedge removed: according to police`, `fact added: northern`.
+    pub fn line(&self) -> String {
+        let what = self.kind.label();
+        let side = |v: &[String]| v.join(", ");
+        match (self.old.is_empty(), self.new.is_empty()) {
+            (false, true) => format!("{what} removed: {}", side(&self.old)),
+            (true, false) => format!("{what} added: {}", side(&self.new)),
+            _ => format!("{what}: {} → {}", side(&self.old), side(&self.new)),
+        }
+    }
 }
 
 /// Why an entry counts as a changed statement: which values went, which came.
@@ -88,6 +152,9 @@ pub struct Reason {
     pub old: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub new: Vec<String>,
+    /// The reason in plain words ([`Reason::line`]), for front ends.
+    #[serde(default)]
+    pub text: String,
 }
 
 /// The operation of one step of a word diff.

@@ -4,7 +4,7 @@
 //! CLI asks when writing to a terminal and `NO_COLOR` is unset.
 
 use super::ClaimChange;
-use super::output::{Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, WordOpKind};
+use super::output::{Comparison, Reason, SentenceChange, SentenceStatus, WordOpKind};
 use std::fmt::Write;
 
 const RESET: &str = "\x1b[0m";
@@ -59,22 +59,7 @@ fn marker(status: SentenceStatus) -> &'static str {
 }
 
 fn reason_line(r: &Reason) -> String {
-    let what = match r.kind {
-        ReasonKind::Number => "number",
-        ReasonKind::Date => "date",
-        ReasonKind::Name => "name",
-        ReasonKind::Negation => "negation",
-        ReasonKind::Information => "new or dropped information",
-        ReasonKind::Claim => "claim",
-    };
-    let side = |v: &[String]| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    format!("{what}: {} → {}", side(&r.old), side(&r.new))
+    r.line()
 }
 
 /// The word diff of one entry, inline, in the new text's spacing.
@@ -89,6 +74,18 @@ fn inline(p: &Painter, e: &SentenceChange, old: &str, new: &str, out: &mut Strin
             WordOpKind::Equal => out.push_str(n),
             WordOpKind::Insert => p.ins(out, n),
             WordOpKind::Delete => {
+                // Keep the space the old text had before deleted words
+                // (`Varga [-defeated Brenner-].`).
+                let spaced = old
+                    .get(..op.old_start)
+                    .is_some_and(|b| b.ends_with(char::is_whitespace));
+                if spaced
+                    && gap.is_empty()
+                    && !out.is_empty()
+                    && !out.ends_with(char::is_whitespace)
+                {
+                    out.push(' ');
+                }
                 p.del(out, o);
                 if !gap.is_empty() {
                     out.push(' ');
@@ -134,6 +131,14 @@ pub fn render(cmp: &Comparison, old: &str, new: &str, color: bool) -> String {
             _ => inline(&p, e, old, new, &mut out),
         }
         out.push('\n');
+        if e.moved {
+            let _ = writeln!(
+                out,
+                "      moved: sentence {} of the old version is now sentence {}",
+                e.old_sentences[0] + 1,
+                e.new_sentences[0] + 1
+            );
+        }
         for r in &e.reasons {
             let _ = writeln!(out, "      why: {}", reason_line(r));
         }
@@ -201,9 +206,23 @@ mod tests {
             &["- [REMOVED] [-An old sentence went.-]"],
         );
         check(
-            "The big red car stopped.",
-            "The car stopped.",
-            &["~ [REWORDED] The [-big red-] car stopped."],
+            "The car stopped at once.",
+            "The car stopped immediately.",
+            &["~ [REWORDED] The car stopped [-at once-]{+immediately+}."],
+        );
+        check(
+            "A boat sank. Ships waited. The port closed.",
+            "Ships waited. The port closed. A boat sank.",
+            &["moved: sentence 1 of the old version is now sentence 3"],
+        );
+    }
+
+    #[test]
+    fn deleted_words_keep_their_space() {
+        check(
+            "Ilse Varga defeated Tomas Brenner.",
+            "Tomas Brenner defeated Ilse Varga.",
+            &["Ilse Varga [-defeated Tomas Brenner-]."],
         );
     }
 

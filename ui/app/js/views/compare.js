@@ -28,8 +28,10 @@ function reasons(row) {
   // Claim reasons repeat what the claims panel shows in full.
   const list = (row.reasons || []).filter((r) => r.kind !== 'claim');
   if (!list.length) return null;
+  // The core puts every reason in words (`antonym: convicted → acquitted`,
+  // `hedge removed: according to police`); the kind and values follow.
   return h('ul', { class: 'reasons' }, list.map((r) =>
-    h('li', {},
+    r.text ? h('li', { text: r.text }) : h('li', {},
       h('span', { class: 'reason-kind', text: r.kind }),
       r.old && r.old.length ? h('del', { text: r.old.join(', ') }) : null,
       r.old && r.old.length && r.new && r.new.length ? ' → ' : null,
