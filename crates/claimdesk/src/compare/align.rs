@@ -14,7 +14,6 @@ use super::tokens::{self, Token};
 use super::units;
 use crate::model::Sentence;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -130,26 +129,48 @@ pub(crate) fn align(old: &[Prepared], new: &[Prepared]) -> Vec<Group> {
     find_moves(old, new, groups)
 }
 
-/// What matching old sentences `o` with new sentences `n` is worth: twice
-/// the shared words minus the threshold share of all words. Positive only
-/// when their Dice similarity is above [`MATCH_THRESHOLD`].
-fn gain(old: &[Prepared], new: &[Prepared], o: Range<usize>, n: Range<usize>) -> Option<f64> {
-    fn bag(side: &[Prepared], r: Range<usize>) -> Cow<'_, [u64]> {
-        match side.get(r.clone()) {
-            Some([one]) => Cow::Borrowed(&one.bag),
-            Some(many) => Cow::Owned(
-                many.iter()
-                    .fold(Vec::new(), |acc, p| tokens::merged(&acc, &p.bag)),
-            ),
-            None => Cow::Owned(Vec::new()),
-        }
-    }
-    let (a, b) = (bag(old, o), bag(new, n));
+/// What matching a group of old sentences with a group of new ones is
+/// worth, given the merged bags of their words: twice the shared words
+/// minus the threshold share of all words. Positive only when their Dice
+/// similarity is above [`MATCH_THRESHOLD`].
+fn gain(a: &[u64], b: &[u64]) -> Option<f64> {
     if a.is_empty() || b.is_empty() {
         return None;
     }
-    let g = 2.0 * tokens::overlap(&a, &b) as f64 - MATCH_THRESHOLD * (a.len() + b.len()) as f64;
+    let g = 2.0 * tokens::overlap(a, b) as f64 - MATCH_THRESHOLD * (a.len() + b.len()) as f64;
     (g > 0.0).then_some(g)
+}
+
+/// The merged bags of the groups of two and three sentences of `side`
+/// that end just before sentence `end` (empty when the side has fewer).
+fn group_bags(side: &[Prepared], start: usize, end: usize) -> [Vec<u64>; MAX_GROUP - 1] {
+    std::array::from_fn(|k| {
+        let len = k + 2;
+        if end < start + len {
+            return Vec::new();
+        }
+        side.get(end - len..end)
+            .unwrap_or(&[])
+            .iter()
+            .fold(Vec::new(), |acc, p| tokens::merged(&acc, &p.bag))
+    })
+}
+
+/// The bag of the `len` sentences of `side` ending just before `end`: the
+/// sentence's own for one, else from the merged `groups`.
+fn group_bag<'a>(
+    side: &'a [Prepared],
+    groups: &'a [Vec<u64>; MAX_GROUP - 1],
+    end: usize,
+    len: usize,
+) -> &'a [u64] {
+    match len {
+        1 => end
+            .checked_sub(1)
+            .and_then(|e| side.get(e))
+            .map_or(&[], |p| p.bag.as_slice()),
+        _ => groups.get(len - 2).map_or(&[], Vec::as_slice),
+    }
 }
 
 /// Aligns the sentences of one gap between anchors (a dynamic programme
@@ -312,8 +333,26 @@ fn gap_steps(
     // Match shapes by predecessor, in row-major order of the predecessor.
     let mut shapes: Vec<(usize, usize)> = (2..=MAX_GROUP).rev().map(|k| (k, 1)).collect();
     shapes.extend((1..=MAX_GROUP).rev().map(|k| (1, k)));
+    // Merged bags of the new groups ending at each column of the current
+    // window (columns `first_col..`); windows only move right, so each is
+    // built once.
+    let mut new_groups: std::collections::VecDeque<[Vec<u64>; MAX_GROUP - 1]> =
+        std::collections::VecDeque::new();
+    let mut first_col = 0;
     for i in 0..=rows {
         let (lo, hi) = (t.lo[i], t.hi[i]);
+        let old_groups = group_bags(old, o.start, o.start + i);
+        while first_col < lo && !new_groups.is_empty() {
+            new_groups.pop_front();
+            first_col += 1;
+        }
+        if new_groups.is_empty() {
+            first_col = lo;
+        }
+        while first_col + new_groups.len() <= hi {
+            let j = first_col + new_groups.len();
+            new_groups.push_back(group_bags(new, n.start, n.start + j));
+        }
         let left = if lo == 0 {
             f64::NEG_INFINITY
         } else {
@@ -333,9 +372,12 @@ fn gap_steps(
                 if di > i || dj > j || !t.in_band(i - di, j - dj) {
                     continue;
                 }
-                let or = o.start + i - di..o.start + i;
-                let nr = n.start + j - dj..n.start + j;
-                if let Some(g) = gain(old, new, or, nr) {
+                let Some(ng) = new_groups.get(j - first_col) else {
+                    continue;
+                };
+                let a = group_bag(old, &old_groups, o.start + i, di);
+                let b = group_bag(new, ng, n.start + j, dj);
+                if let Some(g) = gain(a, b) {
                     let s = t.score(i - di, j - dj) + g;
                     if s > best {
                         best = s;
@@ -643,7 +685,7 @@ mod tests {
                         }
                         let or = o.start + i..o.start + i + di;
                         let nr = n.start + j..n.start + j + dj;
-                        if let Some(g) = gain(old, new, or, nr) {
+                        if let Some(g) = reference_gain(old, new, or, nr) {
                             relax(di, dj, g);
                         }
                     }
@@ -711,11 +753,16 @@ mod tests {
         ];
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         for &(rows, cols, full_cells, band) in shapes {
-            for _ in 0..8 {
+            for k in 0..8 {
                 let (a, b) = (sentences(&mut rng, rows), sentences(&mut rng, cols));
                 let pa = prepare(&a, &segment::sentences(&a));
                 let pb = prepare(&b, &segment::sentences(&b));
-                let (o, n) = (0..pa.len(), 0..pb.len());
+                // Gaps open after an anchor too (groups must not reach
+                // back over the gap's first sentence).
+                let (o, n) = (
+                    (k % 2).min(pa.len())..pa.len(),
+                    (k % 3).min(pb.len())..pb.len(),
+                );
                 if o.is_empty() || n.is_empty() {
                     continue;
                 }
@@ -727,6 +774,27 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The gain as first written: the groups' bags built, then intersected.
+    fn reference_gain(
+        old: &[Prepared],
+        new: &[Prepared],
+        o: Range<usize>,
+        n: Range<usize>,
+    ) -> Option<f64> {
+        let bag = |side: &[Prepared], r: Range<usize>| -> Vec<u64> {
+            side.get(r)
+                .unwrap_or(&[])
+                .iter()
+                .fold(Vec::new(), |acc, p| tokens::merged(&acc, &p.bag))
+        };
+        let (a, b) = (bag(old, o), bag(new, n));
+        if a.is_empty() || b.is_empty() {
+            return None;
+        }
+        let g = 2.0 * tokens::overlap(&a, &b) as f64 - MATCH_THRESHOLD * (a.len() + b.len()) as f64;
+        (g > 0.0).then_some(g)
     }
 
     #[test]
