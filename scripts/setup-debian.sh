@@ -14,6 +14,8 @@ need_pkgs=(
   xvfb xauth webkit2gtk-driver x11-utils imagemagick
   # report rendering checks and UI unit tests
   chromium poppler-utils nodejs
+  # scripts/scaling-bench measures peak memory with GNU time
+  time
 )
 
 missing=()
