@@ -1278,3 +1278,53 @@ impl<'a> Ctx<'a> {
             .unwrap_or(SegKind::Body)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `date_near` as first written: every date of the article scanned.
+    fn reference_date_near(ctx: &Ctx, v: usize, seg: &Seg) -> Option<String> {
+        let tok = ctx.doc.tokens.get(v)?;
+        let (cs, ce) = ctx.bytes(ctx.clause_start(v, seg), ctx.clause_end(v, seg));
+        let in_seg =
+            |t: &&Timex| t.start >= seg.start && t.end <= seg.end && !t.value.ends_with("_REF");
+        let pick = |f: &dyn Fn(&Timex) -> bool| {
+            ctx.timexes
+                .iter()
+                .filter(in_seg)
+                .filter(|t| f(t))
+                .filter(|t| t.timex_type != crate::model::TimexType::Duration)
+                .min_by_key(|t| t.start.abs_diff(tok.start))
+                .map(|t| t.value.clone())
+        };
+        pick(&|t: &Timex| t.start >= cs && t.end <= ce).or_else(|| pick(&|_| true))
+    }
+
+    #[test]
+    fn dates_near_a_word_are_found_as_a_scan_finds_them() {
+        let texts = [
+            "On Monday Ana Pelk said she met Ivo Lund on Tuesday, and on 3 March 2024 they \
+             signed; by Friday, for two weeks, talks went on. Today they rest. \
+             Next year, in May, or on May 5, they meet; yesterday and tomorrow too.",
+            "No dates here at all.",
+        ];
+        let published = NaiveDate::from_ymd_opt(2024, 3, 1);
+        for text in texts {
+            let ctx = Ctx::new(
+                text,
+                published,
+                crate::extract::timex::find(text, published),
+            );
+            for seg in &ctx.doc.segs {
+                for v in seg.tok_start..seg.tok_end {
+                    assert_eq!(
+                        ctx.date_near(v, seg),
+                        reference_date_near(&ctx, v, seg),
+                        "token {v} of {text:?}"
+                    );
+                }
+            }
+        }
+    }
+}

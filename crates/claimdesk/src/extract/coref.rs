@@ -569,6 +569,78 @@ mod tests {
     }
 
     #[test]
+    fn names_match_the_first_or_latest_entity_of_their_key() {
+        // Shared surnames and given names: a bare surname is the first
+        // person of that name, a bare given name the latest in focus, a
+        // titled word named again becomes a person of its own.
+        check(
+            "Ana Pelk met Ivo Pelk. Later Ana Kessar arrived. Pelk spoke. Ana left. \
+             Mayor Torvin opened the hall. Torvin smiled.",
+            &[
+                ("Ana Pelk", "Ana Pelk"),
+                ("Ivo Pelk", "Ivo Pelk"),
+                ("Ana Kessar", "Ana Kessar"),
+                ("Pelk", "Ana Pelk"),
+                ("Ana", "Ana Pelk"),
+                ("Torvin", "Torvin"),
+                ("Torvin", "Torvin"),
+            ],
+        );
+    }
+
+    #[test]
+    fn repeated_words_are_counted_as_str_matches_counts_them() {
+        // (text, words, those occurring twice without overlap)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("Vance met Vance", &["Vance"], &["Vance"]),
+            ("Vance met Lind", &["Lind", "Vance"], &[]),
+            ("aaa", &["aa"], &[]),
+            ("aaaa", &["aa"], &["aa"]),
+            ("Kim met Kimball", &["Kim", "Kimball"], &["Kim"]),
+            ("Ana saw Anana", &["Ana", "ana"], &["Ana"]),
+            ("", &["x"], &[]),
+            ("x", &[], &[]),
+        ];
+        for (text, words, want) in cases {
+            let got = repeated_in(text, words);
+            let mut got: Vec<&str> = got.into_iter().collect();
+            got.sort_unstable();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        // Generated texts over a small alphabet, against `str::matches`.
+        let words = ["ab", "aba", "b", "bab", "abab", "c"];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..300 {
+            let text: String = (0..12)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    ['a', 'b', 'c'][(x % 3) as usize]
+                })
+                .collect();
+            let got = repeated_in(&text, &words);
+            for w in words {
+                let want = text.matches(w).take(2).count() >= 2;
+                assert_eq!(got.contains(w), want, "{w:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn mentions_by_segment_are_the_filtered_mentions() {
+        let text =
+            "Ana Pelk met Ivo Lund. He said she left. Pelk and Lund argued.\n\nAna Pelk spoke.";
+        let doc = segment(text);
+        let c = resolve(&doc);
+        for si in 0..doc.segs.len() + 2 {
+            let want: Vec<&Mention> = c.mentions.iter().filter(|m| m.seg == si).collect();
+            let got: Vec<&Mention> = c.in_seg(si).collect();
+            assert_eq!(got, want, "segment {si}");
+        }
+    }
+
+    #[test]
     fn a_sentence_opening_pronoun_takes_the_previous_subject() {
         check(
             "Mark Odell praised Ruth Kane's rival Tom Bayer. He left early.",

@@ -362,3 +362,60 @@ fn before(
         None => Speaker::Other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_are_found_as_a_scan_of_the_sentence_finds_them() {
+        let text = "According to Ana Pelk, \"we won,\" she said, and added: \"again\". \
+                    Ivo Lund told reporters \"no\" and said \"never\", according to aides.";
+        let ctx = Ctx::new(text, None, Vec::new());
+        let cues = Cues::new(&ctx);
+        let n = ctx.doc.tokens.len();
+        for a in 0..=n {
+            for b in a..=n {
+                let according = (a..b).find(|&k| ctx.lc(k) == "according" && ctx.lc(k + 1) == "to");
+                let speech = (a..b).rev().find(|&k| lexicon::is_speech_verb(ctx.lc(k)));
+                assert_eq!(cues.first_according(a, b), according, "{a}..{b}");
+                assert_eq!(cues.last_speech_verb(a, b), speech, "{a}..{b}");
+            }
+        }
+    }
+
+    /// (speaker, quote) of each quote claim of `text`.
+    fn check(text: &str, want: &[(&str, &str)]) {
+        let got: Vec<(String, String)> = crate::extract::extract(text, None)
+            .claims
+            .into_iter()
+            .filter_map(|c| match c.fields {
+                ClaimFields::Quote { speaker, quote } => Some((speaker, quote)),
+                _ => None,
+            })
+            .collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(s, q)| (s.to_string(), q.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn attribution_in_long_runs_of_quotations() {
+        // Many quotations in one sentence: each still finds its own cue.
+        check(
+            "\"a\" \"b\" \"c\" \"We will rebuild the bridge,\" Ana Pelk said \"soon\" \"d\"",
+            &[
+                ("Ana Pelk", "We will rebuild the bridge,"),
+                ("Ana Pelk", "soon"),
+            ],
+        );
+        // The same words of the same speaker are one claim.
+        check(
+            "\"We will win,\" Ana Pelk said. \"We will win,\" Ana Pelk said again.",
+            &[("Ana Pelk", "We will win,")],
+        );
+        check(&"\"a\" ".repeat(300), &[]);
+    }
+}
