@@ -177,11 +177,23 @@ fn full_name_entity(
     })
 }
 
+/// Up to this many words, [`repeated_in`] searches the text once per word.
+const FEW_WORDS: usize = 8;
+
 /// The words among `words` that occur at least twice in `text` (as
 /// substrings, counted without overlap, as `str::matches` counts them),
 /// found in one pass over the text whatever the number of words.
 fn repeated_in<'w>(text: &str, words: &[&'w str]) -> HashSet<&'w str> {
     let mut out = HashSet::new();
+    // A few words are searched one by one (building an automaton costs
+    // more); many in one pass.
+    if words.len() <= FEW_WORDS {
+        return words
+            .iter()
+            .copied()
+            .filter(|w| text.matches(*w).take(2).count() >= 2)
+            .collect();
+    }
     let Ok(ac) = AhoCorasick::new(words) else {
         // Cannot happen for words of a text; fall back to one search each.
         return words
@@ -607,8 +619,11 @@ mod tests {
             got.sort_unstable();
             assert_eq!(&got, want, "{text:?}");
         }
-        // Generated texts over a small alphabet, against `str::matches`.
-        let words = ["ab", "aba", "b", "bab", "abab", "c"];
+        // Generated texts over a small alphabet, against `str::matches`,
+        // with few words (one search each) and many (one automaton).
+        let words = [
+            "ab", "aba", "b", "bab", "abab", "c", "ca", "bc", "cab", "aa", "bb",
+        ];
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..300 {
             let text: String = (0..12)
@@ -619,10 +634,12 @@ mod tests {
                     ['a', 'b', 'c'][(x % 3) as usize]
                 })
                 .collect();
-            let got = repeated_in(&text, &words);
-            for w in words {
-                let want = text.matches(w).take(2).count() >= 2;
-                assert_eq!(got.contains(w), want, "{w:?} in {text:?}");
+            for words in [&words[..3], &words[..]] {
+                let got = repeated_in(&text, words);
+                for w in words {
+                    let want = text.matches(w).take(2).count() >= 2;
+                    assert_eq!(got.contains(w), want, "{w:?} in {text:?}");
+                }
             }
         }
     }

@@ -66,6 +66,9 @@ impl Cues {
 
 pub fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
+    if ctx.doc.quotes.is_empty() {
+        return out;
+    }
     let cues = Cues::new(ctx);
     // Speaker of the previous quotation and its paragraph.
     let mut prev: Option<(Option<usize>, usize)> = None;
