@@ -19,6 +19,8 @@ need_pkgs=(
   # dpkg-shlibdeps computes its dependencies, desktop-file-validate checks
   # its menu entry (ImageMagick renders the icon sizes, x11-utils finds the window)
   dpkg-dev desktop-file-utils
+  # scripts/scaling-bench measures peak memory with GNU time
+  time
 )
 
 missing=()

@@ -422,6 +422,47 @@ fn vague_only(text: &str) -> bool {
     !refs.is_empty() && covered == refs.len()
 }
 
+/// Finds the first entry (in entry order) whose span holds a position,
+/// without scanning every entry for every claim: spans sorted by start,
+/// and only those that start within the longest span's length before the
+/// position can hold it.
+struct SpanIndex {
+    /// (start, end, entry index), by start.
+    spans: Vec<(usize, usize, usize)>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    fn new(
+        entries: &[SentenceChange],
+        span: impl Fn(&SentenceChange) -> Option<(usize, usize)>,
+    ) -> SpanIndex {
+        let mut spans: Vec<(usize, usize, usize)> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| span(e).map(|(s, t)| (s, t, i)))
+            .collect();
+        spans.sort_unstable();
+        let longest = spans
+            .iter()
+            .map(|(s, t, _)| t.saturating_sub(*s))
+            .max()
+            .unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    fn first_containing(&self, pos: usize) -> Option<usize> {
+        let upto = self.spans.partition_point(|(s, _, _)| *s <= pos);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .take_while(|(s, _, _)| pos - s < self.longest)
+            .filter(|(_, t, _)| pos < *t)
+            .map(|(_, _, i)| *i)
+            .min()
+    }
+}
+
 /// Aligns the claims (within aligned sentences first), reports them, and
 /// marks the sentence entries whose claims changed.
 fn compare_claims(
@@ -477,6 +518,12 @@ fn compare_claims(
         };
         format!("{} {:?}: {}", c.kind(), c.text, vals.join(", "))
     };
+    let by_old = SpanIndex::new(entries, |e| {
+        (e.status != SentenceStatus::Added).then_some((e.old_start, e.old_end))
+    });
+    let by_new = SpanIndex::new(entries, |e| {
+        (e.status != SentenceStatus::Removed).then_some((e.new_start, e.new_end))
+    });
     let mut out = Vec::with_capacity(alignment.len());
     for a in alignment {
         let o = a.old.and_then(|i| old.get(i));
@@ -492,18 +539,11 @@ fn compare_claims(
                     .collect(),
             );
             let hit = match (o, n) {
-                (Some(c), _) => entries.iter_mut().find(|e| {
-                    e.status != SentenceStatus::Added
-                        && e.old_start <= c.start
-                        && c.start < e.old_end
-                }),
-                (None, Some(c)) => entries.iter_mut().find(|e| {
-                    e.status != SentenceStatus::Removed
-                        && e.new_start <= c.start
-                        && c.start < e.new_end
-                }),
+                (Some(c), _) => by_old.first_containing(c.start),
+                (None, Some(c)) => by_new.first_containing(c.start),
                 (None, None) => None,
-            };
+            }
+            .and_then(|i| entries.get_mut(i));
             let quote = a.fields.iter().find(|f| f.field == "quote");
             if let Some(e) = hit {
                 if matches!(e.status, SentenceStatus::Reworded | SentenceStatus::Changed)

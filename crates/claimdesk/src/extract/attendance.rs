@@ -10,6 +10,7 @@
 //! Negated or hypothetical attendance ("did not meet", "may meet", "will
 //! not attend") gives nothing.
 
+use super::claimed::Claimed;
 use super::context::{Ctx, Who};
 use super::lexicon;
 use super::segment::Seg;
@@ -49,7 +50,7 @@ const ASSEMBLIES: &[&str] = &[
 ];
 
 pub fn find(ctx: &Ctx) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
+    let mut out = Claimed::default();
     for (si, seg) in ctx.claim_segs() {
         for v in seg.tok_start..seg.tok_end {
             let Some(f) = trigger(ctx, v, seg) else {
@@ -92,7 +93,7 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             }
             for (who, event) in all {
                 let person = ctx.name(who.entity);
-                let dup = out.iter().any(|c| match &c.fields {
+                let dup = out.of(&person).any(|c| match &c.fields {
                     ClaimFields::Attendance {
                         person: p,
                         event: e,
@@ -134,7 +135,7 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             }
         }
     }
-    out
+    out.into_vec()
 }
 
 /// The noun phrase after `i` up to a preposition of place or time, a
@@ -166,9 +167,10 @@ fn np_after(ctx: &Ctx, i: usize, end: usize) -> usize {
                 | "--"
                 | "-"
         ) || ctx
-            .timexes
-            .iter()
-            .any(|t| t.start == ctx.doc.tokens.get(k).map(|x| x.start).unwrap_or(usize::MAX))
+            .doc
+            .tokens
+            .get(k)
+            .is_some_and(|x| ctx.timexes_starting_in(x.start, x.start).next().is_some())
         {
             break;
         }

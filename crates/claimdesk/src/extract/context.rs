@@ -38,6 +38,12 @@ pub struct Ctx<'a> {
     /// Each holder comes with the canonical place of the role's
     /// organization, if it is one ("French President" → France).
     pub role_index: HashMap<String, Vec<(usize, Option<&'static str>)>>,
+    /// Indexes into `timexes`, by start offset (then index), so the dates of
+    /// a sentence are found by binary search, not by scanning every date of
+    /// the article for each verb.
+    timex_by_start: Vec<usize>,
+    /// Indexes of malformed dates (start after end), normally none.
+    timex_malformed: Vec<usize>,
 }
 
 const AUX: &[&str] = &[
@@ -177,13 +183,36 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, published: Option<NaiveDate>, timexes: Vec<Timex>) -> Self {
         let doc = super::segment::segment(text);
         let coref = coref::resolve(&doc);
+        let mut timex_by_start: Vec<usize> = (0..timexes.len()).collect();
+        timex_by_start.sort_by_key(|&i| (timexes[i].start, i));
+        let timex_malformed = (0..timexes.len())
+            .filter(|&i| timexes[i].start > timexes[i].end)
+            .collect();
         Ctx {
             doc,
             coref,
             timexes,
             published,
             role_index: HashMap::new(),
+            timex_by_start,
+            timex_malformed,
         }
+    }
+
+    /// The temporal expressions starting in bytes `[lo, hi]`, by start,
+    /// with their index in `timexes`.
+    pub fn timexes_starting_in(
+        &self,
+        lo: usize,
+        hi: usize,
+    ) -> impl Iterator<Item = (usize, &Timex)> {
+        let from = self
+            .timex_by_start
+            .partition_point(|&i| self.timexes.get(i).is_some_and(|t| t.start < lo));
+        self.timex_by_start[from..]
+            .iter()
+            .filter_map(|&i| Some((i, self.timexes.get(i)?)))
+            .take_while(move |(_, t)| t.start <= hi)
     }
 
     /// Segments the claim rules read (no datelines or credits).
@@ -374,9 +403,8 @@ impl<'a> Ctx<'a> {
                 .saturating_sub(1);
             return self
                 .coref
-                .mentions
-                .iter()
-                .find(|m| m.seg == si && m.start < v && !m.possessive)
+                .in_seg(si)
+                .find(|m| m.start < v && !m.possessive)
                 .map(|m| Who {
                     entity: m.entity,
                     start: m.start,
@@ -1103,17 +1131,25 @@ impl<'a> Ctx<'a> {
             let b = self.clause_end(v, seg);
             self.bytes(a, b)
         };
-        let in_seg =
-            |t: &&Timex| t.start >= seg.start && t.end <= seg.end && !t.value.ends_with("_REF");
+        let in_seg = |t: &Timex| t.end <= seg.end && !t.value.ends_with("_REF");
         let dist = |t: &Timex| t.start.abs_diff(tok.start);
+        // The nearest; of equally near ones, the first in `timexes` order.
+        // (A date starting past the segment's end cannot end inside it.)
         let pick = |f: &dyn Fn(&Timex) -> bool| {
-            self.timexes
-                .iter()
-                .filter(in_seg)
-                .filter(|t| f(t))
-                .filter(|t| t.timex_type != crate::model::TimexType::Duration)
-                .min_by_key(|t| dist(t))
-                .map(|t| t.value.clone())
+            self.timexes_starting_in(seg.start, seg.end.max(seg.start))
+                .filter(|(_, t)| in_seg(t) && t.start <= t.end)
+                .chain(
+                    // Malformed spans (start after end) are not in start
+                    // order's reach; there are normally none.
+                    self.timex_malformed
+                        .iter()
+                        .filter_map(|&i| Some((i, self.timexes.get(i)?)))
+                        .filter(|(_, t)| t.start >= seg.start && in_seg(t)),
+                )
+                .filter(|(_, t)| f(t))
+                .filter(|(_, t)| t.timex_type != crate::model::TimexType::Duration)
+                .min_by_key(|(i, t)| (dist(t), *i))
+                .map(|(_, t)| t.value.clone())
         };
         pick(&|t: &Timex| t.start >= cs && t.end <= ce).or_else(|| pick(&|_| true))
     }
@@ -1240,5 +1276,55 @@ impl<'a> Ctx<'a> {
             .get(si)
             .map(|s| s.kind)
             .unwrap_or(SegKind::Body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `date_near` as first written: every date of the article scanned.
+    fn reference_date_near(ctx: &Ctx, v: usize, seg: &Seg) -> Option<String> {
+        let tok = ctx.doc.tokens.get(v)?;
+        let (cs, ce) = ctx.bytes(ctx.clause_start(v, seg), ctx.clause_end(v, seg));
+        let in_seg =
+            |t: &&Timex| t.start >= seg.start && t.end <= seg.end && !t.value.ends_with("_REF");
+        let pick = |f: &dyn Fn(&Timex) -> bool| {
+            ctx.timexes
+                .iter()
+                .filter(in_seg)
+                .filter(|t| f(t))
+                .filter(|t| t.timex_type != crate::model::TimexType::Duration)
+                .min_by_key(|t| t.start.abs_diff(tok.start))
+                .map(|t| t.value.clone())
+        };
+        pick(&|t: &Timex| t.start >= cs && t.end <= ce).or_else(|| pick(&|_| true))
+    }
+
+    #[test]
+    fn dates_near_a_word_are_found_as_a_scan_finds_them() {
+        let texts = [
+            "On Monday Ana Pelk said she met Ivo Lund on Tuesday, and on 3 March 2024 they \
+             signed; by Friday, for two weeks, talks went on. Today they rest. \
+             Next year, in May, or on May 5, they meet; yesterday and tomorrow too.",
+            "No dates here at all.",
+        ];
+        let published = NaiveDate::from_ymd_opt(2024, 3, 1);
+        for text in texts {
+            let ctx = Ctx::new(
+                text,
+                published,
+                crate::extract::timex::find(text, published),
+            );
+            for seg in &ctx.doc.segs {
+                for v in seg.tok_start..seg.tok_end {
+                    assert_eq!(
+                        ctx.date_near(v, seg),
+                        reference_date_near(&ctx, v, seg),
+                        "token {v} of {text:?}"
+                    );
+                }
+            }
+        }
     }
 }

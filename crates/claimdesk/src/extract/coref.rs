@@ -11,6 +11,8 @@
 use super::lexicon::Gender;
 use super::mentions::{self, Strength};
 use super::segment::{Doc, SegKind};
+use aho_corasick::AhoCorasick;
+use std::collections::{HashMap, HashSet};
 
 /// One person of the article.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +44,10 @@ pub struct Coref {
     pub mentions: Vec<Mention>,
     /// Token index → mention index + 1 (0: none).
     at: Vec<u32>,
+    /// Mention indexes grouped by segment, in mention order: those of
+    /// segment `s` are `by_seg[seg_start[s]..seg_start[s + 1]]`.
+    by_seg: Vec<u32>,
+    seg_start: Vec<u32>,
 }
 
 impl Coref {
@@ -51,6 +57,18 @@ impl Coref {
             Some(m) if m > 0 => self.mentions.get(m as usize - 1),
             _ => None,
         }
+    }
+
+    /// The mentions in segment `si`, in mention order (what filtering
+    /// [`Coref::mentions`] by `seg` gives, without scanning them all).
+    pub fn in_seg(&self, si: usize) -> impl Iterator<Item = &Mention> {
+        let a = self.seg_start.get(si).copied().unwrap_or(0) as usize;
+        let b = self.seg_start.get(si + 1).copied().unwrap_or(0) as usize;
+        self.by_seg
+            .get(a..b)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&m| self.mentions.get(m as usize))
     }
 
     pub fn name(&self, e: usize) -> &str {
@@ -128,16 +146,89 @@ pub fn pronoun_gender(lc: &str) -> Option<Gender> {
     }
 }
 
+/// Entity indexes by name key, in the order the entities were created, so
+/// that matching a name looks only at the entities that share its key
+/// rather than at every person of the article.
+#[derive(Default)]
+struct NameIndex(HashMap<String, Vec<usize>>);
+
+impl NameIndex {
+    fn add(&mut self, key: &str, entity: usize) {
+        self.0.entry(key.to_string()).or_default().push(entity);
+    }
+
+    fn get(&self, key: &str) -> &[usize] {
+        self.0.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The first entity (in creation order) a full name belongs to: same
+/// surname key, and given names that agree or are unknown on one side.
+fn full_name_entity(
+    entities: &[Entity],
+    by_surname: &NameIndex,
+    given: &Option<String>,
+    surname: &str,
+) -> Option<usize> {
+    by_surname.get(surname).iter().copied().find(|&i| {
+        entities.get(i).is_some_and(|e| {
+            e.surname == surname && (e.given.is_none() || given.is_none() || e.given == *given)
+        })
+    })
+}
+
+/// Up to this many words, [`repeated_in`] searches the text once per word.
+const FEW_WORDS: usize = 8;
+
+/// The words among `words` that occur at least twice in `text` (as
+/// substrings, counted without overlap, as `str::matches` counts them),
+/// found in one pass over the text whatever the number of words.
+fn repeated_in<'w>(text: &str, words: &[&'w str]) -> HashSet<&'w str> {
+    let mut out = HashSet::new();
+    // A few words are searched one by one (building an automaton costs
+    // more); many in one pass.
+    if words.len() <= FEW_WORDS {
+        return words
+            .iter()
+            .copied()
+            .filter(|w| text.matches(*w).take(2).count() >= 2)
+            .collect();
+    }
+    let Ok(ac) = AhoCorasick::new(words) else {
+        // Cannot happen for words of a text; fall back to one search each.
+        return words
+            .iter()
+            .copied()
+            .filter(|w| text.matches(*w).take(2).count() >= 2)
+            .collect();
+    };
+    let mut last_end = vec![0usize; words.len()];
+    let mut count = vec![0u8; words.len()];
+    for m in ac.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        // For one word, matches come in order of their start: counting those
+        // that start at or after the previous counted one's end is exactly
+        // the leftmost non-overlapping count.
+        if count[p] < 2 && (count[p] == 0 || m.start() >= last_end[p]) {
+            count[p] += 1;
+            last_end[p] = m.end();
+            if count[p] == 2 {
+                out.insert(words[p]);
+            }
+        }
+    }
+    out
+}
+
 /// Resolves the people of `doc`.
 pub fn resolve(doc: &Doc) -> Coref {
     let runs = mentions::find(doc);
     let mut entities: Vec<Entity> = Vec::new();
+    let mut by_surname = NameIndex::default();
     // Full names first, so a headline's "Johnson" finds "Boris Johnson".
     for r in runs.iter().filter(|r| r.strength == Strength::Full) {
         let (given, surname, len) = name_parts(doc, r.start, r.end);
-        let found = entities.iter().position(|e| {
-            e.surname == surname && (e.given.is_none() || given.is_none() || e.given == given)
-        });
+        let found = full_name_entity(&entities, &by_surname, &given, &surname);
         let name = doc
             .span(r.start, r.end)
             .split_whitespace()
@@ -157,54 +248,68 @@ pub fn resolve(doc: &Doc) -> Coref {
                     e.gender = r.gender;
                 }
             }
-            None => entities.push(Entity {
-                name,
-                name_len: len,
-                given,
-                surname,
-                gender: r.gender,
-            }),
+            None => {
+                by_surname.add(&surname, entities.len());
+                entities.push(Entity {
+                    name,
+                    name_len: len,
+                    given,
+                    surname,
+                    gender: r.gender,
+                });
+            }
         }
     }
+    // Given names are settled once the full names are read.
+    let mut by_given = NameIndex::default();
+    for (i, e) in entities.iter().enumerate() {
+        if let Some(g) = &e.given {
+            by_given.add(g, i);
+        }
+    }
+    // Lone titled words that the article names again ("President Vance").
+    let mut titled: Vec<&str> = runs
+        .iter()
+        .filter(|r| r.strength == Strength::Titled)
+        .map(|r| doc.s(r.start))
+        .filter(|w| !w.is_empty())
+        .collect();
+    titled.sort_unstable();
+    titled.dedup();
+    let named_again = repeated_in(doc.text, &titled);
     let mut last_seen: Vec<usize> = vec![0; entities.len()];
     let mut mentions: Vec<Mention> = Vec::new();
-    let match_single = |entities: &[Entity], last_seen: &[usize], w: &str| -> Option<usize> {
+    let match_single = |by_surname: &NameIndex, last_seen: &[usize], w: &str| -> Option<usize> {
         let k = key(w);
-        let pick = |f: &dyn Fn(&Entity) -> bool| {
-            entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| f(e))
-                .max_by_key(|(i, _)| last_seen.get(*i).copied().unwrap_or(0))
-                .map(|(i, _)| i)
-        };
         // A bare surname is the first person of that name the article
-        // introduced (the main one); a bare given name the latest in focus.
-        entities
-            .iter()
-            .position(|e| e.surname == k)
-            .or_else(|| pick(&|e| e.given.as_deref() == Some(k.as_str())))
+        // introduced (the main one); a bare given name the latest in focus
+        // (the last of those last seen latest).
+        by_surname.get(&k).first().copied().or_else(|| {
+            by_given
+                .get(&k)
+                .iter()
+                .copied()
+                .max_by_key(|&i| last_seen.get(i).copied().unwrap_or(0))
+        })
     };
     for r in &runs {
         let entity = match r.strength {
             Strength::Full => {
                 let (given, surname, _) = name_parts(doc, r.start, r.end);
-                entities.iter().position(|e| {
-                    e.surname == surname
-                        && (e.given.is_none() || given.is_none() || e.given == given)
-                })
+                full_name_entity(&entities, &by_surname, &given, &surname)
             }
             Strength::Titled | Strength::Bare => {
-                match match_single(&entities, &last_seen, doc.s(r.start)) {
+                match match_single(&by_surname, &last_seen, doc.s(r.start)) {
                     Some(e) => Some(e),
                     None if r.strength == Strength::Titled && {
                         // A lone titled word is a person if it is a given
                         // name or the article names it again.
                         let w = doc.s(r.start);
                         crate::extract::lexicon::given_name(doc.lc(r.start)).is_some()
-                            || doc.text.matches(w).take(2).count() >= 2
+                            || named_again.contains(w)
                     } =>
                     {
+                        by_surname.add(&key(doc.s(r.start)), entities.len());
                         entities.push(Entity {
                             name: doc.s(r.start).to_string(),
                             name_len: 1,
@@ -246,6 +351,14 @@ pub fn resolve(doc: &Doc) -> Coref {
             *c = true;
         }
     }
+    // The first entity whose name ends in a word, by that word (ASCII case
+    // folded, as the comparison was).
+    let mut by_last_word: HashMap<String, usize> = HashMap::new();
+    for (i, e) in entities.iter().enumerate().filter(|_| stop_surnames) {
+        if let Some(w) = e.name.rsplit(' ').next() {
+            by_last_word.entry(w.to_ascii_lowercase()).or_insert(i);
+        }
+    }
     for (si, seg) in doc.segs.iter().enumerate().filter(|_| stop_surnames) {
         if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
             continue;
@@ -257,13 +370,7 @@ pub fn resolve(doc: &Doc) -> Coref {
                 && doc.kind(i + 1) != Some(super::segment::Tk::Num)
             {
                 // The very word, not a variant ("More" is not "Moore").
-                let w = doc.s(i);
-                if let Some(e) = entities.iter().position(|e| {
-                    e.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|s| s.eq_ignore_ascii_case(w))
-                }) {
+                if let Some(&e) = by_last_word.get(&doc.s(i).to_ascii_lowercase()) {
                     mentions.push(Mention {
                         start: i,
                         end: i + 1,
@@ -284,11 +391,33 @@ pub fn resolve(doc: &Doc) -> Coref {
             *slot = mi as u32 + 1;
         }
     }
+    let (by_seg, seg_start) = group_by_seg(&mentions, doc.segs.len());
     Coref {
         entities,
         mentions,
         at,
+        by_seg,
+        seg_start,
     }
+}
+
+/// Mention indexes grouped by segment (a counting sort, stable), and where
+/// each segment's group starts; mentions of no segment are left out.
+fn group_by_seg(mentions: &[Mention], segs: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; segs + 1];
+    for m in mentions.iter().filter(|m| m.seg < segs) {
+        start[m.seg + 1] += 1;
+    }
+    for s in 0..segs {
+        start[s + 1] += start[s];
+    }
+    let mut fill = start.clone();
+    let mut by_seg = vec![0u32; start[segs] as usize];
+    for (mi, m) in mentions.iter().enumerate().filter(|(_, m)| m.seg < segs) {
+        by_seg[fill[m.seg] as usize] = mi as u32;
+        fill[m.seg] += 1;
+    }
+    (by_seg, start)
 }
 
 fn compatible(e: &Entity, g: Gender) -> bool {
@@ -449,6 +578,83 @@ mod tests {
         );
         assert_eq!(key("Zelenskyy"), key("Zelensky"));
         assert_eq!(key("Andriy"), key("Andrii"));
+    }
+
+    #[test]
+    fn names_match_the_first_or_latest_entity_of_their_key() {
+        // Shared surnames and given names: a bare surname is the first
+        // person of that name, a bare given name the latest in focus, a
+        // titled word named again becomes a person of its own.
+        check(
+            "Ana Pelk met Ivo Pelk. Later Ana Kessar arrived. Pelk spoke. Ana left. \
+             Mayor Torvin opened the hall. Torvin smiled.",
+            &[
+                ("Ana Pelk", "Ana Pelk"),
+                ("Ivo Pelk", "Ivo Pelk"),
+                ("Ana Kessar", "Ana Kessar"),
+                ("Pelk", "Ana Pelk"),
+                ("Ana", "Ana Pelk"),
+                ("Torvin", "Torvin"),
+                ("Torvin", "Torvin"),
+            ],
+        );
+    }
+
+    #[test]
+    fn repeated_words_are_counted_as_str_matches_counts_them() {
+        // (text, words, those occurring twice without overlap)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("Vance met Vance", &["Vance"], &["Vance"]),
+            ("Vance met Lind", &["Lind", "Vance"], &[]),
+            ("aaa", &["aa"], &[]),
+            ("aaaa", &["aa"], &["aa"]),
+            ("Kim met Kimball", &["Kim", "Kimball"], &["Kim"]),
+            ("Ana saw Anana", &["Ana", "ana"], &["Ana"]),
+            ("", &["x"], &[]),
+            ("x", &[], &[]),
+        ];
+        for (text, words, want) in cases {
+            let got = repeated_in(text, words);
+            let mut got: Vec<&str> = got.into_iter().collect();
+            got.sort_unstable();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        // Generated texts over a small alphabet, against `str::matches`,
+        // with few words (one search each) and many (one automaton).
+        let words = [
+            "ab", "aba", "b", "bab", "abab", "c", "ca", "bc", "cab", "aa", "bb",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..300 {
+            let text: String = (0..12)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    ['a', 'b', 'c'][(x % 3) as usize]
+                })
+                .collect();
+            for words in [&words[..3], &words[..]] {
+                let got = repeated_in(&text, words);
+                for w in words {
+                    let want = text.matches(w).take(2).count() >= 2;
+                    assert_eq!(got.contains(w), want, "{w:?} in {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mentions_by_segment_are_the_filtered_mentions() {
+        let text =
+            "Ana Pelk met Ivo Lund. He said she left. Pelk and Lund argued.\n\nAna Pelk spoke.";
+        let doc = segment(text);
+        let c = resolve(&doc);
+        for si in 0..doc.segs.len() + 2 {
+            let want: Vec<&Mention> = c.mentions.iter().filter(|m| m.seg == si).collect();
+            let got: Vec<&Mention> = c.in_seg(si).collect();
+            assert_eq!(got, want, "segment {si}");
+        }
     }
 
     #[test]

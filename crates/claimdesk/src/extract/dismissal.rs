@@ -10,6 +10,7 @@
 //! departures ("refused to resign", "called on him to resign", "if she
 //! resigns") give nothing.
 
+use super::claimed::Claimed;
 use super::context::{Ctx, Who};
 use crate::model::{Claim, ClaimFields, DismissalHow};
 
@@ -139,7 +140,7 @@ fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
 /// "his resignation", "X's ouster", "the resignation of X".
 fn noun(
     ctx: &Ctx,
-    out: &mut Vec<Claim>,
+    out: &mut Claimed,
     si: usize,
     seg: &super::segment::Seg,
     v: usize,
@@ -170,7 +171,7 @@ fn noun(
     };
     let Some(who) = who else { return };
     let person = ctx.name(who.entity);
-    if out.iter().any(|c| matches!(&c.fields, ClaimFields::Dismissal { person: p, how: h, .. } if *p == person && *h == how)) {
+    if out.of(&person).any(|c| matches!(&c.fields, ClaimFields::Dismissal { person: p, how: h, .. } if *p == person && *h == how)) {
         return;
     }
     let (s, e) = ctx.bytes(who.start.min(v), who.end.max(v + 1));
@@ -239,7 +240,7 @@ fn reported_now(ctx: &Ctx, v: usize, passive: Option<usize>) -> bool {
 }
 
 pub fn find(ctx: &Ctx) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
+    let mut out = Claimed::default();
     // The article's own date (dateline, else publication), for departures
     // told in the present.
     let anchor =
@@ -370,7 +371,7 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
                 {
                     role = Some(np.roles.join(" and "));
                 }
-                let dup = out.iter().any(|c| match &c.fields {
+                let dup = out.of(&person).any(|c| match &c.fields {
                     ClaimFields::Dismissal {
                         person: p,
                         how: h,
@@ -407,5 +408,5 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             }
         }
     }
-    out
+    out.into_vec()
 }

@@ -8,6 +8,7 @@
 //! stored claims are exactly the ones `claimdesk extract` prints.
 
 mod attendance;
+mod claimed;
 mod context;
 pub mod coref;
 mod dismissal;

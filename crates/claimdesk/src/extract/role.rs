@@ -9,6 +9,7 @@
 //! chairman"); "as TITLE" ("resigned as chairman", "replace X as prime
 //! minister"); membership ("X of the Y Party", "UKIP's X").
 
+use super::claimed::Claimed;
 use super::context::{Ctx, TitleNp, Who};
 use super::lexicon;
 use crate::model::{Claim, ClaimFields};
@@ -55,7 +56,7 @@ const MEMBER_ORGS: &[&str] = &[
 ];
 
 pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
+    let mut out = Claimed::default();
     let mentions = ctx.coref.mentions.clone();
     for m in mentions.iter().filter(|m| !m.pronoun) {
         let Some(seg) = ctx.doc.segs.get(m.seg).cloned() else {
@@ -272,7 +273,7 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
             }
         }
     }
-    out
+    out.into_vec()
 }
 
 /// "X, who joined the board in 2021 as treasurer": the antecedent of a
@@ -308,7 +309,7 @@ fn closes_appositive(ctx: &Ctx, e: usize, end: usize) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn push(
     ctx: &mut Ctx,
-    out: &mut Vec<Claim>,
+    out: &mut Claimed,
     who: Who,
     np: &TitleNp,
     a: usize,
@@ -358,7 +359,7 @@ fn push(
                     .push((who.entity, place));
             }
         }
-        if out.iter().any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && r.eq_ignore_ascii_case(&role)))
+        if out.of(&person).any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && r.eq_ignore_ascii_case(&role)))
         {
             continue;
         }
