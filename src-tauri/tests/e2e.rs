@@ -111,10 +111,24 @@ impl App {
         );
         let mut builder = ClientBuilder::native();
         builder.capabilities(caps);
-        let connect = builder.connect(WEBDRIVER);
-        let client = tokio::time::timeout(Duration::from_secs(60), connect)
-            .await
-            .map_err(|_| "no WebDriver session within 60 s (is the display working?)")??;
+        // tauri-driver listens before the WebKitWebDriver behind it is
+        // ready, and then drops the first request: try a few times.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let client = loop {
+            let connect = builder.connect(WEBDRIVER);
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, connect).await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(e)) if Instant::now() < deadline => {
+                    eprintln!("e2e: no WebDriver session yet ({e}); trying again");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Ok(Err(e)) => return Err(e.into()),
+                Err(_) => {
+                    return Err("no WebDriver session within 60 s (is the display working?)".into());
+                }
+            }
+        };
         std::fs::create_dir_all(artifacts())?;
         let app = App {
             client,
