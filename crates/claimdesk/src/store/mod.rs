@@ -60,7 +60,7 @@ pub enum StoreError {
     #[error("{path} is not a Claimdesk database or is damaged ({reason}); it was left untouched")]
     NotADatabase { path: String, reason: String },
     #[error(
-        "{path} is locked by another program (another Claimdesk still writing?); try again when it is done"
+        "{path} is locked by another program (another Claimdesk still writing after 20 s?); try again when it is done"
     )]
     Locked { path: String },
     #[error(

@@ -14,6 +14,9 @@ pub fn default_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("claimdesk").join("claimdesk.db"))
 }
 
+/// How long a connection waits for another's write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(20);
+
 impl Store {
     /// Opens (or creates) the store at `path`, upgrading an older schema.
     ///
@@ -55,7 +58,11 @@ impl Store {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| ":memory:".into());
-        conn.busy_timeout(Duration::from_secs(5))?;
+        // A writer waits this long for another's transaction: long enough
+        // for the one insert transaction of a large bulk import (seconds
+        // for tens of thousands of articles), so a verdict waits rather
+        // than fails.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // Busy or locked stays "locked"; any other failure this early means
         // the file is not a database we can read.
         let locked_or = |e: rusqlite::Error, shown: &str| open_error(e, shown);
