@@ -27,13 +27,8 @@ fn first_claim(env: &Env, article: &str) -> i64 {
         .expect("a claim")
 }
 
-#[test]
-fn a_verdict_never_waits_on_a_slow_bulk_import() {
-    let env = Env::new();
-    let f = env.file("a.txt", article(0).as_bytes());
-    env.ok(&["add", f.to_str().expect("path")]);
-    let claim = first_claim(&env, "1");
-
+/// Starts `claimdesk add --jsonl -` and returns it with the pipe that feeds it.
+fn import_from_pipe(env: &Env) -> (std::process::Child, std::process::ChildStdin) {
     let mut import = env
         .command()
         .args(["add", "--jsonl", "-"])
@@ -42,7 +37,18 @@ fn a_verdict_never_waits_on_a_slow_bulk_import() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the import");
-    let mut pipe = import.stdin.take().expect("stdin");
+    let pipe = import.stdin.take().expect("stdin");
+    (import, pipe)
+}
+
+#[test]
+fn a_verdict_never_waits_on_a_slow_bulk_import() {
+    let env = Env::new();
+    let f = env.file("a.txt", article(0).as_bytes());
+    env.ok(&["add", f.to_str().expect("path")]);
+    let claim = first_claim(&env, "1");
+
+    let (import, mut pipe) = import_from_pipe(&env);
     let lines = 12;
     for n in 1..=lines {
         let line = serde_json::json!({"id": format!("wire-{n}"), "title": format!("Wire {n}"),
@@ -75,15 +81,7 @@ fn a_verdict_never_waits_on_a_slow_bulk_import() {
 #[test]
 fn a_failed_bulk_import_from_a_pipe_stores_nothing() {
     let env = Env::new();
-    let mut import = env
-        .command()
-        .args(["add", "--jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the import");
-    let mut pipe = import.stdin.take().expect("stdin");
+    let (import, mut pipe) = import_from_pipe(&env);
     for n in 1..=3 {
         let line = serde_json::json!({"id": format!("w{n}"), "title": "T", "text": article(n)});
         writeln!(pipe, "{line}").expect("feed");
