@@ -582,7 +582,6 @@ pub(crate) fn classify(
         new.get(ns..ne).unwrap_or(&[]),
         new_changed.get(ns..ne).unwrap_or(&[]),
     );
-    // Equivalent keys (`no one` → `nobody`) by token index.
     // Keys changed by fixed equivalents (`no one` → `nobody`), by token.
     let canon = |ws: &[Word], toks: &[Token], text: &str, base: usize| -> KeyMap {
         ws.iter()
@@ -604,48 +603,18 @@ pub(crate) fn classify(
     let content = |k: &str| !k.is_empty() && !is_stop(k) && k.chars().count() > 1;
     for (si, s) in steps.iter().enumerate() {
         let (d0, i0) = (dels.len(), ins.len());
-        for (k, t) in s.old.clone().filter_map(|k| Some((k, old.get(k)?))) {
-            if !t.word {
+        for k in s.old.clone() {
+            let Some(w) = side_word(old_text, old, k, &ocanon, si) else {
                 continue;
-            }
-            let w = W {
-                text: t.text(old_text),
-                key: ocanon
-                    .get(&k)
-                    .cloned()
-                    .unwrap_or_else(|| tokens::key(t.text(old_text))),
-                initial: opens_sentence(old_text, k.checked_sub(1).and_then(|p| old.get(p))),
-                tok: k,
-                alone: false,
-                step: si,
-                single: false,
-                modifier: attached(old_text, old, k, &ocanon).0,
-                coordinated: attached(old_text, old, k, &ocanon).1,
-                before_title: before_title(old_text, old, k),
             };
             old_keys.insert(w.key.clone());
             if s.kind != WordOpKind::Equal {
                 dels.push(w);
             }
         }
-        for (k, t) in s.new.clone().filter_map(|k| Some((k, new.get(k)?))) {
-            if !t.word {
+        for k in s.new.clone() {
+            let Some(w) = side_word(new_text, new, k, &ncanon, si) else {
                 continue;
-            }
-            let w = W {
-                text: t.text(new_text),
-                key: ncanon
-                    .get(&k)
-                    .cloned()
-                    .unwrap_or_else(|| tokens::key(t.text(new_text))),
-                initial: opens_sentence(new_text, k.checked_sub(1).and_then(|p| new.get(p))),
-                tok: k,
-                alone: false,
-                step: si,
-                single: false,
-                modifier: attached(new_text, new, k, &ncanon).0,
-                coordinated: attached(new_text, new, k, &ncanon).1,
-                before_title: before_title(new_text, new, k),
             };
             new_keys.insert(w.key.clone());
             if s.kind != WordOpKind::Equal {
@@ -1054,6 +1023,34 @@ type KeyMap = HashMap<usize, String, std::hash::BuildHasherDefault<tokens::FastH
 /// Whether word token `k` modifies the next word (a content word follows
 /// it directly), and whether it is joined to what comes before by `and` /
 /// `or`.
+/// Word `k` of one side of step `si`, as the classifier weighs it; `None`
+/// for a token that is not a word.
+fn side_word<'a>(
+    text: &'a str,
+    toks: &[Token],
+    k: usize,
+    canon: &KeyMap,
+    si: usize,
+) -> Option<W<'a>> {
+    let t = toks.get(k).filter(|t| t.word)?;
+    let (modifier, coordinated) = attached(text, toks, k, canon);
+    Some(W {
+        text: t.text(text),
+        key: canon
+            .get(&k)
+            .cloned()
+            .unwrap_or_else(|| tokens::key(t.text(text))),
+        initial: opens_sentence(text, k.checked_sub(1).and_then(|p| toks.get(p))),
+        tok: k,
+        alone: false,
+        step: si,
+        single: false,
+        modifier,
+        coordinated,
+        before_title: before_title(text, toks, k),
+    })
+}
+
 fn attached(text: &str, toks: &[Token], k: usize, canon: &KeyMap) -> (bool, bool) {
     let key = |i: usize| {
         canon.get(&i).cloned().unwrap_or_else(|| {
