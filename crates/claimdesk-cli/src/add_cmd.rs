@@ -137,7 +137,7 @@ fn bulk(db: &DbArgs, path: &std::path::Path, json: bool) -> Result<()> {
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(
-            ProgressStyle::with_template("{spinner} {pos} articles stored ({per_sec}, {elapsed})")
+            ProgressStyle::with_template("{spinner} {pos} articles {msg} ({per_sec}, {elapsed})")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         Some(b)
@@ -146,13 +146,17 @@ fn bulk(db: &DbArgs, path: &std::path::Path, json: bool) -> Result<()> {
     };
     let mut store = db.open()?;
     let started = std::time::Instant::now();
+    let show = |n: usize, what: &'static str| {
+        if let Some(b) = &bar {
+            b.set_message(what);
+            b.set_position(n as u64);
+            b.tick();
+        }
+    };
+    // Read and extracted first (no lock held), then stored in short
+    // batches that nobody sees until the last one is in.
     let sum = store
-        .add_all(reader, |n| {
-            if let Some(b) = &bar {
-                b.set_position(n as u64);
-                b.tick();
-            }
-        })
+        .add_all_with(reader, |n| show(n, "read"), |n| show(n, "stored"))
         .with_context(|| format!("nothing from {} was stored", path.display()))?;
     if let Some(b) = bar {
         b.finish_and_clear();

@@ -1,6 +1,8 @@
 //! A crash in the middle of a large import leaves no trace: the child
-//! process is killed (SIGKILL) while it writes, then the database must pass
-//! `PRAGMA integrity_check` and hold exactly what it held before.
+//! process is killed (SIGKILL) while it writes its batches. Readers never
+//! see the held-back rows, the database passes `PRAGMA integrity_check`,
+//! and the next Claimdesk to open it removes them, leaving exactly what it
+//! held before.
 
 mod common;
 use common::{Env, sample};
@@ -66,9 +68,24 @@ fn killed_import_leaves_no_partial_rows() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
+    let held_back: i64 = conn
+        .query_row("SELECT count(*) FROM pending_revisions", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        held_back > 0,
+        "the import was killed before its first batch"
+    );
     drop(conn);
-    assert_eq!(env.snapshot(), before, "the killed import left rows behind");
-    // And the database still works.
+    // The next command sees none of it, and removes it on opening.
     let list = env.json(&["list", "--json"]);
     assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(env.snapshot(), before, "the killed import left rows behind");
+    let left: Vec<_> = std::fs::read_dir(env.db().parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".import-"))
+        .collect();
+    assert!(left.is_empty(), "the lock file was left: {left:?}");
+    // And the database still works.
+    env.ok(&["add", sample("harbour-council.txt").to_str().unwrap()]);
 }

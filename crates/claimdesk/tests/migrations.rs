@@ -31,7 +31,10 @@ fn version_1_database_is_upgraded_with_its_data() {
         assert_eq!(v, 1);
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        claimdesk::store::latest_schema_version()
+    );
     let articles = store.articles().unwrap();
     assert_eq!(articles.len(), 1);
     assert_eq!(articles[0].title, "Pier opens");
@@ -60,7 +63,10 @@ fn a_fresh_database_gets_the_latest_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/folder/new.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        claimdesk::store::latest_schema_version()
+    );
     assert_eq!(store.integrity_check().unwrap(), "ok");
     let c = rusqlite::Connection::open(&path).unwrap();
     let mode: String = c

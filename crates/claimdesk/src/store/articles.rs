@@ -1,12 +1,16 @@
 //! Articles and their revisions: adding a loaded document (with its
-//! extraction, in one transaction), bulk imports, and reading them back.
+//! extraction, in one transaction) and reading them back. Bulk imports
+//! build on [`add_in`] in `import.rs`.
 
-use super::reviews::carry_over;
-use super::stage;
-use super::{ArticleId, ArticleSummary, Revision, RevisionInfo, Store, StoreError, now};
+use super::import::ImportId;
+use super::reviews::{carry_verdicts, link_claims};
+use super::{
+    ArticleId, ArticleSummary, Revision, RevisionInfo, Store, StoreError, now, published,
+    visible_to,
+};
 use crate::extract::{Extraction, extract};
-use crate::load::{Document, Format, LoadError, SourceKind};
-use crate::model::{Sentence, Status};
+use crate::load::{Document, Format, SourceKind};
+use crate::model::{ClaimFields, Sentence, Status};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -62,7 +66,7 @@ impl Store {
     pub fn add(&mut self, doc: &Document, target: Target) -> Result<Added, StoreError> {
         let ex = extract(&doc.text, doc.published);
         let tx = self.begin()?;
-        let added = add_in(&tx, doc, &ex, target)?;
+        let added = add_in(&tx, doc, &ex, target, None)?;
         tx.commit()?;
         Ok(added)
     }
@@ -75,56 +79,15 @@ impl Store {
         let added = docs
             .iter()
             .zip(&extractions)
-            .map(|(d, ex)| add_in(&tx, d, ex, Target::Auto))
+            .map(|(d, ex)| add_in(&tx, d, ex, Target::Auto, None))
             .collect::<Result<Vec<_>, _>>()?;
         tx.commit()?;
         Ok(added)
     }
 
-    /// Adds every document of `docs`, all or nothing: if any document fails
-    /// to load or store, nothing at all is written. `progress` is called
-    /// after each document is read, with the count so far.
-    ///
-    /// Reading and extraction never hold the write lock, however slow the
-    /// input: each document is staged in a private temporary table first,
-    /// and one transaction then only inserts what was staged.
-    pub fn add_all<I>(
-        &mut self,
-        docs: I,
-        mut progress: impl FnMut(usize),
-    ) -> Result<BulkSummary, StoreError>
-    where
-        I: IntoIterator<Item = Result<Document, LoadError>>,
-    {
-        let mut staging = stage::Staging::new(&self.conn)?;
-        let mut count = 0usize;
-        for doc in docs {
-            let doc = doc?;
-            let ex = extract(&doc.text, doc.published);
-            staging.push(&doc, &ex)?;
-            count += 1;
-            progress(count);
-        }
-        staging.finish()?;
-        let tx = self.begin()?;
-        let mut sum = BulkSummary::default();
-        stage::each(&tx, |doc, ex| {
-            let a = add_in(&tx, doc, ex, Target::Auto)?;
-            sum.documents += 1;
-            sum.new_articles += usize::from(a.new_article);
-            sum.new_revisions += usize::from(!a.unchanged);
-            sum.unchanged += usize::from(a.unchanged);
-            sum.claims += a.claims;
-            Ok(())
-        })?;
-        tx.commit()?;
-        stage::clear(&self.conn)?;
-        Ok(sum)
-    }
-
     /// Every article, newest first.
     pub fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
-        let mut st = self.conn.prepare(
+        let mut st = self.conn.prepare(&format!(
             "SELECT a.id, r.title, r.source, r.published, r.number, r.loaded_at,
                     (SELECT count(*) FROM claims c WHERE c.revision_id = r.id),
                     (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND coalesce(
@@ -132,9 +95,10 @@ impl Store {
                         'unreviewed') IN ('unreviewed', 'needs_recheck'))
              FROM articles a
              JOIN revisions r ON r.article_id = a.id
-                AND r.number = (SELECT max(number) FROM revisions WHERE article_id = a.id)
+                AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = a.id AND {})
              ORDER BY a.id DESC",
-        )?;
+            published("x")
+        ))?;
         let rows = st.query_map([], |r| {
             Ok(ArticleSummary {
                 id: r.get(0)?,
@@ -153,9 +117,17 @@ impl Store {
     /// Finds an article by id, bulk id or URL.
     pub fn resolve_article(&self, spec: &str) -> Result<ArticleId, StoreError> {
         let spec = spec.trim();
+        let has_published = format!(
+            "EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id AND {})",
+            published("r")
+        );
         let found: Option<ArticleId> = if let Ok(id) = spec.parse::<i64>() {
             self.conn
-                .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .query_row(
+                    &format!("SELECT a.id FROM articles a WHERE a.id = ?1 AND {has_published}"),
+                    [id],
+                    |r| r.get(0),
+                )
                 .optional()?
         } else {
             None
@@ -165,7 +137,9 @@ impl Store {
             None => self
                 .conn
                 .query_row(
-                    "SELECT id FROM articles WHERE external_id = ?1 OR url = ?1",
+                    &format!(
+                        "SELECT a.id FROM articles a WHERE (a.external_id = ?1 OR a.url = ?1) AND {has_published}"
+                    ),
                     [spec],
                     |r| r.get(0),
                 )
@@ -176,8 +150,9 @@ impl Store {
 
     /// The revisions of an article, oldest first.
     pub fn revisions(&self, article: ArticleId) -> Result<Vec<RevisionInfo>, StoreError> {
-        let mut st = self.conn.prepare(&format!(
-            "{REVISION_COLUMNS} WHERE r.article_id = ?1 ORDER BY r.number"
+        let mut st = self.conn.prepare_cached(&format!(
+            "{REVISION_COLUMNS} WHERE r.article_id = ?1 AND {} ORDER BY r.number",
+            published("r")
         ))?;
         let list = st
             .query_map([article], revision_info)?
@@ -253,42 +228,76 @@ fn revision_info(r: &Row) -> rusqlite::Result<RevisionInfo> {
     })
 }
 
-/// The body of [`Store::add`], inside the caller's transaction.
-fn add_in(
+/// The body of [`Store::add`], inside the caller's transaction. With an
+/// `import`, the new revision is held back (listed in `pending_revisions`)
+/// until that import is published, and the verdicts to carry over wait in
+/// `pending_carry`; revisions held back by other imports are not seen.
+pub(super) fn add_in(
     tx: &Transaction,
     doc: &Document,
     ex: &Extraction,
     target: Target,
+    import: Option<ImportId>,
 ) -> Result<Added, StoreError> {
     let url = (doc.source_kind == SourceKind::Url)
         .then(|| doc.source.clone())
         .flatten();
     let hash = content_hash(&doc.text);
+    let seen = |id: ArticleId| -> Result<bool, StoreError> {
+        Ok(tx
+            .prepare_cached(&format!(
+                "SELECT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = ?1 AND {})",
+                visible_to("r", "?2")
+            ))?
+            .query_row(params![id, import], |r| r.get(0))?)
+    };
     let existing: Option<ArticleId> = match target {
         Target::New => None,
-        Target::Article(id) => Some(
-            tx.query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| StoreError::NoArticle(id.to_string()))?,
-        ),
-        Target::Auto => tx
-            .prepare_cached(
-                "SELECT id FROM articles WHERE (url IS NOT NULL AND url = ?1) OR (external_id IS NOT NULL AND external_id = ?2)
-                 UNION ALL
-                 SELECT article_id FROM revisions WHERE content_hash = ?3 AND ?1 IS NULL AND ?2 IS NULL
-                 LIMIT 1",
-            )?
-            .query_row(params![url, doc.external_id, hash], |r| r.get(0))
-            .optional()?,
+        Target::Article(id) => {
+            let found: Option<ArticleId> = tx
+                .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            match found {
+                Some(id) if seen(id)? => Some(id),
+                _ => return Err(StoreError::NoArticle(id.to_string())),
+            }
+        }
+        Target::Auto => {
+            let found: Option<ArticleId> = tx
+                .prepare_cached(&format!(
+                    "SELECT id FROM articles WHERE (url IS NOT NULL AND url = ?1) OR (external_id IS NOT NULL AND external_id = ?2)
+                     UNION ALL
+                     SELECT r.article_id FROM revisions r
+                     WHERE r.content_hash = ?3 AND ?1 IS NULL AND ?2 IS NULL AND {}
+                     LIMIT 1",
+                    visible_to("r", "?4")
+                ))?
+                .query_row(params![url, doc.external_id, hash, import], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = found
+                && !seen(id)?
+            {
+                return Err(StoreError::Invalid(format!(
+                    "{} is being added by a bulk import that is still under way; try again when it has finished",
+                    url.as_deref()
+                        .or(doc.external_id.as_deref())
+                        .unwrap_or("this article")
+                )));
+            }
+            found
+        }
     };
     let (article_id, previous) = match existing {
         Some(id) => {
             let prev: Option<(i64, u32, String)> = tx
-                .query_row(
-                    "SELECT id, number, content_hash FROM revisions WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
+                .prepare_cached(&format!(
+                    "SELECT r.id, r.number, r.content_hash FROM revisions r
+                     WHERE r.article_id = ?1 AND {} ORDER BY r.number DESC LIMIT 1",
+                    visible_to("r", "?2")
+                ))?
+                .query_row(params![id, import], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .optional()?;
             if let Some((_, number, h)) = &prev
                 && *h == hash
@@ -304,7 +313,7 @@ fn add_in(
                     removed_reviewed: 0,
                 });
             }
-            (id, prev.map(|(rid, n, _)| (rid, n)))
+            (id, prev.map(|(rid, _, _)| rid))
         }
         None => {
             tx.prepare_cached(
@@ -314,7 +323,11 @@ fn add_in(
             (tx.last_insert_rowid(), None)
         }
     };
-    let number = previous.map_or(1, |(_, n)| n + 1);
+    // Numbers count every revision, held back or not, so that an import
+    // and a single add never take the same one.
+    let number: u32 = tx
+        .prepare_cached("SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_id = ?1")?
+        .query_row([article_id], |r| r.get(0))?;
     tx.prepare_cached(
         "INSERT INTO revisions (article_id, number, text, content_hash, source, source_kind, format, encoding,
                                 title, byline, published, loaded_at)
@@ -335,6 +348,12 @@ fn add_in(
         now(),
     ])?;
     let revision_id = tx.last_insert_rowid();
+    if let Some(import) = import {
+        tx.prepare_cached(
+            "INSERT INTO pending_revisions (revision_id, import_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![revision_id, import])?;
+    }
     tx.prepare_cached("INSERT INTO revisions_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![revision_id, doc.title, doc.text])?;
 
@@ -349,11 +368,25 @@ fn add_in(
         rechecked: 0,
         removed_reviewed: 0,
     };
-    if let Some((prev_id, _)) = previous {
-        let c = carry_over(tx, prev_id, ex, &claim_ids, number)?;
-        added.kept = c.kept;
-        added.rechecked = c.rechecked;
-        added.removed_reviewed = c.removed_reviewed;
+    if let Some(prev_id) = previous {
+        let (links, removed) = link_claims(tx, prev_id, &ex.claims, &claim_ids, number)?;
+        added.removed_reviewed = removed;
+        match import {
+            None => {
+                let c = carry_verdicts(tx, &links)?;
+                added.kept = c.kept;
+                added.rechecked = c.rechecked;
+            }
+            Some(import) => {
+                let mut st = tx.prepare_cached(
+                    "INSERT INTO pending_carry (claim_id, import_id, previous_id, revision, changed)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for l in &links {
+                    st.execute(params![l.new_id, import, l.old_id, l.revision, l.changed])?;
+                }
+            }
+        }
     }
     Ok(added)
 }
@@ -392,11 +425,16 @@ fn insert_extraction(
             fields,
         ])?;
         let id = tx.last_insert_rowid();
-        let searchable: Vec<String> = c.fields.pairs().into_iter().map(|(_, v)| v).collect();
-        fts.execute(params![id, c.text, searchable.join(" ")])?;
+        fts.execute(params![id, c.text, claim_fts_fields(&c.fields)])?;
         ids.push(id);
     }
     Ok(ids)
+}
+
+/// What the full-text index holds of a claim's fields: their values.
+pub(super) fn claim_fts_fields(fields: &ClaimFields) -> String {
+    let values: Vec<String> = fields.pairs().into_iter().map(|(_, v)| v).collect();
+    values.join(" ")
 }
 
 /// Whether a status is a verdict someone gave (not the absence of one).

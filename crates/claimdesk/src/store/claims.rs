@@ -86,7 +86,10 @@ impl Store {
     /// One claim by id.
     pub fn claim(&self, id: ClaimId) -> Result<StoredClaim, StoreError> {
         self.conn
-            .prepare_cached(&format!("{CLAIM_SELECT} WHERE c.id = ?1"))?
+            .prepare_cached(&format!(
+                "{CLAIM_SELECT} WHERE c.id = ?1 AND {}",
+                super::published("r")
+            ))?
             .query_row([id], claim_from_row)
             .optional()?
             .ok_or(StoreError::NoClaim(id))

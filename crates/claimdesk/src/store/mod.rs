@@ -12,13 +12,14 @@
 mod articles;
 mod claims;
 mod guard;
+mod import;
 mod open;
 mod reviews;
 mod schema;
 mod search;
 mod stage;
 
-pub use articles::{Added, Target};
+pub use articles::{Added, BulkSummary, Target};
 pub use claims::ClaimFilter;
 pub use open::default_path;
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
@@ -165,6 +166,25 @@ pub struct StoredClaim {
     pub review: Option<Review>,
     #[serde(flatten)]
     pub claim: Claim,
+}
+
+/// The schema version this build writes.
+pub fn latest_schema_version() -> i64 {
+    schema::latest_version()
+}
+
+/// SQL condition: revision `alias` is published, i.e. not held back by a
+/// bulk import still under way. Every read of revisions or claims uses it.
+pub(crate) fn published(alias: &str) -> String {
+    format!("NOT EXISTS (SELECT 1 FROM pending_revisions pend WHERE pend.revision_id = {alias}.id)")
+}
+
+/// SQL condition: revision `alias` is published or held back by the import
+/// whose id is the SQL parameter `param` (NULL: no import).
+pub(crate) fn visible_to(alias: &str, param: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM pending_revisions pend WHERE pend.revision_id = {alias}.id AND pend.import_id IS NOT {param})"
+    )
 }
 
 impl Store {

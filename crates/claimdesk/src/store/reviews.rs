@@ -4,9 +4,8 @@
 
 use super::articles::is_verdict;
 use super::claims::{CLAIM_SELECT, claim_from_row};
-use super::{ClaimId, Store, StoreError, now};
+use super::{ClaimId, Store, StoreError, now, published};
 use crate::compare::{ClaimChange, align_claims};
-use crate::extract::Extraction;
 use crate::model::{Claim, Status};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -138,10 +137,15 @@ impl Store {
             sources.push(s.to_string());
         }
         let tx = self.begin()?;
-        let exists: i64 =
-            tx.query_row("SELECT count(*) FROM claims WHERE id = ?1", [claim], |r| {
-                r.get(0)
-            })?;
+        let exists: i64 = tx.query_row(
+            &format!(
+                "SELECT count(*) FROM claims c JOIN revisions r ON r.id = c.revision_id
+                 WHERE c.id = ?1 AND {}",
+                published("r")
+            ),
+            [claim],
+            |r| r.get(0),
+        )?;
         if exists == 0 {
             return Err(StoreError::NoClaim(claim));
         }
@@ -188,9 +192,12 @@ impl Store {
 /// revision, unless `named` says which old revision is meant.
 fn check_revision(tx: &Transaction, claim: ClaimId, named: Option<u32>) -> Result<(), StoreError> {
     let (article, number, latest): (i64, u32, u32) = tx.query_row(
-        "SELECT r.article_id, r.number,
-                (SELECT max(number) FROM revisions WHERE article_id = r.article_id)
-         FROM claims c JOIN revisions r ON r.id = c.revision_id WHERE c.id = ?1",
+        &format!(
+            "SELECT r.article_id, r.number,
+                    (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})
+             FROM claims c JOIN revisions r ON r.id = c.revision_id WHERE c.id = ?1",
+            published("x")
+        ),
         [claim],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
@@ -204,13 +211,16 @@ fn check_revision(tx: &Transaction, claim: ClaimId, named: Option<u32>) -> Resul
             // Follow the claim forward through the revisions that kept it.
             let current: Option<ClaimId> = tx
                 .query_row(
-                    "WITH RECURSIVE later(id) AS (
-                         SELECT ?1
-                         UNION SELECT c.id FROM claims c JOIN later l ON c.previous_id = l.id
-                     )
-                     SELECT c.id FROM later JOIN claims c ON c.id = later.id
-                     JOIN revisions r ON r.id = c.revision_id
-                     WHERE r.number = ?2 AND r.article_id = ?3",
+                    &format!(
+                        "WITH RECURSIVE later(id) AS (
+                             SELECT ?1
+                             UNION SELECT c.id FROM claims c JOIN later l ON c.previous_id = l.id
+                         )
+                         SELECT c.id FROM later JOIN claims c ON c.id = later.id
+                         JOIN revisions r ON r.id = c.revision_id
+                         WHERE r.number = ?2 AND r.article_id = ?3 AND {}",
+                        published("r")
+                    ),
                     params![claim, latest, article],
                     |r| r.get(0),
                 )
@@ -231,20 +241,31 @@ fn check_revision(tx: &Transaction, claim: ClaimId, named: Option<u32>) -> Resul
 pub(super) struct Carried {
     pub kept: usize,
     pub rechecked: usize,
-    pub removed_reviewed: usize,
 }
 
-/// Links the new revision's claims to the previous revision's and carries
-/// verdicts over: an unchanged claim keeps its verdict, a changed claim
-/// with a verdict goes to "needs re-check" with an entry that says why, a
-/// removed claim keeps its history where it is.
-pub(super) fn carry_over(
+/// A claim of a new revision linked to the same claim in the revision
+/// before: `changed` is `None` when it is unchanged, else what changed.
+#[derive(Debug, Clone)]
+pub(super) struct Link {
+    pub new_id: ClaimId,
+    pub old_id: ClaimId,
+    /// The new claim's revision number.
+    pub revision: u32,
+    pub changed: Option<String>,
+}
+
+/// Links the new revision's claims to the previous revision's (sets
+/// `previous_id`) and says, for each linked pair, whether it changed. The
+/// verdicts are carried by [`carry_verdicts`], at once for a single add,
+/// when the import is published for a bulk one. Also returns how many
+/// reviewed claims of the previous revision are gone.
+pub(super) fn link_claims(
     tx: &Transaction,
     previous_revision: i64,
-    new: &Extraction,
+    new: &[Claim],
     new_ids: &[ClaimId],
     new_number: u32,
-) -> Result<Carried, StoreError> {
+) -> Result<(Vec<Link>, usize), StoreError> {
     let mut st = tx.prepare_cached(&format!(
         "{CLAIM_SELECT} WHERE c.revision_id = ?1 ORDER BY c.idx"
     ))?;
@@ -252,12 +273,12 @@ pub(super) fn carry_over(
         .query_map([previous_revision], claim_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     let old_claims: Vec<Claim> = old.iter().map(|c| c.claim.clone()).collect();
-    let mut out = Carried::default();
-    for a in align_claims(&old_claims, &new.claims) {
+    let mut links = Vec::new();
+    let mut removed_reviewed = 0;
+    for a in align_claims(&old_claims, new) {
         let (Some(o), Some(n)) = (a.old, a.new) else {
             if let (Some(o), None) = (a.old, a.new) {
-                out.removed_reviewed +=
-                    usize::from(old.get(o).is_some_and(|c| is_verdict(c.status)));
+                removed_reviewed += usize::from(old.get(o).is_some_and(|c| is_verdict(c.status)));
             }
             continue;
         };
@@ -266,22 +287,8 @@ pub(super) fn carry_over(
         };
         tx.prepare_cached("UPDATE claims SET previous_id = ?1 WHERE id = ?2")?
             .execute(params![old_claim.id, new_id])?;
-        let Some(last) = old_claim.review.as_ref().filter(|r| is_verdict(r.status)) else {
-            continue;
-        };
-        match a.status {
-            ClaimChange::Unchanged => {
-                insert_review(
-                    tx,
-                    new_id,
-                    last.status,
-                    last.note.as_deref(),
-                    &last.sources,
-                    last.reviewer.as_deref(),
-                    ReviewOrigin::Carried,
-                )?;
-                out.kept += 1;
-            }
+        let changed = match a.status {
+            ClaimChange::Unchanged => None,
             _ => {
                 let what: Vec<String> = a
                     .fields
@@ -295,18 +302,60 @@ pub(super) fn carry_over(
                         )
                     })
                     .collect();
+                Some(if what.is_empty() {
+                    "its wording".to_string()
+                } else {
+                    what.join("; ")
+                })
+            }
+        };
+        links.push(Link {
+            new_id,
+            old_id: old_claim.id,
+            revision: new_number,
+            changed,
+        });
+    }
+    Ok((links, removed_reviewed))
+}
+
+/// Carries verdicts over along `links`, in order: an unchanged claim keeps
+/// the latest verdict of the claim before, a changed claim with a verdict
+/// goes to "needs re-check" with an entry that says why.
+pub(super) fn carry_verdicts(tx: &Transaction, links: &[Link]) -> Result<Carried, StoreError> {
+    let mut out = Carried::default();
+    for link in links {
+        let last = tx
+            .prepare_cached(&format!("{CLAIM_SELECT} WHERE c.id = ?1"))?
+            .query_row([link.old_id], claim_from_row)
+            .optional()?
+            .and_then(|c| c.review)
+            .filter(|r| is_verdict(r.status));
+        let Some(last) = last else {
+            continue;
+        };
+        match &link.changed {
+            None => {
+                insert_review(
+                    tx,
+                    link.new_id,
+                    last.status,
+                    last.note.as_deref(),
+                    &last.sources,
+                    last.reviewer.as_deref(),
+                    ReviewOrigin::Carried,
+                )?;
+                out.kept += 1;
+            }
+            Some(what) => {
                 let note = format!(
-                    "The claim changed in revision {new_number} ({}); it was {} before.",
-                    if what.is_empty() {
-                        "its wording".to_string()
-                    } else {
-                        what.join("; ")
-                    },
+                    "The claim changed in revision {} ({what}); it was {} before.",
+                    link.revision,
                     last.status.label()
                 );
                 insert_review(
                     tx,
-                    new_id,
+                    link.new_id,
                     Status::NeedsRecheck,
                     Some(&note),
                     &[],

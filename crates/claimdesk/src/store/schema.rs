@@ -93,12 +93,45 @@ CREATE INDEX claims_revision_kind ON claims (revision_id, kind);
 CREATE INDEX revisions_hash ON revisions (article_id, content_hash);
 "#;
 
+/// Version 3: bulk imports commit in bounded batches. A revision written
+/// by an import still under way is listed in `pending_revisions` and is
+/// invisible to every read until the import publishes it (one small
+/// delete); the verdicts its claims will carry over wait in
+/// `pending_carry`. An import killed midway is found by its lock file and
+/// its rows are removed (see `store/import.rs`).
+const V3: &str = r#"
+CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    -- the lock file's name: held (flock) while the import runs
+    token       TEXT NOT NULL UNIQUE,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    outcome     TEXT CHECK (outcome IN ('published', 'abandoned'))
+) STRICT;
+
+CREATE TABLE pending_revisions (
+    revision_id INTEGER PRIMARY KEY REFERENCES revisions(id),
+    import_id   INTEGER NOT NULL REFERENCES imports(id)
+) STRICT;
+CREATE INDEX pending_revisions_import ON pending_revisions (import_id);
+
+CREATE TABLE pending_carry (
+    claim_id    INTEGER PRIMARY KEY REFERENCES claims(id),
+    import_id   INTEGER NOT NULL REFERENCES imports(id),
+    previous_id INTEGER NOT NULL REFERENCES claims(id),
+    revision    INTEGER NOT NULL,
+    -- NULL when the claim is unchanged; else what changed
+    changed     TEXT
+) STRICT;
+CREATE INDEX pending_carry_import ON pending_carry (import_id);
+"#;
+
 /// Every migration, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2)];
+const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -1,6 +1,6 @@
 //! Full-text search (SQLite FTS5) over article text and claims.
 
-use super::{ArticleId, ClaimId, Store, StoreError};
+use super::{ArticleId, ClaimId, Store, StoreError, published};
 use serde::Serialize;
 
 /// One search result: an article revision or a claim.
@@ -43,12 +43,13 @@ impl Store {
         let limit = limit.min(10_000) as i64;
         let mut hits = Vec::new();
         // Best match first; each article once (its best-matching revision).
-        let mut st = self.conn.prepare_cached(
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT r.article_id, r.number, r.title, snippet(revisions_fts, 1, '[', ']', '…', 12)
              FROM revisions_fts JOIN revisions r ON r.id = revisions_fts.rowid
-             WHERE revisions_fts MATCH ?1
+             WHERE revisions_fts MATCH ?1 AND {}
              ORDER BY revisions_fts.rank, r.number DESC LIMIT ?2",
-        )?;
+            published("r")
+        ))?;
         let rows = st.query_map(rusqlite::params![q, limit.saturating_mul(4)], |r| {
             Ok(SearchHit {
                 article_id: r.get(0)?,
@@ -69,14 +70,15 @@ impl Store {
                 hits.push(h);
             }
         }
-        let mut st = self.conn.prepare_cached(
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT r.article_id, r.number, r.title, c.id, c.kind, c.text
              FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
              JOIN revisions r ON r.id = c.revision_id
              WHERE claims_fts MATCH ?1
-               AND r.number = (SELECT max(number) FROM revisions WHERE article_id = r.article_id)
+               AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})
              ORDER BY claims_fts.rank LIMIT ?2",
-        )?;
+            published("x")
+        ))?;
         let rows = st.query_map(rusqlite::params![q, limit], |r| {
             Ok(SearchHit {
                 article_id: r.get(0)?,

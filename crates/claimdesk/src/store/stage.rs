@@ -7,8 +7,8 @@
 //! stays all or nothing. So each document is written to `temp.bulk_stage`
 //! first: the temporary database belongs to this connection alone, writing
 //! it takes no lock on the main database, and it lives on disk, so memory
-//! stays flat however large the input. Once everything is read, one short
-//! write transaction inserts what was staged.
+//! stays flat however large the input. Once everything is read, the
+//! import (`import.rs`) inserts what was staged in bounded batches.
 
 use super::StoreError;
 use crate::extract::Extraction;
@@ -89,22 +89,36 @@ impl Drop for Staging<'_> {
     }
 }
 
-/// Calls `f` with each staged document and its extraction, in the order
-/// they were read.
-pub(super) fn each(
+/// A staged document: its place in the input, the document and its
+/// extraction.
+pub(super) type Staged = (i64, Document, Extraction);
+
+/// The staged documents after `after` (a `seq`), in input order: at most
+/// `max_docs`, and no more once `max_bytes` of text are reached (one at
+/// least), so that a batch's write transaction stays short.
+pub(super) fn batch(
     conn: &Connection,
-    mut f: impl FnMut(&Document, &Extraction) -> Result<(), StoreError>,
-) -> Result<(), StoreError> {
-    let mut st = conn.prepare("SELECT doc, extraction FROM temp.bulk_stage ORDER BY seq")?;
-    let mut rows = st.query([])?;
+    after: i64,
+    max_docs: usize,
+    max_bytes: usize,
+) -> Result<Vec<Staged>, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT seq, doc, extraction FROM temp.bulk_stage WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+    )?;
+    let mut rows = st.query(params![after, max_docs as i64])?;
+    let mut out = Vec::new();
+    let mut bytes = 0usize;
     while let Some(row) = rows.next()? {
-        let doc: String = row.get(0)?;
-        let ex: String = row.get(1)?;
-        let doc: Document = serde_json::from_str(&doc)?;
-        let ex: Extraction = serde_json::from_str(&ex)?;
-        f(&doc, &ex)?;
+        let seq: i64 = row.get(0)?;
+        let doc: String = row.get(1)?;
+        let ex: String = row.get(2)?;
+        bytes += doc.len();
+        out.push((seq, serde_json::from_str(&doc)?, serde_json::from_str(&ex)?));
+        if bytes >= max_bytes {
+            break;
+        }
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Empties the staging table.
