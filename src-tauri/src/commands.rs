@@ -8,7 +8,7 @@ use crate::desk;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 use crate::views::{
-    AppInfo, ArticleView, ClaimView, Comparison, ImportOutcome, LibraryRow, Loaded, Progress,
+    AppInfo, ArticleView, ClaimView, Comparison, ImportOutcome, Library, Loaded, Progress,
     ReportFormat,
 };
 use chrono::NaiveDate;
@@ -100,17 +100,44 @@ fn store_doc(store: &mut Store, doc: &Document, article: Option<ArticleId>) -> A
 /// The UI calls this once its first view is painted. With
 /// `CLAIMDESK_STARTUP_TRACE` set, prints the time since process start to
 /// stderr, and exits if its value is `exit` (for measuring cold starts).
+///
+/// `marks` are the page's own milestones (name, milliseconds since the
+/// page's navigation started, and that start as milliseconds since the
+/// Unix epoch); they are printed as times since process start too, to show
+/// where a slow start spends its time.
 #[tauri::command]
-pub fn ui_ready<R: Runtime>(app: AppHandle<R>) {
+pub fn ui_ready<R: Runtime>(app: AppHandle<R>, marks: Option<PageMarks>) {
     let Ok(mode) = std::env::var("CLAIMDESK_STARTUP_TRACE") else {
         return;
     };
     if let Some(t0) = STARTED.get() {
-        eprintln!("startup: first paint after {} ms", t0.elapsed().as_millis());
+        let now_ms = t0.elapsed().as_millis();
+        // The process start as milliseconds since the epoch.
+        let epoch_now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+        if let Some(m) = marks {
+            let started = epoch_now - now_ms as f64;
+            let origin = m.origin - started;
+            eprintln!("startup: page navigation starts after {origin:.0} ms");
+            for (name, at) in m.marks {
+                eprintln!("startup: {name} after {:.0} ms", origin + at);
+            }
+        }
+        eprintln!("startup: first paint after {now_ms} ms");
     }
     if mode == "exit" {
         app.exit(0);
     }
+}
+
+/// The page's start-up milestones (see [`ui_ready`]).
+#[derive(Debug, serde::Deserialize)]
+pub struct PageMarks {
+    /// `performance.timeOrigin`: when navigation started, in ms since the epoch.
+    origin: f64,
+    /// (milestone, ms since `origin`).
+    marks: Vec<(String, f64)>,
 }
 
 #[tauri::command]
@@ -135,9 +162,14 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>) -> AppInfo {
 pub async fn list_articles<R: Runtime>(
     app: AppHandle<R>,
     query: Option<String>,
-) -> AppResult<Vec<LibraryRow>> {
-    with_store(&app, move |s| desk::library(s, query.as_deref())).await
+    limit: Option<usize>,
+) -> AppResult<Library> {
+    let limit = limit.unwrap_or(LIBRARY_ROWS);
+    with_store(&app, move |s| desk::library(s, query.as_deref(), limit)).await
 }
+
+/// Library rows sent when the page does not say how many it shows.
+const LIBRARY_ROWS: usize = 500;
 
 /// Pasted text, as a new article or (with `article`) its next revision.
 #[tauri::command]

@@ -6,7 +6,7 @@
 
 use crate::error::AppResult;
 use crate::views::{
-    ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, LibraryRow, WordRun,
+    ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, Library, LibraryRow, WordRun,
 };
 use claimdesk::compare::{WordOpKind, align_claims, compare_extracted};
 use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
@@ -17,30 +17,37 @@ const SEARCH_LIMIT: usize = 200;
 
 /// The library, newest first; with a query, the articles the full-text
 /// search finds (best first), each with the snippet of its first hit.
-pub fn library(store: &Store, query: Option<&str>) -> AppResult<Vec<LibraryRow>> {
-    let all = store.articles()?;
+pub fn library(store: &Store, query: Option<&str>, limit: usize) -> AppResult<Library> {
     let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
-        return Ok(all
-            .into_iter()
-            .map(|article| LibraryRow {
-                article,
-                snippet: None,
-            })
-            .collect());
+        // Only the rows the page shows cross the bridge: a library of tens
+        // of thousands of articles opens as fast as a small one.
+        return Ok(Library {
+            total: store.article_count()?,
+            rows: store
+                .newest_articles(limit)?
+                .into_iter()
+                .map(|article| LibraryRow {
+                    article,
+                    snippet: None,
+                })
+                .collect(),
+        });
     };
     let mut rows: Vec<LibraryRow> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for hit in store.search(q, SEARCH_LIMIT)? {
-        if rows.iter().any(|r| r.article.id == hit.article_id) {
+        if !seen.insert(hit.article_id) {
             continue;
         }
-        if let Some(a) = all.iter().find(|a| a.id == hit.article_id) {
-            rows.push(LibraryRow {
-                article: a.clone(),
-                snippet: Some(hit.snippet),
-            });
-        }
+        rows.push(LibraryRow {
+            article: store.article_summary(hit.article_id)?,
+            snippet: Some(hit.snippet),
+        });
     }
-    Ok(rows)
+    Ok(Library {
+        total: rows.len(),
+        rows: rows.into_iter().take(limit).collect(),
+    })
 }
 
 /// A stored claim as the UI shows it.
@@ -287,10 +294,11 @@ mod tests {
     #[test]
     fn search_rows_carry_snippets() {
         let (s, _) = store_with_two_revisions();
-        let rows = library(&s, Some("Port Vell")).unwrap();
+        let rows = library(&s, Some("Port Vell"), 10).unwrap().rows;
         assert_eq!(rows.len(), 1);
         assert!(rows[0].snippet.as_deref().unwrap_or("").contains('['));
-        assert!(library(&s, Some("absentword")).unwrap().is_empty());
-        assert_eq!(library(&s, None).unwrap().len(), 1);
+        assert!(library(&s, Some("absentword"), 10).unwrap().rows.is_empty());
+        let all = library(&s, None, 10).unwrap();
+        assert_eq!((all.rows.len(), all.total), (1, 1));
     }
 }

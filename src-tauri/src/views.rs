@@ -8,6 +8,14 @@ use claimdesk::store::{Added, ArticleSummary, RevisionInfo};
 use claimdesk::{Claim, Sentence, Status};
 use serde::Serialize;
 
+/// The library's first rows and how many there are in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct Library {
+    pub rows: Vec<LibraryRow>,
+    /// All articles (or, for a search, all articles found).
+    pub total: usize,
+}
+
 /// A row of the library, with a search snippet when searching (matching
 /// words in `[ ]`).
 #[derive(Debug, Clone, Serialize)]

@@ -48,7 +48,11 @@ fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Valu
 fn loading_reviewing_and_a_new_revision_keep_verdicts() {
     let (_app, w) = app();
     let lib = invoke(&w, "list_articles", json!({})).unwrap();
-    assert_eq!(lib, json!([]), "a new app starts empty");
+    assert_eq!(
+        lib,
+        json!({"rows": [], "total": 0}),
+        "a new app starts empty"
+    );
 
     let text = "Ferry strike ends\n\nThe union and the operator signed a deal on 4 June 2025 in Port Ellis.\n";
     let added = invoke(
@@ -128,8 +132,9 @@ fn loading_reviewing_and_a_new_revision_keep_verdicts() {
     );
 
     let lib = invoke(&w, "list_articles", json!({"query": "ferries"})).unwrap();
-    assert_eq!(lib.as_array().unwrap().len(), 1);
-    assert_eq!(lib[0]["revisions"], 2);
+    assert_eq!(lib["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(lib["total"], 1);
+    assert_eq!(lib["rows"][0]["revisions"], 2);
 }
 
 #[test]
@@ -321,7 +326,28 @@ fn the_database_itself_is_never_imported_or_overwritten() {
     assert_eq!(std::fs::read(&db).unwrap(), before);
     // The store is opened per command and still works.
     let lib = invoke(&w, "list_articles", json!({})).unwrap();
-    assert_eq!(lib.as_array().unwrap().len(), 1);
+    assert_eq!(lib["rows"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_library_sends_only_the_rows_asked_for_and_the_total() {
+    let (_app, w) = app();
+    for n in 0..5 {
+        let text = format!("Pier {n} reopens\n\nThe pier reopened on 4 June 2025 after repairs.\n");
+        invoke(&w, "add_text", json!({"text": text})).unwrap();
+    }
+    let lib = invoke(&w, "list_articles", json!({"limit": 2})).unwrap();
+    assert_eq!(lib["total"], 5);
+    let titles: Vec<&str> = lib["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Pier 4 reopens", "Pier 3 reopens"], "newest first");
+    let found = invoke(&w, "list_articles", json!({"query": "pier", "limit": 1})).unwrap();
+    assert_eq!(found["total"], 5);
+    assert_eq!(found["rows"].as_array().unwrap().len(), 1);
 }
 
 #[test]

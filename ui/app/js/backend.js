@@ -29,8 +29,8 @@ async function call(cmd, args) {
 }
 
 export const info = () => call('app_info');
-export const uiReady = () => call('ui_ready');
-export const listArticles = (query) => call('list_articles', { query: query || null });
+export const uiReady = (marks) => call('ui_ready', { marks });
+export const listArticles = (query, limit) => call('list_articles', { query: query || null, limit: limit ?? null });
 export const addText = ({ title, text, published, article }) =>
   call('add_text', { title: title || null, text, published: published || null, article: article ?? null });
 export const addSample = () => call('add_sample');

@@ -229,6 +229,7 @@ function setupDrop() {
 }
 
 async function start() {
+  const startedAt = performance.now();
   applyTheme(localStorage.getItem('claimdesk.theme'));
   document.getElementById('theme-btn').addEventListener('click', toggleTheme);
   document.getElementById('help-btn').addEventListener('click', showHelp);
@@ -246,11 +247,21 @@ async function start() {
   setupProgress();
   setupDrop();
   await show();
+  const viewBuiltAt = performance.now();
   document.documentElement.dataset.ready = 'true';
   // After the first frame is on screen (two animation frames), for the startup figure.
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      backend.uiReady().catch(() => {});
+      const nav = performance.getEntriesByType('navigation')[0];
+      const marks = [
+        ['page response', nav ? nav.responseEnd : 0],
+        ['DOM interactive', nav ? nav.domInteractive : 0],
+        ['script start', startedAt],
+        ['first view built', viewBuiltAt],
+        // Marks the views set on the way (performance.mark).
+        ...performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
+      ];
+      backend.uiReady({ origin: performance.timeOrigin, marks }).catch(() => {});
       setTimeout(preload, 0);
     }),
   );

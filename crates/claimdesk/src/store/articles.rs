@@ -87,7 +87,43 @@ impl Store {
 
     /// Every article, newest first.
     pub fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
-        let mut st = self.conn.prepare(&format!(
+        self.summaries(None, i64::MAX)
+    }
+
+    /// The `limit` newest articles. Cheap however large the library: only
+    /// the rows returned are counted.
+    pub fn newest_articles(&self, limit: usize) -> Result<Vec<ArticleSummary>, StoreError> {
+        self.summaries(None, i64::try_from(limit).unwrap_or(i64::MAX))
+    }
+
+    /// One article's summary.
+    pub fn article_summary(&self, id: ArticleId) -> Result<ArticleSummary, StoreError> {
+        self.summaries(Some(id), 1)?
+            .pop()
+            .ok_or_else(|| StoreError::NoArticle(id.to_string()))
+    }
+
+    /// How many articles there are (published ones).
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(*) FROM articles a
+                 WHERE EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id AND {})",
+                published("r")
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Summaries, newest first: of article `only`, or of all; at most `limit`.
+    fn summaries(
+        &self,
+        only: Option<ArticleId>,
+        limit: i64,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
             "SELECT a.id, r.title, r.source, r.published, r.number, r.loaded_at,
                     (SELECT count(*) FROM claims c WHERE c.revision_id = r.id),
                     (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND coalesce(
@@ -96,10 +132,12 @@ impl Store {
              FROM articles a
              JOIN revisions r ON r.article_id = a.id
                 AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = a.id AND {})
-             ORDER BY a.id DESC",
+             WHERE ?1 IS NULL OR a.id = ?1
+             ORDER BY a.id DESC
+             LIMIT ?2",
             published("x")
         ))?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map(params![only, limit], |r| {
             Ok(ArticleSummary {
                 id: r.get(0)?,
                 title: r.get(1)?,

@@ -4,8 +4,10 @@
 import { h, replace } from '../dom.js';
 import { snippetParts } from '../text.js';
 
-/** Rows drawn at once; a search narrows larger libraries. */
+/** Rows drawn at most; a search narrows larger libraries. */
 const MAX_ROWS = 500;
+/** Rows drawn first, more than a screenful: the rest follow once they are on screen. */
+const FIRST_ROWS = 50;
 
 /** "2025-03-14T09:30:12Z" as "2025-03-14 09:30". */
 export function shortTime(rfc3339) {
@@ -32,6 +34,7 @@ export async function mount(root, ctx, route) {
   );
 
   let rows = [];
+  let total = 0;
   let timer = null;
 
   function select(id, scroll = true) {
@@ -64,24 +67,54 @@ export async function mount(root, ctx, route) {
         h('button', { type: 'button', text: 'Load article…', on: { click: () => ctx.load() } })));
   }
 
-  async function refresh() {
+  /** Which refresh is current: a later one makes an earlier one's late rows moot. */
+  let generation = 0;
+
+  async function fetchRows(limit) {
     try {
-      rows = await ctx.backend.listArticles(mem.query);
+      return await ctx.backend.listArticles(mem.query, limit);
     } catch (e) {
       ctx.fail(e);
-      rows = [];
+      return { rows: [], total: 0 };
     }
-    count.textContent = mem.query ? `${rows.length} found` : `${rows.length} article${rows.length === 1 ? '' : 's'}`;
+  }
+
+  async function refresh() {
+    const mine = ++generation;
+    ({ rows, total } = await fetchRows(FIRST_ROWS));
+    if (mine !== generation) return;
+    draw();
+    if (total > rows.length) {
+      // The rest once the first rows are on screen (two frames), so a
+      // large library opens as fast as a small one.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          setTimeout(async () => {
+            if (mine !== generation) return;
+            const more = await fetchRows(MAX_ROWS);
+            if (mine !== generation) return;
+            ({ rows, total } = more);
+            draw();
+          }, 0),
+        ),
+      );
+    }
+  }
+
+  function draw() {
+    count.textContent = mem.query ? `${total} found` : `${total} article${total === 1 ? '' : 's'}`;
     if (rows.length === 0) {
       replace(list, empty());
       return;
     }
+    const focused = document.activeElement?.closest?.('[data-article]')?.dataset.article;
+    const top = list.scrollTop;
     replace(
       list,
       h('div', { class: 'library-row head', 'aria-hidden': 'true' },
         h('span', { text: 'Article' }), h('span', { text: 'Revisions' }), h('span', { text: 'Claims' }),
         h('span', { text: 'To check' }), h('span', { text: 'Updated' })),
-      rows.slice(0, MAX_ROWS).map((a) =>
+      rows.map((a) =>
         h('div', {
           class: 'library-row', role: 'listitem', tabIndex: 0, data: { article: a.id },
           on: { click: () => ctx.go('article', a.id), focus: () => select(a.id, false) },
@@ -91,10 +124,16 @@ export async function mount(root, ctx, route) {
         h('span', { class: 'num', text: a.claims }),
         h('span', { class: ['num', a.to_check ? 'todo' : 'done'], text: a.to_check ? a.to_check : '✓' }),
         h('span', { class: 'muted', text: shortTime(a.loaded_at) }))),
-      rows.length > MAX_ROWS ? h('p', { class: 'muted pad', text: `Showing the newest ${MAX_ROWS} of ${rows.length} articles; search to find the others.` }) : null,
+      total > rows.length && rows.length >= MAX_ROWS
+        ? h('p', { class: 'muted pad', text: mem.query
+          ? `Showing the best ${rows.length} of ${total} articles found; refine the search to see the others.`
+          : `Showing the newest ${rows.length} of ${total} articles; search to find the others.` })
+        : null,
     );
+    list.scrollTop = top;
     if (!rows.some((r) => r.id === mem.selected)) mem.selected = rows[0].id;
     select(mem.selected, false);
+    if (focused) list.querySelector(`[data-article="${focused}"]`)?.focus({ preventScroll: true });
   }
 
   search.addEventListener('input', () => {
@@ -112,7 +151,7 @@ export async function mount(root, ctx, route) {
     onAction(action) {
       const i = rows.findIndex((r) => r.id === mem.selected);
       if (action === 'next' || action === 'prev') {
-        const j = Math.max(0, Math.min(Math.min(rows.length, MAX_ROWS) - 1, i + (action === 'next' ? 1 : -1)));
+        const j = Math.max(0, Math.min(rows.length - 1, i + (action === 'next' ? 1 : -1)));
         if (rows[j]) select(rows[j].id);
         return true;
       }
