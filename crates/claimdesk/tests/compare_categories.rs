@@ -1439,3 +1439,163 @@ fn quotes_are_exact() {
     println!("quotes: {}/{}", table.len() - misses.len(), table.len());
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+#[test]
+fn one_thing_put_for_another() {
+    check_all(
+        "one thing for another",
+        &[
+            (
+                "The ferry left the town at dawn.",
+                "The ferry left the city at dawn.",
+                Changed(K::Word),
+            ),
+            (
+                "Flood water reached the school on Tuesday.",
+                "Flood water reached the hospital on Tuesday.",
+                Changed(K::Word),
+            ),
+            (
+                "Inspectors found cracks in the bridge.",
+                "Inspectors found cracks in the tunnel.",
+                Changed(K::Word),
+            ),
+            (
+                "The storm destroyed the harvest in Velmor.",
+                "The storm destroyed the harbour in Velmor.",
+                Changed(K::Word),
+            ),
+            (
+                "Police seized two rifles at the depot.",
+                "Police seized two pistols at the depot.",
+                Changed(K::Word),
+            ),
+            (
+                "The council banned cars from the square.",
+                "The council banned bicycles from the square.",
+                Changed(K::Word),
+            ),
+            (
+                "The virus spread among cattle in the valley.",
+                "The virus spread among sheep in the valley.",
+                Changed(K::Word),
+            ),
+            (
+                "Three people were hurt when the roof fell.",
+                "Three children were hurt when the roof fell.",
+                Changed(K::Word),
+            ),
+            (
+                "The fire started in the kitchen.",
+                "The fire started in the garage.",
+                Changed(K::Word),
+            ),
+            (
+                "Workers found the coins under the chapel.",
+                "Workers found the coins under the library.",
+                Changed(K::Word),
+            ),
+            (
+                "The company will build a factory near Orsk.",
+                "The company will build a warehouse near Orsk.",
+                Changed(K::Word),
+            ),
+            (
+                "Ilka Varn was fined for theft.",
+                "Ilka Varn was fined for fraud.",
+                Changed(K::Word),
+            ),
+            (
+                "The parade ended at the stadium after noon.",
+                "The parade ended at the cathedral after noon.",
+                Changed(K::Word),
+            ),
+            (
+                "Volunteers planted oaks along the river.",
+                "Volunteers planted pines along the river.",
+                Changed(K::Word),
+            ),
+            (
+                "The museum lent a painting to the festival.",
+                "The museum lent a sculpture to the festival.",
+                Changed(K::Word),
+            ),
+            // The same thing, or the same people, in other words.
+            (
+                "The car hit a wall on Main Street.",
+                "The automobile hit a wall on Main Street.",
+                Quiet,
+            ),
+            (
+                "The blaze spread to two houses.",
+                "The fire spread to two houses.",
+                Quiet,
+            ),
+            (
+                "Lawmakers approved the budget on Friday.",
+                "Legislators approved the budget on Friday.",
+                Quiet,
+            ),
+            (
+                "The mayor told reporters the plan worked.",
+                "The mayor told journalists the plan worked.",
+                Quiet,
+            ),
+            (
+                "A spokesman for the port declined to comment.",
+                "A spokesperson for the port declined to comment.",
+                Quiet,
+            ),
+            (
+                "The town of Brelle lies on the coast.",
+                "The township of Brelle lies on the coast.",
+                Quiet,
+            ),
+            (
+                "Officials said the road was safe.",
+                "Officials said the route was safe.",
+                Quiet,
+            ),
+            (
+                "The big crowd cheered Tova Lind.",
+                "The large crowd cheered Tova Lind.",
+                Quiet,
+            ),
+            (
+                "Dario Pelt chairs the board. He said the talks went well.",
+                "Dario Pelt chairs the board. Pelt said the talks went well.",
+                Quiet,
+            ),
+            (
+                "The Vessmark Gallery moved in 2004. It opened in 1998.",
+                "The Vessmark Gallery moved in 2004. The Vessmark opened in 1998.",
+                Quiet,
+            ),
+            (
+                "The bridge was closed for repairs.",
+                "The bridge was closed for repair.",
+                Quiet,
+            ),
+            (
+                "Shops reopened after the flood.",
+                "Stores reopened after the flood.",
+                Quiet,
+            ),
+            (
+                "The judge praised the jurors.",
+                "The judge praised the jury members.",
+                Quiet,
+            ),
+            (
+                "The boat sank near the island.",
+                "The vessel sank near the island.",
+                Quiet,
+            ),
+            (
+                "Her lawyer appealed the ruling.",
+                "Her attorney appealed the ruling.",
+                Quiet,
+            ),
+        ],
+    );
+}

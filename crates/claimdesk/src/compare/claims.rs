@@ -280,7 +280,7 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
             let (o, n) = (get(&a, old), get(&b, new));
             let same = match (&o, &n) {
                 (Some(x), Some(y)) if k == "quote" => x.split_whitespace().eq(y.split_whitespace()),
-                (Some(x), Some(y)) => norm(x) == norm(y),
+                (Some(x), Some(y)) => norm(x) == norm(y) || acronym_of(x, y) || acronym_of(y, x),
                 (x, y) => x == y,
             };
             (!same).then(|| FieldChange {
@@ -292,10 +292,53 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
         .collect()
 }
 
+/// Whether `short` is the acronym of `long`: its capitals are the initials
+/// of `long`'s words, function words left out or not (`VC` / `Venture
+/// Capitalist`, `CEO` / `chief executive officer`, `MoD` / `Ministry of
+/// Defence`). The same organisation or title, written short.
+fn acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps: String = letters.chars().filter(|c| c.is_uppercase()).collect();
+    if caps.chars().count() < 2 || short.split_whitespace().count() != 1 {
+        return false;
+    }
+    let words: Vec<&str> = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let initials = |skip_function_words: bool| -> String {
+        words
+            .iter()
+            .filter(|w| !skip_function_words || !super::classify::is_stop(&norm(w)))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    initials(false) == caps || initials(true) == caps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{ClaimFields, TimexType};
+
+    #[test]
+    fn acronyms_name_the_same_thing() {
+        for (short, long, want) in [
+            ("VC", "Venture Capitalist", true),
+            ("CEO", "chief executive officer", true),
+            ("MoD", "Ministry of Defence", true),
+            ("NFL", "National Football League", true),
+            ("FBI", "Federal Reserve Bank", false),
+            ("UN", "United", false),
+            ("Mayor", "Mayor of Ostvik", false),
+        ] {
+            assert_eq!(acronym_of(short, long), want, "{short} / {long}");
+        }
+    }
 
     fn date(text: &str, value: &str, start: usize) -> Claim {
         Claim {

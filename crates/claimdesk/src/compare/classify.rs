@@ -44,9 +44,11 @@ const NEGATIONS: &[&str] = &[
 
 /// What the classifier knows about the two whole versions.
 pub(crate) struct Context {
-    /// Hashes of every word (exact spelling) of the old and the new text.
-    old_words: FastSet<u64>,
-    new_words: FastSet<u64>,
+    /// Key hashes of every word of the old and the new text (any case),
+    /// with how often it occurs: a name that occurs as often in both only
+    /// moved between sentences; one that occurs more often is newly said.
+    old_words: HashMap<u64, u32, std::hash::BuildHasherDefault<tokens::FastHasher>>,
+    new_words: HashMap<u64, u32, std::hash::BuildHasherDefault<tokens::FastHasher>>,
     /// Keys of words that appear in lower case somewhere: common words.
     lower: FastSet<u64>,
     /// Keys of capitalized words seen inside a sentence: names. A word
@@ -55,6 +57,28 @@ pub(crate) struct Context {
     /// Hashes of neighbouring capitalized word pairs, both orders (a full
     /// name: `Ana Reyes` makes `Ana` and `Reyes` one person).
     full_names: FastSet<u64>,
+}
+
+impl Context {
+    fn counts(&self, word: &str) -> (u32, u32) {
+        let h = tokens::key_hash(word);
+        (
+            self.old_words.get(&h).copied().unwrap_or(0),
+            self.new_words.get(&h).copied().unwrap_or(0),
+        )
+    }
+
+    /// The new text says `word` more often than the old one.
+    fn more_in_new(&self, word: &str) -> bool {
+        let (o, n) = self.counts(word);
+        n > o
+    }
+
+    /// The new text no longer says `word` at all. (A name said less often
+    /// is mostly a repeated mention made a pronoun.)
+    fn gone_from_new(&self, word: &str) -> bool {
+        self.counts(word).1 == 0
+    }
 }
 
 fn pair_hash(a: &str, b: &str) -> u64 {
@@ -71,8 +95,8 @@ impl Context {
         let old_toks: Vec<&Token> = old.collect();
         let new_toks: Vec<&Token> = new.collect();
         let mut ctx = Context {
-            old_words: FastSet::default(),
-            new_words: FastSet::default(),
+            old_words: HashMap::default(),
+            new_words: HashMap::default(),
             lower: FastSet::default(),
             midcap: FastSet::default(),
             full_names: FastSet::default(),
@@ -100,7 +124,7 @@ impl Context {
             } else {
                 &mut ctx.new_words
             };
-            set.insert(tokens::hash_str(w));
+            *set.entry(tokens::key_hash(w)).or_default() += 1;
             if w.chars().next().is_some_and(char::is_lowercase) {
                 ctx.lower.insert(tokens::key_hash(w));
             }
@@ -402,6 +426,16 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 
 /// Whether two dictionary words are a near spelling of each other: one
 /// real word replaced by another (hired / fired), not a typo fix.
+/// Whether two different lower-case words are one word spelt or derived
+/// another way: one letter apart (`lighting` / `lightning`), or sharing a
+/// long stem (`history` / `historic`, `champion` / `championship`).
+fn related_forms(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    (common >= 5 && common * 10 >= shorter * 7) || (shorter >= 4 && edit_distance(a, b, 1) <= 1)
+}
+
 fn real_word_swap(a: &W, b: &W) -> bool {
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     let limit = (la.max(lb) / 3).max(2);
@@ -911,14 +945,24 @@ pub(crate) fn classify(
             .collect(),
     );
     let swapped = !names_d.is_empty() && !names_i.is_empty();
+    // A name put where a pronoun was, when the text named it before, says
+    // who the pronoun meant (`He` → `Kessler`): the same fact.
+    let for_pronoun = |w: &W| {
+        ctx.counts(w.text).0 > 0
+            && dels
+                .iter()
+                .any(|d| d.step == w.step && cues::is_pronoun(&d.key))
+    };
     let gone: Vec<String> = names_d
         .iter()
-        .filter(|w| swapped || !ctx.new_words.contains(&tokens::hash_str(w.text)))
+        .filter(|w| swapped || (ctx.gone_from_new(w.text) && !new_keys.contains(&w.key)))
         .map(|w| w.text.to_string())
         .collect();
     let came: Vec<String> = names_i
         .iter()
-        .filter(|w| swapped || !ctx.old_words.contains(&tokens::hash_str(w.text)))
+        .filter(|w| {
+            swapped || (ctx.more_in_new(w.text) && !old_keys.contains(&w.key) && !for_pronoun(w))
+        })
         .map(|w| w.text.to_string())
         .collect();
     if !gone.is_empty() || !came.is_empty() {
@@ -952,6 +996,54 @@ pub(crate) fn classify(
     } else {
         ReasonKind::Word
     };
+    // One noun or adjective put in place of another that is neither a
+    // synonym, another form of it nor a spelling fix: another fact
+    // (`town` → `city`, `people` → `children`).
+    let swapped: HashSet<usize> = dels
+        .iter()
+        .filter(|w| swaps.0.iter().any(|s| s == w.text))
+        .map(|w| w.tok)
+        .collect();
+    for d in dels.iter().filter(|w| {
+        w.single
+            && content(&w.key)
+            && !is_name(w)
+            && !opposed(w)
+            && !handled_old.contains(&w.tok)
+            && !swapped.contains(&w.tok)
+    }) {
+        let Some(i) = ins.iter().find(|i| {
+            i.step == d.step && i.single && content(&i.key) && !is_name(i) && !opposed(i)
+        }) else {
+            continue;
+        };
+        // Right after a name or a pronoun, a word is a verb (`Marl City
+        // beat`), whatever else it can be.
+        let verb_slot = |text: &str, toks: &[Token], k: usize| {
+            k.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .filter(|t| t.word)
+                .is_some_and(|t| {
+                    let w = t.text(text);
+                    cues::is_pronoun(&tokens::key(w))
+                        || (w.chars().next().is_some_and(char::is_uppercase)
+                            && !opens_sentence(text, k.checked_sub(2).and_then(|q| toks.get(q))))
+                })
+        };
+        // Before a noun, a word that is also an adjective is one (`the
+        // leading party`): adjectives have rules of their own.
+        let adjective_slot = |w: &W| w.modifier && lex::is_adjective(&w.key);
+        if !handled_new.contains(&i.tok)
+            && !adjective_slot(d)
+            && !adjective_slot(i)
+            && !verb_slot(old_text, old, d.tok)
+            && !verb_slot(new_text, new, i.tok)
+            && substituted(&d.key, &i.key)
+        {
+            swaps.0.push(d.text.to_string());
+            swaps.1.push(i.text.to_string());
+        }
+    }
     push(&mut reasons, kind, swaps.0, swaps.1);
 
     // New or dropped information: a content word added or dropped on its
@@ -963,18 +1055,27 @@ pub(crate) fn classify(
         keep: impl Fn(&W) -> bool,
     ) -> Vec<&'v W<'a>> {
         let mut lemmas: Option<HashSet<String>> = None;
+        // Spelling fixes and derived forms (`lighting` / `lightning`,
+        // `history` / `historic`) are the same word, not new information;
+        // looked for only while the pairs stay few (linear time).
+        let near = v.len().saturating_mul(other.len()) <= FUZZY_PAIRS;
         v.iter()
             .filter(|w| {
-                keep(w) && !other.contains(&w.key) && !handled.contains(&w.tok) && {
-                    // Another form of a word the other side has (`rose` /
-                    // `rise`): the lemmas of the other side, built once.
-                    let set = lemmas
-                        .get_or_insert_with(|| other.iter().flat_map(|o| lex::lemmas(o)).collect());
-                    !lex::lemmas(&w.key).iter().any(|l| {
-                        set.contains(l)
-                            && (other.contains(l) || l == &w.key || dictionary::is_word(l))
-                    })
-                }
+                keep(w)
+                    && !other.contains(&w.key)
+                    && !handled.contains(&w.tok)
+                    && !(near && other.iter().any(|o| related_forms(&w.key, o)))
+                    && {
+                        // Another form of a word the other side has (`rose` /
+                        // `rise`): the lemmas of the other side, built once.
+                        let set = lemmas.get_or_insert_with(|| {
+                            other.iter().flat_map(|o| lex::lemmas(o)).collect()
+                        });
+                        !lex::lemmas(&w.key).iter().any(|l| {
+                            set.contains(l)
+                                && (other.contains(l) || l == &w.key || dictionary::is_word(l))
+                        })
+                    }
             })
             .collect::<Vec<_>>()
     }
@@ -1015,6 +1116,30 @@ pub(crate) fn classify(
         },
         reasons,
     }
+}
+
+/// Whether lower-case `a` replaced by `b` is one thing named for another:
+/// both nouns of the dictionary (not adjectives, not verb forms: a
+/// different verb or adjective is often the same fact told another way),
+/// not both kinds of person (the same people described another way:
+/// `reporters` / `journalists`), not one a step broader than the other
+/// (`boat` / `vessel`), and neither the same word in another form, a
+/// synonym, nor a spelling variant of it.
+fn substituted(a: &str, b: &str) -> bool {
+    let noun = |w: &str| {
+        dictionary::is_word(w)
+            && lex::is_noun(w)
+            && (lex::is_noun_lemma(w) || !lex::verb_form(w) && !lex::is_adjective(w))
+    };
+    a != b
+        && noun(a)
+        && noun(b)
+        && !(lex::is_person_noun(a) && lex::is_person_noun(b))
+        && !lex::broader_or_narrower(a, b)
+        && !lex::same_lemma(a, b)
+        && !lex::synonyms(a, b)
+        && !a.contains(b)
+        && !b.contains(a)
 }
 
 /// Keys by token index, with the fast hasher.

@@ -34,6 +34,7 @@ type Table = HashMap<&'static str, Vec<(Vec<&'static str>, CueKind, &'static str
 
 struct Cues {
     stop: HashSet<&'static str, Fast>,
+    pronouns: HashSet<&'static str, Fast>,
     speech: HashSet<&'static str, Fast>,
     table: Table,
     /// Every form of a fixed expression → its first form's words.
@@ -99,6 +100,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     Cues {
         equivalent_starts,
         stop: lines(include_str!("../../data/compare/stop.txt")).collect(),
+        pronouns: lines(include_str!("../../data/compare/pronouns.txt")).collect(),
         speech: lines(include_str!("../../data/lexicon/speech_verbs.txt"))
             .flat_map(str::split_whitespace)
             .map(|w| w.trim_end_matches(':'))
@@ -111,6 +113,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// Whether a word key carries no fact of its own.
 pub fn is_stop(key: &str) -> bool {
     CUES.stop.contains(key)
+}
+
+/// Whether a word key is a pronoun that stands for a name (`he`, `its`).
+pub fn is_pronoun(key: &str) -> bool {
+    CUES.pronouns.contains(key)
 }
 
 /// Whether a word key is a speech verb (attribution: `said`, `told`).

@@ -15,6 +15,25 @@ struct Words {
     inflections: HashMap<&'static str, Vec<&'static str>, Fast>,
     plain: HashSet<&'static str, Fast>,
     adjectives: HashSet<&'static str, Fast>,
+    /// Noun and adjective lemmas → the WordNet synsets they share with
+    /// another single word.
+    synsets: HashMap<&'static str, Vec<&'static str>, Fast>,
+    /// Nouns that only ever name a kind of person.
+    persons: HashSet<&'static str, Fast>,
+    /// Noun lemmas → (their synsets, the synsets one step broader).
+    nouns: HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>), Fast>,
+}
+
+fn noun_table(
+    src: &'static str,
+) -> HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>), Fast> {
+    let ids = |f: &'static str| f.split(',').filter(|x| *x != "-").collect::<Vec<_>>();
+    lines(src)
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            Some((f.next()?, (ids(f.next()?), ids(f.next()?))))
+        })
+        .collect()
 }
 
 fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>, Fast> {
@@ -31,6 +50,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     inflections: table(include_str!("../../data/lexical/inflections.txt")),
     plain: lines(include_str!("../../data/lexical/plain.txt")).collect(),
     adjectives: lines(include_str!("../../data/lexical/adjectives.txt")).collect(),
+    synsets: table(include_str!("../../data/lexical/synonyms.txt")),
+    persons: lines(include_str!("../../data/lexical/persons.txt")).collect(),
+    nouns: noun_table(include_str!("../../data/lexical/hypernyms.txt")),
 });
 
 /// Whether the word form is an adjective (or an inflected one) in WordNet.
@@ -133,6 +155,73 @@ pub fn antonyms(a: &str, b: &str) -> bool {
     })
 }
 
+/// Whether some lemma of `a` shares a WordNet synset with some lemma of
+/// `b`: the same thing in other words (`town` / `township`), where one noun
+/// or adjective for another that shares none is another fact (`town` /
+/// `city`).
+pub fn synonyms(a: &str, b: &str) -> bool {
+    let ids = |w: &str| -> Vec<&'static str> {
+        lemmas(w)
+            .iter()
+            .filter_map(|l| WORDS.synsets.get(l.as_str()))
+            .flatten()
+            .copied()
+            .collect()
+    };
+    let ib = ids(b);
+    ids(a).iter().any(|x| ib.contains(x))
+}
+
+/// Whether the word form is a noun of WordNet (or a plural of one).
+pub fn is_noun(word: &str) -> bool {
+    lemmas(word)
+        .iter()
+        .any(|l| WORDS.nouns.contains_key(l.as_str()))
+}
+
+/// Whether the word form is itself a noun lemma (`painting`, not only a
+/// form of `paint`).
+pub fn is_noun_lemma(word: &str) -> bool {
+    WORDS.nouns.contains_key(word)
+}
+
+/// Whether one noun is one step broader than the other in WordNet (`boat`
+/// / `vessel`, `blaze` / `fire`): the same thing told more or less
+/// precisely.
+pub fn broader_or_narrower(a: &str, b: &str) -> bool {
+    let get = |w: &str| -> Vec<&'static (Vec<&'static str>, Vec<&'static str>)> {
+        lemmas(w)
+            .iter()
+            .filter_map(|l| WORDS.nouns.get(l.as_str()))
+            .collect()
+    };
+    let (ga, gb) = (get(a), get(b));
+    let up = |x: &[&(Vec<&str>, Vec<&str>)], y: &[&(Vec<&str>, Vec<&str>)]| {
+        x.iter()
+            .any(|(_, hyp)| y.iter().any(|(own, _)| own.iter().any(|o| hyp.contains(o))))
+    };
+    up(&ga, &gb) || up(&gb, &ga)
+}
+
+/// Whether the noun (or its plural) only ever names a kind of person
+/// (`reporters`, `spokesman`).
+pub fn is_person_noun(word: &str) -> bool {
+    lemmas(word)
+        .iter()
+        .any(|l| WORDS.persons.contains(l.as_str()))
+}
+
+/// Whether the word form reads as an inflected verb: it ends in `-ed` or
+/// `-ing` and undoing that ending gives a dictionary word (`revoked`,
+/// `getting`); `bed` and `king` do not.
+pub fn verb_form(word: &str) -> bool {
+    (word.ends_with("ed") || word.ends_with("ing"))
+        && lemmas(word)
+            .iter()
+            .skip(1)
+            .any(|l| l.len() > 2 && l != word && super::dictionary::is_word(l))
+}
+
 /// Whether the word form is known only as a verb or an adverb (its lemmas
 /// are never a noun or an adjective in WordNet): added alone it brings no
 /// new entity, place or status.
@@ -186,5 +275,22 @@ mod tests {
         assert!(only_verb_or_adverb("currently"));
         assert!(!only_verb_or_adverb("northern"));
         assert!(!only_verb_or_adverb("manslaughter"));
+    }
+
+    #[test]
+    fn synonyms_share_a_synset() {
+        for (a, b, want) in [
+            ("car", "automobile", true),
+            ("cars", "automobiles", true),
+            ("town", "township", true),
+            ("big", "large", true),
+            ("town", "city", false),
+            ("people", "children", false),
+            ("tadpoles", "toadlets", false),
+            ("manslaughter", "murder", false),
+            ("northern", "southern", false),
+        ] {
+            assert_eq!(synonyms(a, b), want, "{a} / {b}");
+        }
     }
 }
