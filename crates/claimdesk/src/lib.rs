@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod extract;
+pub mod hash;
 pub mod lexical;
 pub mod load;
 pub mod model;

@@ -3,9 +3,7 @@
 //! deictic day words and the modifier words that may open an expression.
 //! Looked up once per word token through a hash map built on first use.
 
-use crate::extract::lexicon::Fnv;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::hash::FastMap;
 use std::sync::LazyLock;
 
 /// Calendar and clock units.
@@ -106,7 +104,7 @@ pub fn number_value(l: Lex) -> Option<u32> {
     }
 }
 
-type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+type Map = FastMap<&'static str, Lex>;
 
 /// The full lowercase name of month `m` (1-12).
 pub fn month_name(m: u32) -> &'static str {
