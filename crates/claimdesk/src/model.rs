@@ -11,7 +11,7 @@
 
 pub mod timevalue;
 
-pub use timevalue::{Precision, TimeValue, TimeValueError};
+pub use timevalue::{Placement, Precision, TimeValue, TimeValueError};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

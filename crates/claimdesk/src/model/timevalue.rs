@@ -464,6 +464,34 @@ impl fmt::Display for TimeValue {
     }
 }
 
+/// Where a value sits on a timeline, as the app's timeline draws it: the
+/// first and last day (inclusive, `YYYY-MM-DD` in JSON), the precision and
+/// the wording, all computed here so that the UI parses no TimeML.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Placement {
+    pub value: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+    pub wording: String,
+}
+
+impl Placement {
+    /// The placement of a TimeML value, when it is precise enough for a
+    /// timeline ([`TimeValue::timeline_interval`]).
+    pub fn of(value: &str) -> Option<Placement> {
+        let v = TimeValue::parse(value).ok()?;
+        let (start, end) = v.timeline_interval()?;
+        Some(Placement {
+            value: value.trim().to_string(),
+            start,
+            end,
+            precision: v.precision(),
+            wording: v.words(),
+        })
+    }
+}
+
 /// Full English name of month `m` (1–12).
 pub fn month_name(m: u32) -> &'static str {
     u8::try_from(m)
@@ -843,6 +871,21 @@ mod tests {
             let got = v.and_then(|v| v.timeline_interval()).is_some();
             assert_eq!(got, placed, "{value}");
         }
+    }
+
+    #[test]
+    fn a_placement_serializes_days_precision_and_wording() {
+        let got = Placement::of("2026-H1").and_then(|p| serde_json::to_value(p).ok());
+        let want = serde_json::json!({
+            "value": "2026-H1",
+            "start": "2026-01-01",
+            "end": "2026-06-30",
+            "precision": "half",
+            "wording": "the first half of 2026",
+        });
+        assert_eq!(got, Some(want));
+        assert_eq!(Placement::of("P3Y"), None);
+        assert_eq!(Placement::of("199X"), None);
     }
 
     #[test]
