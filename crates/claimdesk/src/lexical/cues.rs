@@ -1,5 +1,5 @@
-//! The comparison's cue lists (`data/compare/`): stop words, hedges and
-//! attribution, quantifiers and bounds, modality, vague time words and fixed
+//! The comparison's cue lists (`data/compare/`): stop words, negations,
+//! hedges and attribution, quantifiers and bounds, modality, vague time words and fixed
 //! equivalents. Cues of several words match as runs of word keys.
 
 use super::lines;
@@ -34,6 +34,7 @@ type Table = HashMap<&'static str, Vec<(Vec<&'static str>, CueKind, &'static str
 
 struct Cues {
     stop: HashSet<&'static str, Fast>,
+    negations: HashSet<&'static str, Fast>,
     speech: HashSet<&'static str, Fast>,
     table: Table,
     /// Every form of a fixed expression → its first form's words.
@@ -99,6 +100,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     Cues {
         equivalent_starts,
         stop: lines(include_str!("../../data/compare/stop.txt")).collect(),
+        negations: lines(include_str!("../../data/compare/negations.txt")).collect(),
         speech: lines(include_str!("../../data/lexicon/speech_verbs.txt"))
             .flat_map(str::split_whitespace)
             .map(|w| w.trim_end_matches(':'))
@@ -111,6 +113,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// Whether a word key carries no fact of its own.
 pub fn is_stop(key: &str) -> bool {
     CUES.stop.contains(key)
+}
+
+/// Whether a lower-case word is a negation word (`not`, `never`; contractions
+/// in n't are the caller's).
+pub fn is_negation(word: &str) -> bool {
+    CUES.negations.contains(word)
 }
 
 /// Whether a word key is a speech verb (attribution: `said`, `told`).
