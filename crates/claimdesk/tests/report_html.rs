@@ -176,13 +176,25 @@ fn timeline_places_each_dated_claim() {
     sorted.sort();
     assert_eq!(
         sorted,
-        ["#claim-11", "#claim-12", "#claim-14", "#claim-16", "#claim-17"],
+        [
+            "#claim-11",
+            "#claim-12",
+            "#claim-14",
+            "#claim-16",
+            "#claim-17"
+        ],
         "{linked:?}"
     );
     // In date order: summer 2024, March, 26 Nov, 28 Nov, week 49.
     assert_eq!(
         linked,
-        ["#claim-17", "#claim-16", "#claim-12", "#claim-11", "#claim-14"]
+        [
+            "#claim-17",
+            "#claim-16",
+            "#claim-12",
+            "#claim-11",
+            "#claim-14"
+        ]
     );
     assert!(text(svg).contains("published"));
 }

@@ -397,10 +397,8 @@ pub fn century(cx: &Cx, i: usize) -> Option<Hit> {
         } else {
             return None;
         }
-    } else if let Some(o) = cx.ordinal(i) {
-        o
     } else {
-        return None;
+        cx.ordinal(i)?
     };
     if !(cx.is(e, "century") && (1..=30).contains(&n)) {
         return None;

@@ -1,7 +1,8 @@
 //! Word classes the temporal rules care about: month and weekday names,
-//! number and ordinal words, calendar units, seasons, parts of the day,
-//! deictic day words and the modifier words that may open an expression.
-//! Looked up once per word token through a hash map built on first use.
+//! number and ordinal words (both from the shared vocabulary,
+//! `lexical::vocab`), calendar units, seasons, parts of the day, deictic day
+//! words and the modifier words that may open an expression. Looked up once
+//! per word token through a hash map built on first use.
 
 use crate::hash::FastMap;
 use crate::lexical::vocab;
