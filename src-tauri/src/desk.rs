@@ -9,6 +9,7 @@ use crate::views::{
     ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, Library, LibraryRow, WordRun,
 };
 use claimdesk::compare::{WordOpKind, align_claims, compare_extracted};
+use claimdesk::model::Placement;
 use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
 use claimdesk::{Claim, Extraction};
 
@@ -56,8 +57,10 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         Some(r) => (r.note.unwrap_or_default(), r.sources, Some(r.origin)),
         None => (String::new(), Vec::new(), None),
     };
+    let when = c.claim.calendar_value().and_then(Placement::of);
     ClaimView {
         id: c.id,
+        when,
         claim: c.claim,
         status: c.status,
         note,
@@ -210,6 +213,16 @@ mod tests {
             .iter()
             .find(|c| c.claim.text.contains("3 March 2025"));
         assert!(date.is_some(), "{:?}", v.claims);
+        // The core places it for the timeline: the UI parses no TimeML.
+        let when = date.and_then(|c| c.when.as_ref());
+        assert_eq!(
+            when.map(|w| (w.start.to_string(), w.end.to_string(), w.precision)),
+            Some((
+                "2025-03-03".into(),
+                "2025-03-03".into(),
+                claimdesk::Precision::Day
+            )),
+        );
         assert!(open(&s, id, Some(9)).is_err());
     }
 

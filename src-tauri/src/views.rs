@@ -4,6 +4,7 @@
 //! row by row). The UI depends on these shapes only.
 
 use claimdesk::compare::{ClaimChange, FieldChange, Reason, SentenceStatus, Summary};
+use claimdesk::model::Placement;
 use claimdesk::store::{Added, ArticleSummary, RevisionInfo};
 use claimdesk::{Claim, Sentence, Status};
 use serde::Serialize;
@@ -41,6 +42,10 @@ pub struct ClaimView {
     /// "manual", "carried" or "recheck": where the current status came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<claimdesk::store::ReviewOrigin>,
+    /// Where the claim sits on the timeline (days, precision, wording), as
+    /// the core reads its TimeML value; absent for undated claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Placement>,
 }
 
 /// One revision of an article opened for reading.

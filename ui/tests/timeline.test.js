@@ -1,34 +1,36 @@
-//! TimeML values to calendar ranges, and the axis layout.
+//! Claims placed by the core (`when`) to ranges, and the axis layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTimex, layout, formatRange, claimDate } from '../app/js/timeline.js';
+import { claimRange, layout, formatRange } from '../app/js/timeline.js';
 
 const day = (s) => Date.parse(`${s}T00:00:00Z`);
+const when = (start, end, precision, wording) => ({ start, end, precision, wording });
 
-test('TimeML values become ranges of days', () => {
-  const check = (value, from, to, precision) => {
-    const r = parseTimex(value);
-    assert.deepEqual(r, from === null ? null : { from: day(from), to: day(to), precision }, value);
+test('the core placement becomes a range of days, end exclusive', () => {
+  const check = (w, from, to) => {
+    const r = claimRange(w === undefined ? {} : { when: w });
+    assert.deepEqual(r, from === null ? null : { from: day(from), to: day(to), precision: w.precision, wording: w.wording }, JSON.stringify(w));
   };
-  check('2025-03-14', '2025-03-14', '2025-03-15', 'day');
-  check('2025-03-14T18:00', '2025-03-14', '2025-03-15', 'day');
-  check('2025-03', '2025-03-01', '2025-04-01', 'month');
-  check('2025-12', '2025-12-01', '2026-01-01', 'month');
-  check('2025-Q2', '2025-04-01', '2025-07-01', 'quarter');
-  check('2024', '2024-01-01', '2025-01-01', 'year');
-  check('2025-W01', '2024-12-30', '2025-01-06', 'week');
-  check('P3Y', null);
-  check('XXXX-11-30', null);
-  check('PRESENT_REF', null);
-  check('2025-13', null);
+  check(when('2025-03-14', '2025-03-14', 'day', 'Fri 14 Mar 2025'), '2025-03-14', '2025-03-15');
+  check(when('2025-12-01', '2025-12-31', 'month', 'December 2025'), '2025-12-01', '2026-01-01');
+  check(when('2024-12-30', '2025-01-05', 'week', 'week 1 of 2025'), '2024-12-30', '2025-01-06');
+  check(when('2026-01-01', '2026-06-30', 'half', 'the first half of 2026'), '2026-01-01', '2026-07-01');
+  check(when('2026-06-01', '2026-08-31', 'season', 'summer 2026'), '2026-06-01', '2026-09-01');
+  check(when('2024-01-01', '2024-12-31', 'year', '2024'), '2024-01-01', '2025-01-01');
+  // Nothing placed, or a malformed placement: no range, never a throw.
   check(undefined, null);
+  check(null, null);
+  check(when('2025-03-14', '2025-03-13', 'day', 'x'), null);
+  check(when('14/03/2025', '2025-03-14', 'day', 'x'), null);
+  check(when(undefined, undefined, 'day', 'x'), null);
+  assert.equal(claimRange(null), null);
 });
 
 test('layout sorts dated claims and keeps them on the axis', () => {
   const claims = [
-    { id: 1, kind: 'date', value: '2025-04-02', timex_type: 'DATE', start: 50 },
+    { id: 1, kind: 'date', value: '2025-04-02', timex_type: 'DATE', start: 50, when: when('2025-04-02', '2025-04-02', 'day', 'Wed 2 Apr 2025') },
     { id: 2, kind: 'date', value: 'P2Y', timex_type: 'DURATION', start: 10 },
-    { id: 3, kind: 'dismissal', date: '2025-03-13', start: 30 },
+    { id: 3, kind: 'dismissal', date: '2025-03-13', start: 30, when: when('2025-03-13', '2025-03-13', 'day', 'Thu 13 Mar 2025') },
     { id: 4, kind: 'role', start: 0 },
   ];
   const { items, ticks } = layout(claims);
@@ -37,11 +39,10 @@ test('layout sorts dated claims and keeps them on the axis', () => {
   assert.ok(items[0].left < items[1].left);
   assert.ok(ticks.length >= 2, 'a three-week span gets day or week ticks');
   assert.equal(layout([]).items.length, 0);
-  assert.equal(claimDate(claims[1]), null, 'durations have no calendar position');
 });
 
-test('ranges read as words', () => {
-  assert.equal(formatRange(parseTimex('2025-03-14')), '14 Mar 2025');
-  assert.equal(formatRange(parseTimex('2025-03')), 'Mar 2025');
-  assert.equal(formatRange(parseTimex('2025-Q3')), 'Q3 2025');
+test('ranges read as the core worded them', () => {
+  for (const w of ['Fri 14 Mar 2025', 'week 12 of 2026', 'the first half of 2026', 'summer 2026']) {
+    assert.equal(formatRange(claimRange({ when: when('2025-03-14', '2025-03-14', 'day', w) })), w);
+  }
 });

@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod extract;
+pub mod hash;
 pub mod lexical;
 pub mod load;
 pub mod model;
@@ -14,4 +15,6 @@ pub mod report;
 pub mod store;
 
 pub use extract::{Extraction, extract};
-pub use model::{Claim, ClaimFields, ClaimKind, DismissalHow, Sentence, Status, TimexType};
+pub use model::{
+    Claim, ClaimFields, ClaimKind, DismissalHow, Precision, Sentence, Status, TimeValue, TimexType,
+};

@@ -6,6 +6,12 @@
 //! claims contract (`shared/eval/CLAIMS-JSON.md`): a claim serializes as one
 //! flat object, `{"kind": "date", "start": .., "end": .., "text": ..,
 //! "sentence": .., "value": .., "timex_type": ..}`.
+//!
+//! [`timevalue`] types the TimeML values that date claims carry.
+
+pub mod timevalue;
+
+pub use timevalue::{Placement, Precision, TimeValue, TimeValueError};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -252,6 +258,22 @@ pub struct Claim {
 impl Claim {
     pub fn kind(&self) -> ClaimKind {
         self.fields.kind()
+    }
+
+    /// The TimeML value that places the claim in the calendar: a date
+    /// claim's value when it is a DATE or TIME, else the date of a dismissal
+    /// or an attendance. Durations and sets place nothing.
+    pub fn calendar_value(&self) -> Option<&str> {
+        match &self.fields {
+            ClaimFields::Date {
+                value,
+                timex_type: TimexType::Date | TimexType::Time,
+            } => Some(value),
+            ClaimFields::Dismissal { date, .. } | ClaimFields::Attendance { date, .. } => {
+                date.as_deref()
+            }
+            _ => None,
+        }
     }
 
     /// A key that stays the same when the same claim appears in a later

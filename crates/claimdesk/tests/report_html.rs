@@ -167,7 +167,7 @@ fn timeline_places_each_dated_claim() {
     let d = doc();
     let svg = d.select(&sel("svg.timeline")).next().expect("timeline");
     // Friday, Wednesday (dismissal) and March are days/months; week 49 is
-    // the summit; the summer of 2024 has no place on a calendar.
+    // the summit; the summer of 2024 is June to August 2024.
     let linked: Vec<String> = svg
         .select(&sel("a"))
         .filter_map(|a| a.value().attr("href").map(String::from))
@@ -176,11 +176,26 @@ fn timeline_places_each_dated_claim() {
     sorted.sort();
     assert_eq!(
         sorted,
-        ["#claim-11", "#claim-12", "#claim-14", "#claim-16"],
+        [
+            "#claim-11",
+            "#claim-12",
+            "#claim-14",
+            "#claim-16",
+            "#claim-17"
+        ],
         "{linked:?}"
     );
-    // In date order: March, 26 Nov, 28 Nov, week 49.
-    assert_eq!(linked, ["#claim-16", "#claim-12", "#claim-11", "#claim-14"]);
+    // In date order: summer 2024, March, 26 Nov, 28 Nov, week 49.
+    assert_eq!(
+        linked,
+        [
+            "#claim-17",
+            "#claim-16",
+            "#claim-12",
+            "#claim-11",
+            "#claim-14"
+        ]
+    );
     assert!(text(svg).contains("published"));
 }
 

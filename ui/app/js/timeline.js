@@ -1,5 +1,7 @@
-//! Pure timeline layout: turns TimeML values of dated claims into day ranges
-//! and places them on a horizontal axis with readable ticks.
+//! Pure timeline layout: places dated claims on a horizontal axis with
+//! readable ticks. Each claim's days and wording come from the core (the
+//! claim's `when`), so the app, reports and comparison agree on weeks,
+//! halves and seasons.
 
 const DAY = 86400000;
 
@@ -7,43 +9,25 @@ function utc(y, m, d) {
   return Date.UTC(y, m - 1, d);
 }
 
-/**
- * The span of days a TimeML value covers, as `{from, to, precision}` (ms
- * since epoch, UTC, `to` exclusive), or null for values without a calendar
- * position (durations, sets, `XXXX-..`, `PRESENT_REF`).
- */
-export function parseTimex(value) {
-  if (typeof value !== 'string') return null;
-  let m;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(value))) {
-    const from = utc(+m[1], +m[2], +m[3]);
-    if (Number.isNaN(from) || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return null;
-    return { from, to: from + DAY, precision: 'day' };
-  }
-  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) {
-    // ISO week: week 1 holds 4 January.
-    const jan4 = utc(+m[1], 1, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
-    const from = monday + (+m[2] - 1) * 7 * DAY;
-    return { from, to: from + 7 * DAY, precision: 'week' };
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(value)) && +m[2] >= 1 && +m[2] <= 12) {
-    return { from: utc(+m[1], +m[2], 1), to: utc(+m[1], +m[2] + 1, 1), precision: 'month' };
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) {
-    const q = +m[2];
-    return { from: utc(+m[1], 3 * q - 2, 1), to: utc(+m[1], 3 * q + 1, 1), precision: 'quarter' };
-  }
-  if ((m = /^(\d{4})$/.exec(value))) {
-    return { from: utc(+m[1], 1, 1), to: utc(+m[1] + 1, 1, 1), precision: 'year' };
-  }
-  return null;
+/** A `YYYY-MM-DD` day as ms since epoch (UTC), or NaN. */
+function dayMs(s) {
+  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : NaN;
 }
 
-/** The TimeML value a claim is dated by: a date claim's value, else its `date` field. */
-export function claimDate(c) {
-  if (c.kind === 'date') return c.timex_type === 'DATE' || c.timex_type === 'TIME' ? c.value : null;
-  return c.date || null;
+/**
+ * The span of days a claim covers, as `{from, to, precision, wording}` (ms
+ * since epoch, UTC, `to` exclusive), or null for a claim without a calendar
+ * position. The core reads the TimeML value: the shell sends each dated
+ * claim's `when` (`{start, end, precision, wording}`, days inclusive); this
+ * module parses no TimeML.
+ */
+export function claimRange(c) {
+  const w = c && c.when;
+  if (!w) return null;
+  const from = dayMs(w.start);
+  const last = dayMs(w.end);
+  if (Number.isNaN(from) || Number.isNaN(last) || last < from) return null;
+  return { from, to: last + DAY, precision: w.precision, wording: String(w.wording ?? '') };
 }
 
 /**
@@ -54,7 +38,7 @@ export function claimDate(c) {
 export function layout(claims) {
   const items = [];
   for (const c of claims) {
-    const range = parseTimex(claimDate(c));
+    const range = claimRange(c);
     if (range) items.push({ claim: c, range });
   }
   items.sort((a, b) => a.range.from - b.range.from || a.claim.start - b.claim.start);
@@ -104,21 +88,7 @@ export function ticks(from, to) {
   return out;
 }
 
-/** A date range in words, e.g. "14 Mar 2025" or "Mar 2025". */
+/** A claim's range in words, as the core worded it ("week 12 of 2026"). */
 export function formatRange(r) {
-  const d = new Date(r.from);
-  const y = d.getUTCFullYear();
-  const mo = MONTHS[d.getUTCMonth()];
-  switch (r.precision) {
-    case 'day':
-      return `${d.getUTCDate()} ${mo} ${y}`;
-    case 'week':
-      return `week of ${d.getUTCDate()} ${mo} ${y}`;
-    case 'month':
-      return `${mo} ${y}`;
-    case 'quarter':
-      return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${y}`;
-    default:
-      return `${y}`;
-  }
+  return r.wording;
 }

@@ -13,7 +13,7 @@
 //! The store carries verdicts over with [`align_claims`]: an unchanged
 //! claim keeps its review, a changed one needs a re-check.
 
-use crate::model::Claim;
+use crate::model::{Claim, timevalue};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -280,6 +280,10 @@ pub fn field_changes(old: &Claim, new: &Claim) -> Vec<FieldChange> {
             let (o, n) = (get(&a, old), get(&b, new));
             let same = match (&o, &n) {
                 (Some(x), Some(y)) if k == "quote" => x.split_whitespace().eq(y.split_whitespace()),
+                // TimeML values: the same stretch of calendar however written.
+                (Some(x), Some(y)) if matches!(k, "value" | "date") => {
+                    norm(x) == norm(y) || timevalue::same_value(x, y)
+                }
                 (Some(x), Some(y)) => norm(x) == norm(y) || acronym_of(x, y) || acronym_of(y, x),
                 (x, y) => x == y,
             };
@@ -525,5 +529,26 @@ mod tests {
                 (ClaimChange::Unchanged, Some(1), Some(0), &[]),
             ],
         );
+    }
+
+    #[test]
+    fn date_values_compare_by_the_days_they_name() {
+        let fields = |a: &str, b: &str| {
+            field_changes(&date("then", a, 0), &date("then", b, 0))
+                .into_iter()
+                .map(|f| f.field)
+                .collect::<Vec<_>>()
+        };
+        for (old, new, changed) in [
+            ("2025-11-28", "2025-11-28", false),
+            ("2025-W01-1", "2024-12-30", false),
+            ("2026-SU", "2026-SU", false),
+            ("2025-11-28", "2025-11-29", true),
+            ("2026-H1", "2026-Q1", true),
+            ("2026-W12", "2026-W13", true),
+        ] {
+            let want: &[&str] = if changed { &["value"] } else { &[] };
+            assert_eq!(fields(old, new), want, "{old} → {new}");
+        }
     }
 }

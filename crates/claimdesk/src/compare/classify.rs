@@ -37,11 +37,6 @@ const BOUNDS: &[&str] = &["min", "more", "max", "less", "approx", "exact"];
 /// Most deleted × inserted word pairs compared for spelling-level matches.
 const FUZZY_PAIRS: usize = 40_000;
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
-    "nowhere",
-];
-
 /// What the classifier knows about the two whole versions.
 pub(crate) struct Context {
     /// Key hashes of every word of the old and the new text (any case),
@@ -209,7 +204,7 @@ fn date_word(w: &str) -> Option<&'static str> {
 
 fn is_negation(w: &str) -> bool {
     let k = w.to_lowercase();
-    NEGATIONS.contains(&k.as_str()) || k.ends_with("n't") || k.ends_with("n\u{2019}t")
+    cues::is_negation(&k) || k.ends_with("n't") || k.ends_with("n\u{2019}t")
 }
 
 pub(crate) fn is_stop(key: &str) -> bool {

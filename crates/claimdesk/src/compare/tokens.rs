@@ -6,8 +6,8 @@
 //! inner apostrophes kept (`don't`, `Kosovo's`). Every other visible
 //! character is a punctuation token of its own; white space is no token.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+pub(crate) use crate::hash::{FastSet, Fnv as FastHasher, hash_str};
+use std::hash::Hasher;
 
 /// One word or punctuation mark of a text, by byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,51 +80,12 @@ pub(crate) fn key(word: &str) -> String {
         .collect()
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a: a fast, deterministic hash for short words (no DoS concern here:
-/// a collision only costs a wrong anchor that the word diff then corrects).
-#[derive(Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl Default for FastHasher {
-    fn default() -> Self {
-        FastHasher(FNV_OFFSET)
-    }
-}
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        // Already a hash: one multiply spreads it enough for a table.
-        self.0 = (self.0 ^ v).wrapping_mul(FNV_PRIME);
-    }
-}
-
-/// A hash set with [`FastHasher`].
-pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
-
-/// A 64-bit hash of a string, for cheap equality tests and multiset overlap.
-pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h = FastHasher::default();
-    h.write(s.as_bytes());
-    h.finish()
-}
-
 /// `hash_str(&key(word))` without building the key (ASCII fast path).
 pub(crate) fn key_hash(word: &str) -> u64 {
     let mut h = FastHasher::default();
     if word.is_ascii() {
         for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
-            h.0 = (h.0 ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            h.byte(b.to_ascii_lowercase());
         }
         return h.finish();
     }

@@ -6,41 +6,17 @@
 //! `include_str!` and parsed once (`LazyLock`). Lookups take ASCII
 //! lower-case keys.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::{FastMap, FastSet as Set, FnvBuild};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// FNV-1a: the keys are short words, for which it is much faster than
-/// the default SipHash (no untrusted-key concerns: the keys are ours).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A set of words with the fast hasher.
-pub type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+pub type FastSet = Set<&'static str>;
 
 /// A fast set of the given words.
 pub fn set_of(words: &[&'static str]) -> FastSet {
     words.iter().copied().collect()
 }
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -112,10 +88,7 @@ static SPEECH: LazyLock<FastSet> =
 
 /// Lower-case place name or adjective → canonical place name; plus the set
 /// of every word that occurs in a place name.
-type PlaceLists = (
-    FastMap<String, &'static str>,
-    HashSet<String, BuildHasherDefault<Fnv>>,
-);
+type PlaceLists = (FastMap<String, &'static str>, HashSet<String, FnvBuild>);
 
 static PLACES: LazyLock<PlaceLists> = LazyLock::new(|| {
     let mut map = FastMap::default();

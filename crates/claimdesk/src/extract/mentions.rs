@@ -43,22 +43,14 @@ const PARTICLES: &[&str] = &[
     "dos", "das", "la", "le", "ter", "den",
 ];
 
-/// Ordinal words: "Ninth Symphony", "Fifth Avenue" name works and places.
-const ORDINALS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "hundredth",
-];
+/// Ordinal words ("Ninth Symphony", "Fifth Avenue" name works and places),
+/// from the shared vocabulary.
+fn is_ordinal(w: &str) -> bool {
+    matches!(
+        crate::lexical::vocab::lookup(w),
+        Some(crate::lexical::vocab::Word::Ordinal(_))
+    )
+}
 
 fn is_roman(s: &str) -> bool {
     matches!(s, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
@@ -250,7 +242,7 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             && !lexicon::is_event(w)
             && !lexicon::is_place_word(w)
             && !lexicon::is_stopword(w)
-            && !ORDINALS.contains(w)
+            && !is_ordinal(w)
     });
     let next = doc.lc(b);
     let speaks = lexicon::is_speech_verb(next)

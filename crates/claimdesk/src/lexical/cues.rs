@@ -1,11 +1,11 @@
-//! The comparison's cue lists (`data/compare/`): stop words, hedges and
-//! attribution, quantifiers and bounds, modality, vague time words and fixed
+//! The comparison's cue lists (`data/compare/`): stop words, negations,
+//! hedges and attribution, quantifiers and bounds, modality, vague time words and fixed
 //! equivalents. Cues of several words match as runs of word keys.
 
 use super::lines;
 
 /// The crate's FNV hasher: keys are short words.
-type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
+type Fast = crate::hash::FnvBuild;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -35,6 +35,7 @@ type Table = HashMap<&'static str, Vec<(Vec<&'static str>, CueKind, &'static str
 struct Cues {
     stop: HashSet<&'static str, Fast>,
     pronouns: HashSet<&'static str, Fast>,
+    negations: HashSet<&'static str, Fast>,
     speech: HashSet<&'static str, Fast>,
     table: Table,
     /// Every form of a fixed expression → its first form's words.
@@ -101,6 +102,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         equivalent_starts,
         stop: lines(include_str!("../../data/compare/stop.txt")).collect(),
         pronouns: lines(include_str!("../../data/compare/pronouns.txt")).collect(),
+        negations: lines(include_str!("../../data/compare/negations.txt")).collect(),
         speech: lines(include_str!("../../data/lexicon/speech_verbs.txt"))
             .flat_map(str::split_whitespace)
             .map(|w| w.trim_end_matches(':'))
@@ -118,6 +120,12 @@ pub fn is_stop(key: &str) -> bool {
 /// Whether a word key is a pronoun that stands for a name (`he`, `its`).
 pub fn is_pronoun(key: &str) -> bool {
     CUES.pronouns.contains(key)
+}
+
+/// Whether a lower-case word is a negation word (`not`, `never`; contractions
+/// in n't are the caller's).
+pub fn is_negation(word: &str) -> bool {
+    CUES.negations.contains(word)
 }
 
 /// Whether a word key is a speech verb (attribution: `said`, `told`).

@@ -15,6 +15,8 @@
 //! Every table is parsed once, on first use; [`preload`] parses them all
 //! up front (what a long-running front end does at start-up).
 
+#[cfg(test)]
+mod agreement;
 pub mod countries;
 pub mod cues;
 pub mod dictionary;

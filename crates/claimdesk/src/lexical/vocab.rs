@@ -5,7 +5,7 @@
 use super::lines;
 
 /// The crate's FNV hasher: keys are short words.
-type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
+type Fast = crate::hash::FnvBuild;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -78,6 +78,27 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
 /// The vocabulary word `key` (lower case), if any.
 pub fn lookup(key: &str) -> Option<Word> {
     VOCAB.words.get(key).copied()
+}
+
+/// Every vocabulary word with what it is.
+pub fn words() -> impl Iterator<Item = (&'static str, Word)> {
+    VOCAB.words.iter().map(|(k, w)| (*k, *w))
+}
+
+/// A hyphenated number word, tens then unit (`twenty-first`,
+/// `thirty-one`): a cardinal or an ordinal as the unit is.
+pub fn compound(tens: &str, unit: &str) -> Option<Word> {
+    let Some(Word::Cardinal(t)) = lookup(tens) else {
+        return None;
+    };
+    if !(20..=90).contains(&t) || t % 10 != 0 {
+        return None;
+    }
+    match lookup(unit)? {
+        Word::Cardinal(u) if (1..=9).contains(&u) => Some(Word::Cardinal(t + u)),
+        Word::Ordinal(u) if (1..=9).contains(&u) => Some(Word::Ordinal(t + u)),
+        _ => None,
+    }
 }
 
 /// The number words with their values (cardinals and ordinals).

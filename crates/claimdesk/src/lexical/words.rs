@@ -6,7 +6,7 @@
 use super::lines;
 
 /// The crate's FNV hasher: keys are short words.
-type Fast = std::hash::BuildHasherDefault<crate::extract::lexicon::Fnv>;
+type Fast = crate::hash::FnvBuild;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

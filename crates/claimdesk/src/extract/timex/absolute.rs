@@ -69,10 +69,9 @@ fn day_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
         }
         return Some((d, e));
     }
-    if let Lex::Ordinal(d) = cx.lex(i) {
-        return Some((d, i + 1));
-    }
-    None
+    // Not the start of a compound adjective ("second-quarter").
+    cx.ordinal(i)
+        .filter(|&(d, e)| (1..=31).contains(&d) && !(cx.hyphen(e) && cx.glued(e)))
 }
 
 /// A four-digit year at `i` after a comma or directly.
@@ -398,10 +397,8 @@ pub fn century(cx: &Cx, i: usize) -> Option<Hit> {
         } else {
             return None;
         }
-    } else if let Lex::Ordinal(n) = cx.lex(i) {
-        (n, i + 1)
     } else {
-        return None;
+        cx.ordinal(i)?
     };
     if !(cx.is(e, "century") && (1..=30).contains(&n)) {
         return None;

@@ -167,6 +167,32 @@ impl<'a> Cx<'a> {
             .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
     }
 
+    /// An ordinal written in words at `i` ("third", "second",
+    /// "twenty-first"), with the token after it, as the shared vocabulary
+    /// reads it ("second" is an ordinal here though its class is a unit).
+    pub fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        use crate::lexical::vocab::{self, Word};
+        let ordinal = |w: Option<Word>| match w {
+            Some(Word::Ordinal(n)) => u32::try_from(n).ok(),
+            _ => None,
+        };
+        if self.tok(i)?.kind != Kind::Word {
+            return None;
+        }
+        if let Some(n) = ordinal(vocab::lookup(self.w(i))) {
+            return Some((n, i + 1));
+        }
+        if matches!(self.lex(i), Lex::Number(_))
+            && self.hyphen(i + 1)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+        {
+            let n = ordinal(vocab::compound(self.w(i), self.w(i + 2)))?;
+            return Some((n, i + 3));
+        }
+        None
+    }
+
     /// A hyphen (or dash glued to both sides) at `i`.
     pub fn hyphen(&self, i: usize) -> bool {
         self.toks

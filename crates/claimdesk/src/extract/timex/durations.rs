@@ -59,6 +59,10 @@ pub fn counted(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     } else {
         return None;
     };
+    // "the twenty-second meeting": an ordinal, not twenty seconds.
+    if adjectival && i > 0 && cx.is(i - 1, "the") && cx.ordinal(i).is_some_and(|(_, o)| o == end) {
+        return None;
+    }
     if !adjectival
         && cx.hyphen(end)
         && cx.glued(end)

@@ -1,11 +1,11 @@
 //! Word classes the temporal rules care about: month and weekday names,
-//! number and ordinal words, calendar units, seasons, parts of the day,
-//! deictic day words and the modifier words that may open an expression.
-//! Looked up once per word token through a hash map built on first use.
+//! number and ordinal words (both from the shared vocabulary,
+//! `lexical::vocab`), calendar units, seasons, parts of the day, deictic day
+//! words and the modifier words that may open an expression. Looked up once
+//! per word token through a hash map built on first use.
 
-use crate::extract::lexicon::Fnv;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::hash::FastMap;
+use crate::lexical::vocab;
 use std::sync::LazyLock;
 
 /// Calendar and clock units.
@@ -106,94 +106,35 @@ pub fn number_value(l: Lex) -> Option<u32> {
     }
 }
 
-type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+type Map = FastMap<&'static str, Lex>;
 
 /// The full lowercase name of month `m` (1-12).
 pub fn month_name(m: u32) -> &'static str {
-    MONTHS[(m.clamp(1, 12) - 1) as usize]
+    vocab::month_name(m)
 }
 
 /// The full lowercase name of ISO weekday `d` (1-7).
 pub fn weekday_name(d: u32) -> &'static str {
-    WEEKDAYS[(d.clamp(1, 7) - 1) as usize]
+    vocab::weekday_name(d)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const NUMBERS: [(&str, u32); 28] = [
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-];
-
-const ORDINALS: [(&str, u32); 18] = [
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-];
+/// The class of a word of the shared vocabulary (`lexical::vocab`): month
+/// names and their abbreviations, full weekday names, cardinal and ordinal
+/// number words. "hundred" is a number here (the spelled-year rules read
+/// "nineteen hundred"); other scale words and weekday abbreviations (`sun`,
+/// `sat`, `wed` are common words) are not temporal.
+fn vocab_class(word: &str, w: vocab::Word) -> Option<Lex> {
+    let small = |n: u64| u32::try_from(n).ok();
+    match w {
+        vocab::Word::Month { n, abbr: false } => Some(Lex::Month(n)),
+        vocab::Word::Month { n, abbr: true } => Some(Lex::MonthAbbr(n)),
+        vocab::Word::Weekday { n, abbr: false } => Some(Lex::Weekday(n)),
+        vocab::Word::Weekday { abbr: true, .. } => None,
+        vocab::Word::Cardinal(n) => small(n).map(Lex::Number),
+        vocab::Word::Ordinal(n) => small(n).map(Lex::Ordinal),
+        vocab::Word::Scale(_) => (word == "hundred").then_some(Lex::Number(100)),
+    }
+}
 
 const UNITS: [(&str, Unit, bool); 29] = [
     ("second", Unit::Second, false),
@@ -318,44 +259,17 @@ static LEXICON: LazyLock<Map> = LazyLock::new(|| {
     for k in KEYS {
         m.insert(k, Lex::Key);
     }
-    for (n, name) in MONTHS.iter().enumerate() {
-        m.insert(name, Lex::Month(n as u32 + 1));
+    for (word, w) in vocab::words() {
+        if let Some(l) = vocab_class(word, w) {
+            m.insert(word, l);
+        }
     }
-    for (abbr, n) in [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ] {
-        m.insert(abbr, Lex::MonthAbbr(n));
-    }
-    for (n, name) in WEEKDAYS.iter().enumerate() {
-        m.insert(name, Lex::Weekday(n as u32 + 1));
-    }
-    for (name, n) in [
-        ("mondays", 1),
-        ("tuesdays", 2),
-        ("wednesdays", 3),
-        ("thursdays", 4),
-        ("fridays", 5),
-        ("saturdays", 6),
-        ("sundays", 7),
-    ] {
-        m.insert(name, Lex::Weekdays(n));
-    }
-    for (w, n) in NUMBERS {
-        m.insert(w, Lex::Number(n));
-    }
-    for (w, n) in ORDINALS {
-        m.insert(w, Lex::Ordinal(n));
+    for d in 1..=7 {
+        // Plural weekdays ("on Fridays"): a repetition. Seven short strings
+        // made once for the life of the program.
+        let plural: &'static str =
+            Box::leak(format!("{}s", vocab::weekday_name(d)).into_boxed_str());
+        m.insert(plural, Lex::Weekdays(d));
     }
     for (w, u, pl) in UNITS {
         m.insert(w, Lex::Unit(u, pl));

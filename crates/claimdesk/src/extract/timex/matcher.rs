@@ -263,6 +263,8 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                     better(&mut best, durations::counted(cx, j, st));
                     better(&mut best, durations::times_per(cx, j));
                     better(&mut best, spelled_year(cx, j));
+                    // "the twenty-first century".
+                    better(&mut best, absolute::century(cx, j));
                 }
                 _ => match cx.w(j) {
                     "the" => {

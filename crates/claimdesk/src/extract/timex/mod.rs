@@ -65,6 +65,18 @@ pub fn date_word(word: &str) -> Option<DateWord> {
     }
 }
 
+/// The value of a whole text that is one ordinal in words ("thirteenth",
+/// "twenty-first"), as the temporal rules read it (day of a month,
+/// century); `None` for anything else.
+#[cfg(test)]
+pub(crate) fn read_ordinal(text: &str) -> Option<u32> {
+    let lower = text.to_ascii_lowercase();
+    let cx = cx::Cx::new(text, &lower, None);
+    cx.ordinal(0)
+        .filter(|&(_, end)| end == cx.len())
+        .map(|(n, _)| n)
+}
+
 #[cfg(test)]
 mod tests;
 

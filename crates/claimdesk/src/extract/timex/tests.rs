@@ -118,10 +118,44 @@ fn absolute_dates() {
             "nineteen ninety-six",
             "1996",
         ),
+        // Ordinal words come from the shared vocabulary, compounds too.
+        (
+            "Canals were dug across the plain in the seventeenth century.",
+            "the seventeenth century",
+            "16",
+        ),
+        (
+            "Planners expect the port to grow in the twenty-first century.",
+            "the twenty-first century",
+            "20",
+        ),
+        (
+            "The ferry is due back on March twenty-second.",
+            "March twenty-second",
+            "2026-03-22",
+        ),
+        (
+            "The council met again on March second.",
+            "March second",
+            "2025-03-02",
+        ),
     ];
     for (s, extent, value) in table {
         check(s, PUB, extent, value, Date);
     }
+}
+
+#[test]
+fn an_ordinal_before_a_noun_is_no_duration() {
+    // "the twenty-second meeting" is a rank; "a twenty-second pause" lasts.
+    nothing("The twenty-second meeting of the rowing club was long.");
+    check(
+        "There was a twenty-second pause before the vote.",
+        PUB,
+        "twenty-second",
+        "PT20S",
+        Duration,
+    );
 }
 
 #[test]
