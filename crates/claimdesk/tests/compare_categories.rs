@@ -535,6 +535,16 @@ fn hedges_and_attribution() {
                 Quiet,
             ),
             (
+                "The fire, which is believed to have started in a shed, spread fast.",
+                "The fire, believed to have started in a shed, spread fast.",
+                Quiet,
+            ),
+            (
+                "Officials said the bridge is expected to reopen in May.",
+                "The bridge, officials said, is expected to reopen in May.",
+                Quiet,
+            ),
+            (
                 "The mayor told reporters the plan worked.",
                 "The mayor told journalists the plan worked.",
                 Quiet,

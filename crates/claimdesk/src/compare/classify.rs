@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 /// Inserted content words, not in the old sentence, that make new information.
 const NEW_INFO_WORDS: usize = 3;
 /// Inserted plus dropped content words that make an information change.
-const CHANGED_INFO_WORDS: usize = 6;
+const CHANGED_INFO_WORDS: usize = 7;
 
 /// Quantity classes that bound a number (`at least 40`).
 const BOUNDS: &[&str] = &["min", "more", "max", "less", "approx", "exact"];
@@ -745,6 +745,20 @@ pub(crate) fn classify(
             .collect()
     };
     let (oh, nh) = (hedges(&oc, &ow), hedges(&nc, &nw));
+    // Once the diff touched a hedge, every hedge of both sides counts: a
+    // hedge only re-worded (`which is believed to` → `, believed to`) is
+    // still there, untouched on one side.
+    let all = |list: &[facts::Found]| -> Vec<facts::Found> {
+        list.iter()
+            .filter(|f| f.kind == cues::CueKind::Hedge)
+            .cloned()
+            .collect()
+    };
+    let (oh, nh) = if oh.is_empty() && nh.is_empty() {
+        (oh, nh)
+    } else {
+        (all(&oc), all(&nc))
+    };
     // A source counts as gone (or new) when the other side has fewer
     // hedges and attributions of any kind, pronoun speakers included
     // (`Ms. Abbott told` → `She told` keeps the attribution).
