@@ -1073,7 +1073,7 @@ pub(crate) fn classify(
                 keep(w)
                     && !other.contains(&w.key)
                     && !handled.contains(&w.tok)
-                    && !(near && other.iter().any(|o| related_forms(&w.key, o)))
+                    && (!near || !other.iter().any(|o| related_forms(&w.key, o)))
                     && {
                         // Another form of a word the other side has (`rose` /
                         // `rise`): the lemmas of the other side, built once.
