@@ -441,6 +441,8 @@ fn real_word_swap(a: &W, b: &W) -> bool {
         .take_while(|(x, y)| x == y)
         .count();
     la.min(lb) >= 3
+        && number(a.text).is_none()
+        && number(b.text).is_none()
         && common < 5
         && !is_stop(&a.key)
         && !is_stop(&b.key)
@@ -1141,6 +1143,7 @@ fn substituted(a: &str, b: &str) -> bool {
             && (lex::is_noun_lemma(w) || !lex::verb_form(w) && !lex::is_adjective(w))
     };
     a != b
+        && !a.chars().chain(b.chars()).any(|c| c.is_ascii_digit())
         && noun(a)
         && noun(b)
         && !(lex::is_person_noun(a) && lex::is_person_noun(b))

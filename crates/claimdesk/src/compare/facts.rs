@@ -241,11 +241,21 @@ pub(crate) fn numbers(ws: &[Word]) -> Vec<Number> {
             percent = true;
             i += 1;
         }
-        let text = ws[start..i]
-            .iter()
-            .map(|w| w.text)
-            .collect::<Vec<_>>()
-            .join(" ");
+        // As written: parts glued in the text stay glued, with the mark
+        // between them (`1,200,000`, `1.5bn`).
+        let mut text = String::new();
+        let mut prev: Option<&Word> = None;
+        for w in &ws[start..i] {
+            if let Some(p) = prev {
+                match (w.tight, p.glued) {
+                    (true, Some(c)) => text.push(c),
+                    (true, None) => {}
+                    (false, _) => text.push(' '),
+                }
+            }
+            text.push_str(w.text);
+            prev = Some(w);
+        }
         out.push(Number {
             value: v,
             percent,

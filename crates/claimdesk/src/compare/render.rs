@@ -4,7 +4,7 @@
 //! CLI asks when writing to a terminal and `NO_COLOR` is unset.
 
 use super::ClaimChange;
-use super::output::{Comparison, Reason, SentenceChange, SentenceStatus, WordOpKind};
+use super::output::{Comparison, Reason, SentenceChange, SentenceStatus, Shape, WordOpKind};
 use std::fmt::Write;
 
 const RESET: &str = "\x1b[0m";
@@ -87,16 +87,112 @@ fn inline(p: &Painter, e: &SentenceChange, old: &str, new: &str, out: &mut Strin
                     out.push(' ');
                 }
                 p.del(out, o);
-                if !gap.is_empty() {
+                // And the space after them, when the new text has none
+                // here (`[-It-] approved`).
+                let spaced_after = old
+                    .get(op.old_end..)
+                    .is_some_and(|a| a.starts_with(char::is_whitespace));
+                let new_spaced = new
+                    .get(op.new_start..)
+                    .is_some_and(|a| a.starts_with(char::is_whitespace));
+                if !gap.is_empty() || (spaced_after && !new_spaced) {
                     out.push(' ');
                 }
             }
             WordOpKind::Replace => {
+                // Words replaced keep the space the old text had before
+                // them (`Monday [-and-]{+. It+}`).
+                let spaced = old
+                    .get(..op.old_start)
+                    .is_some_and(|b| b.ends_with(char::is_whitespace));
+                if spaced
+                    && gap.is_empty()
+                    && !out.is_empty()
+                    && !out.ends_with(char::is_whitespace)
+                {
+                    out.push(' ');
+                }
                 p.del(out, o);
                 p.ins(out, n);
             }
         }
         cur = cur.max(op.new_end);
+    }
+}
+
+/// Where the entries of one merge or split end: entry `i` and those after
+/// it that share its new sentences (merged) or its old sentences (split).
+fn group_end(entries: &[SentenceChange], i: usize) -> usize {
+    let first = &entries[i];
+    let same = |e: &SentenceChange| match first.shape {
+        Shape::Merged => e.shape == Shape::Merged && e.new_sentences == first.new_sentences,
+        Shape::Split => e.shape == Shape::Split && e.old_sentences == first.old_sentences,
+        Shape::Single => false,
+    };
+    let mut j = i + 1;
+    while j < entries.len() && same(&entries[j]) {
+        j += 1;
+    }
+    j
+}
+
+fn rank(s: SentenceStatus) -> u8 {
+    match s {
+        SentenceStatus::Changed | SentenceStatus::Added | SentenceStatus::Removed => 3,
+        SentenceStatus::Reworded | SentenceStatus::Moved => 2,
+        SentenceStatus::Cosmetic => 1,
+        SentenceStatus::Unchanged => 0,
+    }
+}
+
+/// A merge or a split, whole: the old sentences, the new ones, the word
+/// changes of every part and the reasons of all of them.
+fn render_group(p: &Painter, group: &[SentenceChange], old: &str, new: &str, out: &mut String) {
+    let status = group
+        .iter()
+        .map(|e| e.status)
+        .max_by_key(|s| rank(*s))
+        .unwrap_or(SentenceStatus::Unchanged);
+    let style = if status.is_flagged() { FLAG } else { SOFT };
+    let os = group.iter().map(|e| e.old_start).min().unwrap_or(0);
+    let oe = group.iter().map(|e| e.old_end).max().unwrap_or(os);
+    let ns = group.iter().map(|e| e.new_start).min().unwrap_or(0);
+    let ne = group.iter().map(|e| e.new_end).max().unwrap_or(ns);
+    let span = |f: fn(&SentenceChange) -> [usize; 2]| {
+        let lo = group.iter().map(|e| f(e)[0]).min().unwrap_or(0);
+        let hi = group.iter().map(|e| f(e)[1]).max().unwrap_or(lo);
+        hi.saturating_sub(lo).max(1)
+    };
+    let (from, to) = (span(|e| e.old_sentences), span(|e| e.new_sentences));
+    let what = if group[0].shape == Shape::Split {
+        "SPLIT"
+    } else {
+        "MERGED"
+    };
+    p.paint(out, style, marker(status));
+    p.paint(
+        out,
+        style,
+        &format!(
+            "[{} · {what} {from} → {to}]",
+            status.as_str().to_uppercase()
+        ),
+    );
+    out.push('\n');
+    let _ = writeln!(out, "      old: {}", old.get(os..oe).unwrap_or("").trim());
+    let _ = writeln!(out, "      new: {}", new.get(ns..ne).unwrap_or("").trim());
+    for e in group.iter().filter(|e| !e.words.is_empty()) {
+        out.push_str("      ");
+        inline(p, e, old, new, out);
+        out.push('\n');
+    }
+    let mut seen = Vec::new();
+    for r in group.iter().flat_map(|e| &e.reasons) {
+        let line = reason_line(r);
+        if !seen.contains(&line) {
+            let _ = writeln!(out, "      why: {line}");
+            seen.push(line);
+        }
     }
 }
 
@@ -106,7 +202,16 @@ pub fn render(cmp: &Comparison, old: &str, new: &str, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", cmp.summary().line());
     out.push('\n');
-    for e in &cmp.sentences {
+    let mut i = 0;
+    while i < cmp.sentences.len() {
+        let e = &cmp.sentences[i];
+        if e.shape != Shape::Single && e.status != SentenceStatus::Unchanged {
+            let end = group_end(&cmp.sentences, i);
+            render_group(&p, &cmp.sentences[i..end], old, new, &mut out);
+            i = end;
+            continue;
+        }
+        i += 1;
         let style = match e.status {
             s if s.is_flagged() => FLAG,
             SentenceStatus::Unchanged => DIM,
@@ -126,6 +231,10 @@ pub fn render(cmp: &Comparison, old: &str, new: &str, color: bool) -> String {
                 p.del(&mut out, old.get(e.old_start..e.old_end).unwrap_or(""))
             }
             SentenceStatus::Unchanged => {
+                out.push_str(new.get(e.new_start..e.new_end).unwrap_or(""))
+            }
+            // Moved as it was: its text, and below, where it went.
+            SentenceStatus::Moved if e.words.is_empty() => {
                 out.push_str(new.get(e.new_start..e.new_end).unwrap_or(""))
             }
             _ => inline(&p, e, old, new, &mut out),
@@ -223,6 +332,47 @@ mod tests {
             "Ilse Varga defeated Tomas Brenner.",
             "Tomas Brenner defeated Ilse Varga.",
             &["Ilse Varga [-defeated Tomas Brenner-]."],
+        );
+    }
+
+    #[test]
+    fn merges_and_splits_show_whole_sentences() {
+        check(
+            "The port met on Monday. It approved the plan. Ships waited.",
+            "The port met on Monday and approved the plan. Ships waited.",
+            &[
+                "MERGED 2 → 1]",
+                "old: The port met on Monday. It approved the plan.",
+                "new: The port met on Monday and approved the plan.",
+                "[-It-] approved",
+            ],
+        );
+        check(
+            "The port met on Monday and approved the plan. Ships waited.",
+            "The port met on Monday. It approved the plan. Ships waited.",
+            &[
+                "SPLIT 1 → 2]",
+                "old: The port met on Monday and approved the plan.",
+                "new: The port met on Monday. It approved the plan.",
+                "Monday [-and-]{+. It+} approved",
+            ],
+        );
+    }
+
+    #[test]
+    fn moved_sentences_show_their_text_and_numbers_are_whole() {
+        check(
+            "A boat sank. Ships waited. The port closed.",
+            "Ships waited. The port closed. A boat sank.",
+            &["[MOVED] A boat sank.\n"],
+        );
+        check(
+            "The budget was 1,200,000 euros.",
+            "The budget was 1,250,000 euros.",
+            &[
+                "[-1,200,000-]{+1,250,000+}",
+                "why: number: 1,200,000 → 1,250,000",
+            ],
         );
     }
 

@@ -90,7 +90,7 @@ pub(crate) fn ops(
     old_at: usize,
     new_at: usize,
 ) -> Vec<WordOp> {
-    steps
+    whole_numbers(steps, old_text, old, new_text, new)
         .iter()
         .map(|s| {
             let (os, oe) = span(old, &s.old, point(old, s.old.start, old_at));
@@ -109,6 +109,107 @@ pub(crate) fn ops(
             }
         })
         .collect()
+}
+
+/// A token that is part of a written number: digits (a scale or suffix may
+/// follow: `5bn`, `4th`), or a `,` / `.` between digits.
+fn number_part(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let s = t.text(text);
+    let glued = |a: usize, b: usize| match (toks.get(a), toks.get(b)) {
+        (Some(x), Some(y)) => x.end == y.start,
+        _ => false,
+    };
+    let digits = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    matches!(s, "," | ".")
+        && i > 0
+        && digits(i - 1)
+        && digits(i + 1)
+        && glued(i - 1, i)
+        && glued(i, i + 1)
+}
+
+/// Whether tokens `a` and `a + 1` are parts of one written number.
+fn same_number(text: &str, toks: &[Token], a: usize) -> bool {
+    number_part(text, toks, a) && number_part(text, toks, a + 1) && toks[a].end == toks[a + 1].start
+}
+
+/// Widens every changed step to whole numbers, so `1,200,000` →
+/// `1,250,000` shows as one number replaced, never `1,[200→250],000`. The
+/// equal neighbours give up the digits they shared.
+fn whole_numbers(
+    steps: &[Step],
+    old_text: &str,
+    old: &[Token],
+    new_text: &str,
+    new: &[Token],
+) -> Vec<Step> {
+    let mut out: Vec<Step> = steps.to_vec();
+    for i in 0..out.len() {
+        if out[i].kind == WordOpKind::Equal {
+            continue;
+        }
+        // Take digits from the equal step before, while they run on.
+        while i > 0 && out[i - 1].kind == WordOpKind::Equal && !out[i - 1].old.is_empty() {
+            let (o, n) = (out[i].old.start, out[i].new.start);
+            let joined = (o > 0 && o < old.len() && same_number(old_text, old, o - 1))
+                || (n > 0 && n < new.len() && same_number(new_text, new, n - 1));
+            if !joined {
+                break;
+            }
+            out[i - 1].old.end -= 1;
+            out[i - 1].new.end -= 1;
+            out[i].old.start -= 1;
+            out[i].new.start -= 1;
+        }
+        // And from the equal step after.
+        while i + 1 < out.len()
+            && out[i + 1].kind == WordOpKind::Equal
+            && !out[i + 1].old.is_empty()
+        {
+            let (o, n) = (out[i].old.end, out[i].new.end);
+            let joined = (o > 0 && same_number(old_text, old, o - 1))
+                || (n > 0 && same_number(new_text, new, n - 1));
+            if !joined {
+                break;
+            }
+            out[i + 1].old.start += 1;
+            out[i + 1].new.start += 1;
+            out[i].old.end += 1;
+            out[i].new.end += 1;
+        }
+        out[i].kind = match (out[i].old.is_empty(), out[i].new.is_empty()) {
+            (true, _) => WordOpKind::Insert,
+            (_, true) => WordOpKind::Delete,
+            _ => WordOpKind::Replace,
+        };
+    }
+    // Equal steps emptied out go; changed steps that now touch become one.
+    let mut merged: Vec<Step> = Vec::with_capacity(out.len());
+    for s in out {
+        if s.kind == WordOpKind::Equal && s.old.is_empty() {
+            continue;
+        }
+        if let Some(last) = merged.last_mut()
+            && s.kind != WordOpKind::Equal
+            && last.kind != WordOpKind::Equal
+        {
+            last.old.end = s.old.end;
+            last.new.end = s.new.end;
+            last.kind = WordOpKind::Replace;
+            continue;
+        }
+        merged.push(s);
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -138,6 +239,33 @@ mod tests {
         let cases = [
             ("the cat sat", "the cat sat", "="),
             ("the cat sat", "the dog sat", "= [cat→dog] ="),
+            // Numbers are diffed whole.
+            (
+                "was 1,200,000 in all",
+                "was 1,250,000 in all",
+                "= [1,200,000→1,250,000] =",
+            ),
+            (
+                "inflation of 2.4 percent",
+                "inflation of 4.2 percent",
+                "= [2.4→4.2] =",
+            ),
+            ("rose 3.5 points", "rose 3.7 points", "= [3.5→3.7] ="),
+            (
+                "in 2020, rents rose",
+                "in 2021, rents rose",
+                "= [2020→2021] =",
+            ),
+            (
+                "paid $1,500 each",
+                "paid $1,500,000 each",
+                "= [1,500→1,500,000] =",
+            ),
+            (
+                "cost $1.5bn in all",
+                "cost $1.6bn in all",
+                "= [1.5bn→1.6bn] =",
+            ),
             ("the cat sat", "the cat sat down", "= [→down]"),
             ("a big red car", "a car", "= [big red→] ="),
             ("", "new words", "[→new words]"),
