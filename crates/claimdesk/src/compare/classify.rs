@@ -958,12 +958,12 @@ pub(crate) fn classify(
     let swapped = !names_d.is_empty() && !names_i.is_empty();
     // A name put where a pronoun was, when the text named it before, says
     // who the pronoun meant (`He` → `Kessler`): the same fact.
-    let for_pronoun = |w: &W| {
-        ctx.counts(w.text).0 > 0
-            && dels
-                .iter()
-                .any(|d| d.step == w.step && cues::is_pronoun(&d.key))
-    };
+    let pronoun_steps: HashSet<usize> = dels
+        .iter()
+        .filter(|d| cues::is_pronoun(&d.key))
+        .map(|d| d.step)
+        .collect();
+    let for_pronoun = |w: &W| ctx.counts(w.text).0 > 0 && pronoun_steps.contains(&w.step);
     let gone: Vec<String> = names_d
         .iter()
         .filter(|w| swapped || (ctx.gone_from_new(w.text) && !new_keys.contains(&w.key)))
@@ -1015,6 +1015,12 @@ pub(crate) fn classify(
         .filter(|w| swaps.0.iter().any(|s| s == w.text))
         .map(|w| w.tok)
         .collect();
+    // A single-word step has one inserted word: found by its step.
+    let single_ins: HashMap<usize, &W> = ins
+        .iter()
+        .filter(|i| i.single)
+        .map(|i| (i.step, i))
+        .collect();
     for d in dels.iter().filter(|w| {
         w.single
             && content(&w.key)
@@ -1023,9 +1029,11 @@ pub(crate) fn classify(
             && !handled_old.contains(&w.tok)
             && !swapped.contains(&w.tok)
     }) {
-        let Some(i) = ins.iter().find(|i| {
-            i.step == d.step && i.single && content(&i.key) && !is_name(i) && !opposed(i)
-        }) else {
+        let Some(i) = single_ins
+            .get(&d.step)
+            .copied()
+            .filter(|i| content(&i.key) && !is_name(i) && !opposed(i))
+        else {
             continue;
         };
         // Right after a name or a pronoun, a word is a verb (`Marl City
