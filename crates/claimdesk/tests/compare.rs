@@ -540,3 +540,42 @@ mod never_panics {
         }
     }
 }
+
+/// Deleting (or adding) one quotation mark changes the sentence it was in,
+/// never the boundaries of every later quotation.
+#[test]
+fn one_quotation_mark_does_not_shift_later_sentences() {
+    let old = "Ada Lind said \"we will rebuild the pier by May. It will cost less.\" The council met on Monday. Rents rose in March. \"It is fine,\" said Kofi Mensah. Tourism fell in winter.";
+    let cases = [
+        // The opening mark deleted.
+        old.replacen("said \"we", "said we", 1),
+        // The closing mark deleted.
+        old.replacen("less.\" The", "less. The", 1),
+        // A stray mark added.
+        old.replacen("met on Monday.", "met on \"Monday.", 1),
+    ];
+    for new in &cases {
+        let c = claimdesk::compare::compare(old, new, None);
+        let touched: Vec<_> = c
+            .sentences
+            .iter()
+            .filter(|e| e.status != claimdesk::compare::SentenceStatus::Unchanged)
+            .collect();
+        assert!(
+            touched.len() <= 2,
+            "{new:?}: {} entries changed: {:#?}",
+            touched.len(),
+            touched
+        );
+        let later = c
+            .claims
+            .iter()
+            .filter(|d| {
+                d.old
+                    .as_ref()
+                    .is_some_and(|q| q.text.contains("It is fine"))
+            })
+            .all(|d| d.status == claimdesk::compare::ClaimChange::Unchanged);
+        assert!(later, "{new:?}: the later quote changed: {:#?}", c.claims);
+    }
+}

@@ -406,12 +406,19 @@ fn pair_quotes(doc: &Doc, t0: usize, t1: usize, para: usize) -> (Vec<bool>, Vec<
             continue;
         }
         let c = doc.s(i);
+        // A straight quote opens or closes by what stands beside it, not
+        // by counting: `said "we` opens, `less." The` closes. So a mark
+        // deleted (or added) in one place cannot turn every later quote
+        // inside out; counting decides only when the sides say nothing.
+        let flank = straight_flank(doc, i);
         let opening = match c {
             "\u{201c}" | "\u{201e}" | "\u{ab}" => true,
             "\u{201d}" | "\u{bb}" => false,
-            _ => open.is_none(),
+            _ => flank.unwrap_or(open.is_none()),
         };
         match (open, opening) {
+            // A closing mark with nothing open closes nothing.
+            (None, false) if flank == Some(false) => {}
             (None, _) => open = Some(i),
             (Some(o), false) => {
                 found.push(Quotation {
@@ -435,6 +442,25 @@ fn pair_quotes(doc: &Doc, t0: usize, t1: usize, para: usize) -> (Vec<bool>, Vec<
         });
     }
     (inside, found)
+}
+
+/// Whether the straight quote at token `i` looks like an opening mark
+/// (space or an opening bracket before it, a letter or digit after it) or a
+/// closing one (a letter, digit or punctuation before it, space,
+/// punctuation or the end after it); `None` when its sides say neither.
+fn straight_flank(doc: &Doc, i: usize) -> Option<bool> {
+    let t = doc.tokens.get(i)?;
+    let before = doc.text.get(..t.start).and_then(|b| b.chars().next_back());
+    let after = doc.text.get(t.end..).and_then(|a| a.chars().next());
+    let open_before = before.is_none_or(|c| c.is_whitespace() || "([{\u{2014}-".contains(c));
+    let word_after = after.is_some_and(char::is_alphanumeric);
+    let glued_before = before.is_some_and(|c| !c.is_whitespace() && !"([{".contains(c));
+    let free_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}\u{2014}".contains(c));
+    match (open_before && word_after, glued_before && free_after) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -495,9 +521,12 @@ fn split_sentences(
         while j < t1 {
             let sj = doc.s(j);
             let closing_quote = doc.tokens[j].kind == Tk::Quote
-                && inside.get(j - t0).is_some_and(|f| !f)
-                && j > t0
-                && inside.get(j - 1 - t0).copied().unwrap_or(false);
+                && ((inside.get(j - t0).is_some_and(|f| !f)
+                    && j > t0
+                    && inside.get(j - 1 - t0).copied().unwrap_or(false))
+                    // A closing mark whose opening one is gone still
+                    // belongs to the sentence it ends.
+                    || straight_flank(doc, j) == Some(false));
             if closing_quote || sj == ")" || is_terminal(sj) {
                 j += 1;
             } else {
