@@ -6,12 +6,11 @@
 
 use crate::error::AppResult;
 use crate::views::{
-    ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, Library, LibraryRow, WordRun,
+    ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, Library, LibraryRow,
 };
-use claimdesk::compare::{WordOpKind, align_claims, compare_extracted};
+use claimdesk::compare::runs;
 use claimdesk::model::Placement;
 use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
-use claimdesk::{Claim, Extraction};
 
 /// How many search hits are asked of the store.
 const SEARCH_LIMIT: usize = 200;
@@ -95,90 +94,43 @@ fn slice(text: &str, start: usize, end: usize) -> String {
     text.get(start..end).unwrap_or("").to_string()
 }
 
-/// Compares revisions `old` and `new` (numbers) of an article with the
-/// core's comparison engine, on the extraction the store kept.
+/// Compares revisions `old` and `new` (numbers) of an article through the
+/// core's stored comparison, laid out for the Compare view.
 pub fn compare(store: &Store, article: ArticleId, old: u32, new: u32) -> AppResult<Comparison> {
-    let a = open(store, article, Some(old))?;
-    let b = open(store, article, Some(new))?;
-    let extraction = |v: &ArticleView| Extraction {
-        published: v.revision.published,
-        sentences: v.sentences.clone(),
-        claims: v.claims.iter().map(|c| c.claim.clone()).collect(),
-    };
-    let (ea, eb) = (extraction(&a), extraction(&b));
-    let cmp = compare_extracted(&a.text, &ea, &b.text, &eb);
-    let summary = cmp.summary();
-    let rows = cmp
+    let c = store.compare_revisions(article, old, new)?;
+    let (a, b) = (&c.old.text, &c.new.text);
+    let rows = c
+        .comparison
         .sentences
-        .into_iter()
-        .map(|s| {
-            let mut words: Vec<WordRun> = Vec::new();
-            let mut push = |op: &'static str, text: String| {
-                if text.is_empty() {
-                    return;
-                }
-                match words.last_mut() {
-                    Some(last) if last.op == op => last.text.push_str(&text),
-                    _ => words.push(WordRun { op, text }),
-                }
-            };
-            // The ops cover words; the white space between them is in no op,
-            // so it is taken from the text between one op and the next.
-            let (mut at_old, mut at_new) = (s.old_start, s.new_start);
-            for w in &s.words {
-                let gap = if w.new_start > at_new {
-                    slice(&b.text, at_new, w.new_start)
-                } else {
-                    slice(&a.text, at_old, w.old_start.max(at_old))
-                };
-                push("equal", gap);
-                let old_text = || slice(&a.text, w.old_start, w.old_end);
-                let new_text = || slice(&b.text, w.new_start, w.new_end);
-                match w.op {
-                    WordOpKind::Equal => push("equal", new_text()),
-                    WordOpKind::Delete => push("delete", old_text()),
-                    WordOpKind::Insert => push("insert", new_text()),
-                    WordOpKind::Replace => {
-                        push("delete", old_text());
-                        push("insert", new_text());
-                    }
-                }
-                at_old = at_old.max(w.old_end);
-                at_new = at_new.max(w.new_end);
-            }
-            if !s.words.is_empty() {
-                push("equal", slice(&b.text, at_new, s.new_end));
-            }
-            CompareRow {
-                flagged: s.status.is_flagged(),
-                status: s.status,
-                moved: s.moved,
-                old: slice(&a.text, s.old_start, s.old_end),
-                new: slice(&b.text, s.new_start, s.new_end),
-                words,
-                reasons: s.reasons,
-            }
+        .iter()
+        .map(|s| CompareRow {
+            flagged: s.status.is_flagged(),
+            status: s.status,
+            moved: s.moved,
+            old: slice(a, s.old_start, s.old_end),
+            new: slice(b, s.new_start, s.new_end),
+            words: runs(s, a, b),
+            reasons: s.reasons.clone(),
         })
         .collect();
-    let oc: Vec<Claim> = ea.claims;
-    let nc: Vec<Claim> = eb.claims;
-    let claims = align_claims(&oc, &nc)
+    let claims = c
+        .claims()
         .into_iter()
-        .map(|al| ClaimPair {
-            change: al.status,
-            old: al.old.and_then(|i| a.claims.get(i).cloned()),
-            new: al.new.and_then(|i| b.claims.get(i).cloned()),
-            fields: al.fields,
+        .map(|d| ClaimPair {
+            change: d.diff.status,
+            old: d.old.cloned().map(claim_view),
+            new: d.new.cloned().map(claim_view),
+            fields: d.diff.fields.clone(),
         })
         .collect();
     Ok(Comparison {
         article,
-        title: b.title.clone(),
-        old: a.revision,
-        new: b.revision,
+        title: c.new.info.title.clone(),
+        summary: c.comparison.summary(),
+        old: c.old.info,
+        new: c.new.info,
         rows,
         claims,
-        summary,
     })
 }
 
@@ -186,6 +138,7 @@ pub fn compare(store: &Store, article: ArticleId, old: u32, new: u32) -> AppResu
 mod tests {
     use super::*;
     use claimdesk::Status;
+    use claimdesk::compare::RunKind;
     use claimdesk::load::{Overrides, from_text};
     use claimdesk::store::{ReviewInput, Target};
 
@@ -248,21 +201,23 @@ mod tests {
         let c = compare(&s, id, 1, 2).unwrap();
         let flagged: Vec<_> = c.rows.iter().filter(|r| r.flagged).collect();
         assert_eq!(flagged.len(), 1, "{:?}", c.rows);
-        let ops: Vec<(&str, &str)> = flagged[0]
+        let ops: Vec<(RunKind, &str)> = flagged[0]
             .words
             .iter()
-            .filter(|w| w.op != "equal")
+            .filter(|w| w.op != RunKind::Equal)
             .map(|w| (w.op, w.text.trim()))
             .collect();
         assert!(
-            ops.contains(&("delete", "3")) || ops.iter().any(|(_, t)| t.contains('3')),
+            ops.iter()
+                .any(|(op, t)| *op == RunKind::Delete && t.contains('3')),
             "{ops:?}"
         );
         assert!(
-            ops.iter().any(|(op, t)| *op == "insert" && t.contains('4')),
+            ops.iter()
+                .any(|(op, t)| *op == RunKind::Insert && t.contains('4')),
             "{ops:?}"
         );
-        let side = |skip: &str| -> String {
+        let side = |skip: RunKind| -> String {
             flagged[0]
                 .words
                 .iter()
@@ -271,12 +226,12 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            side("insert"),
+            side(RunKind::Insert),
             flagged[0].old,
             "the old side, spaces included"
         );
         assert_eq!(
-            side("delete"),
+            side(RunKind::Delete),
             flagged[0].new,
             "the new side, spaces included"
         );

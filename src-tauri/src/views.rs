@@ -3,7 +3,7 @@
 //! few shapes made for the screens (an opened article, a comparison laid out
 //! row by row). The UI depends on these shapes only.
 
-use claimdesk::compare::{ClaimChange, FieldChange, Reason, SentenceStatus, Summary};
+use claimdesk::compare::{ClaimChange, FieldChange, Reason, SentenceStatus, Summary, WordRun};
 use claimdesk::model::Placement;
 use claimdesk::store::{Added, ArticleSummary, RevisionInfo};
 use claimdesk::{Claim, Sentence, Status};
@@ -109,14 +109,6 @@ pub struct ReportFormat {
     pub name: &'static str,
     /// The file extension to save it under.
     pub extension: &'static str,
-}
-
-/// A run of words of a word diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WordRun {
-    /// "equal", "insert" or "delete".
-    pub op: &'static str,
-    pub text: String,
 }
 
 /// One aligned statement of two revisions.

@@ -6,10 +6,9 @@
 use crate::db::{DbArgs, UsageError};
 use crate::diff_cmd::{self, Format};
 use anyhow::{Context, Result};
-use claimdesk::compare::{ClaimChange, Comparison, compare_extracted};
-use claimdesk::extract::Extraction;
+use claimdesk::compare::ClaimChange;
 use claimdesk::model::Status;
-use claimdesk::store::{ArticleId, ClaimFilter, Revision, Store, StoredClaim};
+use claimdesk::store::{ArticleId, Store, StoredComparison};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -26,49 +25,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-}
-
-/// Two stored revisions of one article and their comparison.
-pub struct Compared {
-    pub old: Revision,
-    pub new: Revision,
-    pub old_claims: Vec<StoredClaim>,
-    pub new_claims: Vec<StoredClaim>,
-    pub comparison: Comparison,
-}
-
-fn extraction(rev: &Revision, claims: &[StoredClaim]) -> Extraction {
-    Extraction {
-        published: rev.info.published,
-        sentences: rev.sentences.clone(),
-        claims: claims.iter().map(|c| c.claim.clone()).collect(),
-    }
-}
-
-/// Compares revisions `from` and `to` of `article` as stored.
-pub fn compare_revisions(
-    store: &Store,
-    article: ArticleId,
-    from: u32,
-    to: u32,
-) -> Result<Compared> {
-    let old = store.revision(article, Some(from))?;
-    let new = store.revision(article, Some(to))?;
-    let old_claims = store.claims(article, Some(from), ClaimFilter::default())?;
-    let new_claims = store.claims(article, Some(to), ClaimFilter::default())?;
-    let comparison = compare_extracted(
-        &old.text,
-        &extraction(&old, &old_claims),
-        &new.text,
-        &extraction(&new, &new_claims),
-    );
-    Ok(Compared {
-        old,
-        new,
-        old_claims,
-        new_claims,
-        comparison,
-    })
 }
 
 /// A claim of the comparison with its store identity and verdicts.
@@ -95,80 +51,61 @@ struct Out<'a> {
     claims: Vec<ClaimOut<'a>>,
 }
 
-impl Compared {
-    fn claims_out(&self) -> Vec<ClaimOut<'_>> {
-        self.comparison
-            .claims
-            .iter()
-            .map(|d| {
-                let o = d.old_index.and_then(|i| self.old_claims.get(i));
-                let n = d.new_index.and_then(|j| self.new_claims.get(j));
-                ClaimOut {
-                    diff: d,
-                    old_id: o.map(|c| c.id),
-                    new_id: n.map(|c| c.id),
-                    old_verdict: o.map(|c| c.status),
-                    new_verdict: n.map(|c| c.status),
-                }
-            })
-            .collect()
-    }
+/// The claims of a stored comparison with their ids and verdicts.
+fn claims_out(c: &StoredComparison) -> Vec<ClaimOut<'_>> {
+    c.claims()
+        .into_iter()
+        .map(|d| ClaimOut {
+            diff: d.diff,
+            old_id: d.old.map(|c| c.id),
+            new_id: d.new.map(|c| c.id),
+            old_verdict: d.old.map(|c| c.status),
+            new_verdict: d.new.map(|c| c.status),
+        })
+        .collect()
+}
 
-    /// What happened to the verdicts, one line per claim that had one or
-    /// whose claim changed.
-    fn verdict_lines(&self) -> String {
-        let mut out = String::new();
-        for c in self.claims_out() {
-            let reviewed = c.old_verdict.is_some_and(|s| s != Status::Unreviewed);
-            if c.diff.status == ClaimChange::Unchanged && !reviewed {
-                continue;
-            }
-            let claim = c.diff.new.as_ref().or(c.diff.old.as_ref());
-            let text = claim.map_or("", |c| c.text.as_str());
-            let kind = claim.map_or("?", |c| c.kind().as_str());
-            let was = c.old_verdict.map_or("—", Status::label);
-            let now = c.new_verdict.map_or("—", Status::label);
-            let _ = writeln!(
-                out,
-                "  {:<9} {kind} {text:?}: verdict {was} → {now}",
-                c.diff.status.as_str()
-            );
+/// What happened to the verdicts, one line per claim that had one or whose
+/// claim changed.
+fn verdict_lines(cmp: &StoredComparison) -> String {
+    let mut out = String::new();
+    for c in claims_out(cmp) {
+        let reviewed = c.old_verdict.is_some_and(|s| s != Status::Unreviewed);
+        if c.diff.status == ClaimChange::Unchanged && !reviewed {
+            continue;
         }
-        out
+        let claim = c.diff.new.as_ref().or(c.diff.old.as_ref());
+        let text = claim.map_or("", |c| c.text.as_str());
+        let kind = claim.map_or("?", |c| c.kind().as_str());
+        let was = c.old_verdict.map_or("—", Status::label);
+        let now = c.new_verdict.map_or("—", Status::label);
+        let _ = writeln!(
+            out,
+            "  {:<9} {kind} {text:?}: verdict {was} → {now}",
+            c.diff.status.as_str()
+        );
     }
+    out
 }
 
 pub fn run(db: &DbArgs, a: Args) -> Result<()> {
     let store = db.open()?;
     let article = store.resolve_article(&a.article)?;
-    let revisions = store.revisions(article)?;
-    let to = match a.to {
-        Some(n) => n,
-        None => revisions.last().map_or(1, |r| r.number),
-    };
-    let from = match a.from {
-        Some(n) => n,
-        None => revisions
-            .iter()
-            .rev()
-            .map(|r| r.number)
-            .find(|&n| n < to)
-            .ok_or_else(|| {
-                UsageError(format!(
-                    "article {article} has no revision before {to} to compare with; give --from N"
-                ))
-            })?,
-    };
-    let c = compare_revisions(&store, article, from, to).with_context(|| {
-        format!("cannot compare revisions {from} and {to} of article {article}")
-    })?;
+    let (from, to) = store
+        .revisions_to_compare(article, a.from, a.to)
+        .map_err(|e| UsageError(format!("{e}; give --from N")))?;
+    let c = store
+        .compare_revisions(article, from, to)
+        .with_context(|| {
+            format!("cannot compare revisions {from} and {to} of article {article}")
+        })?;
     match a.format {
         Format::Json => crate::db::print_json(&Out {
             article,
             from,
             to,
             sentences: &c.comparison.sentences,
-            claims: c.claims_out(),
+            claims: claims_out(&c),
         }),
         Format::Text => {
             println!(
@@ -176,7 +113,7 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
                 c.new.info.title
             );
             diff_cmd::print(&c.comparison, &c.old.text, &c.new.text, Format::Text)?;
-            let lines = c.verdict_lines();
+            let lines = verdict_lines(&c);
             if !lines.is_empty() {
                 println!("\nVerdicts:");
                 print!("{lines}");
@@ -189,16 +126,10 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
 /// One line summing up how revision `to` differs from `to - 1`, for
 /// `claimdesk add --article`.
 pub fn summary_line(store: &Store, article: ArticleId, to: u32) -> Result<Option<String>> {
-    let Some(from) = store
-        .revisions(article)?
-        .iter()
-        .rev()
-        .map(|r| r.number)
-        .find(|&n| n < to)
-    else {
+    let Ok((from, to)) = store.revisions_to_compare(article, None, Some(to)) else {
         return Ok(None);
     };
-    let c = compare_revisions(store, article, from, to)?;
+    let c = store.compare_revisions(article, from, to)?;
     let s = c.comparison.summary();
     Ok(Some(format!(
         "changes since revision {from}: {} (claimdesk compare {article} for details)",

@@ -11,7 +11,8 @@
 //! - [`claims`]: claim alignment across revisions ([`align_claims`]);
 //! - [`engine`]: puts them together ([`compare`], [`compare_extracted`]);
 //! - [`output`]: what a comparison reports (serializes as `claimdesk diff`
-//!   JSON); [`render`]: the same as readable text.
+//!   JSON); [`runs`]: an entry's word diff as text runs with their spaces;
+//!   [`render`]: the same as readable text.
 
 mod align;
 mod claims;
@@ -20,6 +21,7 @@ mod engine;
 mod facts;
 pub mod output;
 pub mod render;
+mod runs;
 mod tokens;
 mod units;
 mod words;
@@ -30,3 +32,4 @@ pub use output::{
     ClaimDiff, Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, Shape, Summary,
     WordOp, WordOpKind,
 };
+pub use runs::{RunKind, WordRun, runs};

@@ -4,7 +4,8 @@
 //! CLI asks when writing to a terminal and `NO_COLOR` is unset.
 
 use super::ClaimChange;
-use super::output::{Comparison, Reason, SentenceChange, SentenceStatus, Shape, WordOpKind};
+use super::output::{Comparison, Reason, SentenceChange, SentenceStatus, Shape};
+use super::runs::{RunKind, runs};
 use std::fmt::Write;
 
 const RESET: &str = "\x1b[0m";
@@ -64,59 +65,12 @@ fn reason_line(r: &Reason) -> String {
 
 /// The word diff of one entry, inline, in the new text's spacing.
 fn inline(p: &Painter, e: &SentenceChange, old: &str, new: &str, out: &mut String) {
-    let mut cur = e.new_start;
-    for op in &e.words {
-        let gap = new.get(cur..op.new_start.max(cur)).unwrap_or("");
-        out.push_str(gap);
-        let o = old.get(op.old_start..op.old_end).unwrap_or("");
-        let n = new.get(op.new_start..op.new_end).unwrap_or("");
-        match op.op {
-            WordOpKind::Equal => out.push_str(n),
-            WordOpKind::Insert => p.ins(out, n),
-            WordOpKind::Delete => {
-                // Keep the space the old text had before deleted words
-                // (`Varga [-defeated Brenner-].`).
-                let spaced = old
-                    .get(..op.old_start)
-                    .is_some_and(|b| b.ends_with(char::is_whitespace));
-                if spaced
-                    && gap.is_empty()
-                    && !out.is_empty()
-                    && !out.ends_with(char::is_whitespace)
-                {
-                    out.push(' ');
-                }
-                p.del(out, o);
-                // And the space after them, when the new text has none
-                // here (`[-It-] approved`).
-                let spaced_after = old
-                    .get(op.old_end..)
-                    .is_some_and(|a| a.starts_with(char::is_whitespace));
-                let new_spaced = new
-                    .get(op.new_start..)
-                    .is_some_and(|a| a.starts_with(char::is_whitespace));
-                if !gap.is_empty() || (spaced_after && !new_spaced) {
-                    out.push(' ');
-                }
-            }
-            WordOpKind::Replace => {
-                // Words replaced keep the space the old text had before
-                // them (`Monday [-and-]{+. It+}`).
-                let spaced = old
-                    .get(..op.old_start)
-                    .is_some_and(|b| b.ends_with(char::is_whitespace));
-                if spaced
-                    && gap.is_empty()
-                    && !out.is_empty()
-                    && !out.ends_with(char::is_whitespace)
-                {
-                    out.push(' ');
-                }
-                p.del(out, o);
-                p.ins(out, n);
-            }
+    for r in runs(e, old, new) {
+        match r.op {
+            RunKind::Equal => out.push_str(&r.text),
+            RunKind::Delete => p.del(out, &r.text),
+            RunKind::Insert => p.ins(out, &r.text),
         }
-        cur = cur.max(op.new_end);
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod articles;
 mod claims;
+mod compared;
 mod guard;
 mod import;
 mod open;
@@ -21,6 +22,7 @@ mod stage;
 
 pub use articles::{Added, BulkSummary, Target};
 pub use claims::ClaimFilter;
+pub use compared::{StoredClaimDiff, StoredComparison};
 pub use open::default_path;
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;
