@@ -579,3 +579,40 @@ fn one_quotation_mark_does_not_shift_later_sentences() {
         assert!(later, "{new:?}: the later quote changed: {:#?}", c.claims);
     }
 }
+
+/// A sentence merged into, or split off from, a sentence that is not its
+/// neighbour is one edit (merged / split, moved), never removed plus added;
+/// and a fact changed on the way is still flagged.
+#[test]
+fn far_merges_and_splits() {
+    use claimdesk::compare::{SentenceStatus as S, Shape};
+    let check = |old: &str, new: &str, want_shape: Shape, want_flag: bool| {
+        let c = claimdesk::compare::compare(old, new, None);
+        assert!(
+            !c.sentences
+                .iter()
+                .any(|e| matches!(e.status, S::Added | S::Removed)),
+            "{old:?} -> {new:?}: {:#?}",
+            c.sentences
+        );
+        let group: Vec<_> = c
+            .sentences
+            .iter()
+            .filter(|e| e.shape == want_shape)
+            .collect();
+        assert_eq!(group.len(), 2, "{old:?} -> {new:?}: {:#?}", c.sentences);
+        assert_eq!(
+            group.iter().any(|e| e.status.is_flagged()),
+            want_flag,
+            "{old:?} -> {new:?}: {group:#?}"
+        );
+        assert!(group.iter().any(|e| e.moved));
+    };
+    let a = "The port met on Monday. Rents rose in March. Ferries ran late. It approved the harbour plan for 2026.";
+    let b = "Rents rose in March. Ferries ran late. The port met on Monday and approved the harbour plan for 2026.";
+    let c = "Rents rose in March. Ferries ran late. The port met on Monday and rejected the harbour plan for 2026.";
+    check(a, b, Shape::Merged, false);
+    check(b, a, Shape::Split, false);
+    check(a, c, Shape::Merged, true);
+    check(c, a, Shape::Split, true);
+}

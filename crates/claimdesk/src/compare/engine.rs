@@ -5,6 +5,7 @@
 use super::align::{self, Group, Prepared};
 use super::claims::{ClaimChange, align_claims_in};
 use super::classify::{self, Context, Verdict};
+use super::far;
 use super::output::{
     ClaimDiff, Comparison, Reason, ReasonKind, SentenceChange, SentenceStatus, Shape, WordOpKind,
 };
@@ -47,8 +48,17 @@ pub fn compare_extracted(
         ctx: &ctx,
     };
     let mut sentences = Vec::new();
-    for g in &groups {
-        sides.entries(g, &mut sentences);
+    // Lone sentences merged into (or split off from) a far sentence are
+    // told where that sentence is, not where they stood.
+    let far = far::links(&groups, &po, &pn, old_text, new_text);
+    for (gi, g) in groups.iter().enumerate() {
+        if far.iter().any(|l| l.lone == gi) {
+            continue;
+        }
+        match far.iter().find(|l| l.host == gi) {
+            Some(link) => sides.far_entries(g, &groups[link.lone], link.merged, &mut sentences),
+            None => sides.entries(g, &mut sentences),
+        }
     }
     let claims = compare_claims(&sides, &groups, &old.claims, &new.claims, &mut sentences);
     Comparison { sentences, claims }
@@ -179,18 +189,37 @@ impl Sides<'_> {
             });
             return;
         }
-        let ot = tokens_of(self.old, g.old.clone());
-        let nt = tokens_of(self.new, g.new.clone());
+        let olds: Vec<usize> = g.old.clone().collect();
+        self.judged(&olds, g.new.clone(), |_| g.moved, shape, out);
+    }
+
+    /// The entries of old sentences `olds` (in text order, not necessarily
+    /// neighbours) against the new sentences `news`: one per old sentence,
+    /// each judged on its own edits. `moved(i)` says whether old sentence
+    /// `i` moved to get there.
+    fn judged(
+        &self,
+        olds: &[usize],
+        news: std::ops::Range<usize>,
+        moved: impl Fn(usize) -> bool,
+        shape: Shape,
+        out: &mut Vec<SentenceChange>,
+    ) {
+        let ot: Vec<Token> = olds
+            .iter()
+            .flat_map(|&i| tokens_of(self.old, i..i + 1))
+            .collect();
+        let nt = tokens_of(self.new, news.clone());
         let mut steps = words::diff(self.old_text, &ot, self.new_text, &nt);
         // Which old sentence each step belongs to: the one holding its first
         // old token, or for a pure insertion the one holding the token before.
-        let mut bounds = Vec::with_capacity(g.old.len());
+        let mut bounds = Vec::with_capacity(olds.len());
         let mut acc = 0;
-        for p in self.old.get(g.old.clone()).unwrap_or(&[]) {
+        for p in olds.iter().filter_map(|&i| self.old.get(i)) {
             acc += p.tokens.len();
             bounds.push(acc);
         }
-        if g.old.len() > 1 {
+        if olds.len() > 1 {
             steps = split_at_bounds(steps, &bounds, self.old_text, &ot, self.new_text, &nt);
         }
         let owner = |s: &Step| {
@@ -199,14 +228,14 @@ impl Sides<'_> {
             } else {
                 s.old.start
             };
-            bounds.partition_point(|&b| b <= t).min(g.old.len() - 1)
+            bounds.partition_point(|&b| b <= t).min(olds.len() - 1)
         };
-        let new_span = span_of(self.new, g.new.clone(), 0);
-        for (k, i) in g.old.clone().enumerate() {
+        let new_span = span_of(self.new, news.clone(), 0);
+        for (k, &i) in olds.iter().enumerate() {
             let mine: Vec<Step> = steps.iter().filter(|s| owner(s) == k).cloned().collect();
             let old_span = span_of(self.old, i..i + 1, 0);
             // The new text this old sentence became.
-            let (ns, ne) = if g.old.len() == 1 {
+            let (ns, ne) = if olds.len() == 1 {
                 (new_span.start, new_span.end)
             } else {
                 let first = mine
@@ -228,7 +257,7 @@ impl Sides<'_> {
                 }
             };
             let verdict = self.judge(&ot, &nt, &mine, old_span, ns, ne);
-            let status = match (g.moved, verdict.status) {
+            let status = match (moved(i), verdict.status) {
                 (true, SentenceStatus::Changed) => SentenceStatus::Changed,
                 (true, _) => SentenceStatus::Moved,
                 (false, s) => s,
@@ -253,11 +282,122 @@ impl Sides<'_> {
                 new_start: ns,
                 new_end: ne,
                 shape,
-                moved: g.moved,
+                moved: moved(i),
                 old_sentences: parents(self.old, i..i + 1),
-                new_sentences: parents(self.new, g.new.clone()),
+                new_sentences: parents(self.new, news.clone()),
                 reasons: verdict.reasons,
                 words,
+            });
+        }
+    }
+
+    /// The entries of a 1:1 group `host` together with the lone sentence
+    /// `lone` that was merged into it (`merged`) or split off from it, far
+    /// away: both are judged as one edit, the lone one marked moved.
+    fn far_entries(&self, host: &Group, lone: &Group, merged: bool, out: &mut Vec<SentenceChange>) {
+        if merged {
+            let (h, l) = (host.old.start, lone.old.start);
+            let olds = if l < h { [l, h] } else { [h, l] };
+            self.judged(
+                &olds,
+                host.new.clone(),
+                |i| i == l || host.moved,
+                Shape::Merged,
+                out,
+            );
+            return;
+        }
+        // Split off: one old sentence against both new ones, one entry
+        // per new sentence, each with the word changes that land in it.
+        let (h, l) = (host.new.start, lone.new.start);
+        let news = if l < h { [l, h] } else { [h, l] };
+        let ot = tokens_of(self.old, host.old.clone());
+        let parts: Vec<Vec<Token>> = news
+            .iter()
+            .map(|&j| tokens_of(self.new, j..j + 1))
+            .collect();
+        let nt: Vec<Token> = parts.iter().flatten().copied().collect();
+        let cut = parts.first().map_or(0, Vec::len);
+        // A step that runs over from one new sentence into the other is cut
+        // there: the text between them is no part of either.
+        let mut steps = Vec::new();
+        for s in words::diff(self.old_text, &ot, self.new_text, &nt) {
+            if s.new.start < cut && cut < s.new.end {
+                let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>| match (
+                    s.kind,
+                    o.is_empty(),
+                    n.is_empty(),
+                ) {
+                    (WordOpKind::Equal, _, _) => WordOpKind::Equal,
+                    (_, true, _) => WordOpKind::Insert,
+                    (_, _, true) => WordOpKind::Delete,
+                    _ => WordOpKind::Replace,
+                };
+                let (o1, n1) = if s.kind == WordOpKind::Equal {
+                    (
+                        s.old.start..s.old.start + (cut - s.new.start),
+                        s.new.start..cut,
+                    )
+                } else {
+                    (s.old.clone(), s.new.start..cut)
+                };
+                let (o2, n2) = (o1.end..s.old.end, cut..s.new.end);
+                steps.push(Step {
+                    kind: kind(&o1, &n1),
+                    old: o1,
+                    new: n1,
+                });
+                steps.push(Step {
+                    kind: kind(&o2, &n2),
+                    old: o2,
+                    new: n2,
+                });
+            } else {
+                steps.push(s);
+            }
+        }
+        let old_span = span_of(self.old, host.old.clone(), 0);
+        let whole = Sentence {
+            start: nt.first().map_or(0, |t| t.start),
+            end: nt.last().map_or(0, |t| t.end),
+        };
+        let verdict = self.judge(&ot, &nt, &steps, old_span, whole.start, whole.end);
+        for (k, &j) in news.iter().enumerate() {
+            let span = span_of(self.new, j..j + 1, 0);
+            // The steps whose new words (or place) fall in this sentence.
+            let mine: Vec<Step> = steps
+                .iter()
+                .filter(|s| {
+                    (s.new.start < cut || (s.new.is_empty() && s.new.start == cut)) == (k == 0)
+                })
+                .cloned()
+                .collect();
+            let is_lone = j == l;
+            let status = match (is_lone || host.moved, verdict.status) {
+                (true, SentenceStatus::Changed) => SentenceStatus::Changed,
+                (true, _) => SentenceStatus::Moved,
+                (false, s) => s,
+            };
+            out.push(SentenceChange {
+                status,
+                old_start: old_span.start,
+                old_end: old_span.end,
+                new_start: span.start,
+                new_end: span.end,
+                shape: Shape::Split,
+                moved: is_lone || host.moved,
+                old_sentences: parents(self.old, host.old.clone()),
+                new_sentences: parents(self.new, j..j + 1),
+                reasons: verdict.reasons.clone(),
+                words: words::ops(
+                    &mine,
+                    self.old_text,
+                    &ot,
+                    self.new_text,
+                    &nt,
+                    old_span.end,
+                    span.end,
+                ),
             });
         }
     }

@@ -5,7 +5,8 @@
 //! - [`tokens`]: words and punctuation with byte offsets, matching keys;
 //! - [`units`]: comparison units (sentences, cut at inner sentence ends);
 //! - [`align`]: sentence alignment (exact anchors, fuzzy gaps, splits,
-//!   merges, moves);
+//!   merges, moves); [`far`]: merges and splits with sentences that are
+//!   not neighbours;
 //! - [`words`]: word diffs of aligned sentences (`similar`);
 //! - [`classify`]: cosmetic / reworded / changed, and why;
 //! - [`claims`]: claim alignment across revisions ([`align_claims`]);
@@ -19,6 +20,7 @@ mod claims;
 mod classify;
 mod engine;
 mod facts;
+mod far;
 pub mod output;
 pub mod render;
 mod runs;

@@ -99,6 +99,27 @@ fn rank(s: SentenceStatus) -> u8 {
     }
 }
 
+/// The text of `spans` (sentences of one side), in text order, each once:
+/// neighbours as they stand, sentences far apart joined by ` … `.
+fn joined(text: &str, mut spans: Vec<(usize, usize)>) -> String {
+    spans.sort_unstable();
+    spans.dedup();
+    let mut out = String::new();
+    let mut last: Option<usize> = None;
+    for (s, e) in spans {
+        if let Some(l) = last {
+            match text.get(l..s) {
+                Some(between) if between.trim().is_empty() => out.push(' '),
+                _ if s < l => continue,
+                _ => out.push_str(" … "),
+            }
+        }
+        out.push_str(text.get(s..e).unwrap_or("").trim());
+        last = Some(e);
+    }
+    out
+}
+
 /// A merge or a split, whole: the old sentences, the new ones, the word
 /// changes of every part and the reasons of all of them.
 fn render_group(p: &Painter, group: &[SentenceChange], old: &str, new: &str, out: &mut String) {
@@ -108,14 +129,18 @@ fn render_group(p: &Painter, group: &[SentenceChange], old: &str, new: &str, out
         .max_by_key(|s| rank(*s))
         .unwrap_or(SentenceStatus::Unchanged);
     let style = if status.is_flagged() { FLAG } else { SOFT };
-    let os = group.iter().map(|e| e.old_start).min().unwrap_or(0);
-    let oe = group.iter().map(|e| e.old_end).max().unwrap_or(os);
-    let ns = group.iter().map(|e| e.new_start).min().unwrap_or(0);
-    let ne = group.iter().map(|e| e.new_end).max().unwrap_or(ns);
+    let old_spans: Vec<(usize, usize)> = group.iter().map(|e| (e.old_start, e.old_end)).collect();
+    let new_spans: Vec<(usize, usize)> = group.iter().map(|e| (e.new_start, e.new_end)).collect();
+    // Sentences on each side: the distinct ones the entries name (far
+    // apart ones included, the ones between not).
     let span = |f: fn(&SentenceChange) -> [usize; 2]| {
-        let lo = group.iter().map(|e| f(e)[0]).min().unwrap_or(0);
-        let hi = group.iter().map(|e| f(e)[1]).max().unwrap_or(lo);
-        hi.saturating_sub(lo).max(1)
+        let mut seen: Vec<[usize; 2]> = group.iter().map(f).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.iter()
+            .map(|r| r[1].saturating_sub(r[0]))
+            .sum::<usize>()
+            .max(1)
     };
     let (from, to) = (span(|e| e.old_sentences), span(|e| e.new_sentences));
     let what = if group[0].shape == Shape::Split {
@@ -133,8 +158,8 @@ fn render_group(p: &Painter, group: &[SentenceChange], old: &str, new: &str, out
         ),
     );
     out.push('\n');
-    let _ = writeln!(out, "      old: {}", old.get(os..oe).unwrap_or("").trim());
-    let _ = writeln!(out, "      new: {}", new.get(ns..ne).unwrap_or("").trim());
+    let _ = writeln!(out, "      old: {}", joined(old, old_spans));
+    let _ = writeln!(out, "      new: {}", joined(new, new_spans));
     for e in group.iter().filter(|e| !e.words.is_empty()) {
         out.push_str("      ");
         inline(p, e, old, new, out);
@@ -311,6 +336,39 @@ mod tests {
                 "Monday [-and-]{+. It+} approved",
             ],
         );
+    }
+
+    #[test]
+    fn far_merges_and_splits_are_one_edit() {
+        let a =
+            "The port met on Monday. Rents rose in March. Ferries ran late. It approved the plan.";
+        let b =
+            "Rents rose in March. Ferries ran late. The port met on Monday and approved the plan.";
+        check(
+            a,
+            b,
+            &[
+                "MERGED 2 → 1]",
+                "old: The port met on Monday. … It approved the plan.",
+                "new: The port met on Monday and approved the plan.",
+            ],
+        );
+        check(
+            b,
+            a,
+            &[
+                "SPLIT 1 → 2]",
+                "old: The port met on Monday and approved the plan.",
+                "new: The port met on Monday. … It approved the plan.",
+            ],
+        );
+        for (x, y) in [(a, b), (b, a)] {
+            let text = render(&compare(x, y, None), x, y, false);
+            assert!(
+                !text.contains("[REMOVED]") && !text.contains("[ADDED]"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
