@@ -323,15 +323,8 @@ impl Sides<'_> {
         let mut steps = Vec::new();
         for s in words::diff(self.old_text, &ot, self.new_text, &nt) {
             if s.new.start < cut && cut < s.new.end {
-                let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>| match (
-                    s.kind,
-                    o.is_empty(),
-                    n.is_empty(),
-                ) {
-                    (WordOpKind::Equal, _, _) => WordOpKind::Equal,
-                    (_, true, _) => WordOpKind::Insert,
-                    (_, _, true) => WordOpKind::Delete,
-                    _ => WordOpKind::Replace,
+                let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>| {
+                    Step::kind_after_cut(s.kind, o, n)
                 };
                 let (o1, n1) = if s.kind == WordOpKind::Equal {
                     (
@@ -438,15 +431,8 @@ fn split_at_bounds(
     new_text: &str,
     nt: &[Token],
 ) -> Vec<Step> {
-    let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>, was: WordOpKind| match (
-        was,
-        o.is_empty(),
-        n.is_empty(),
-    ) {
-        (WordOpKind::Equal, _, _) => WordOpKind::Equal,
-        (_, true, _) => WordOpKind::Insert,
-        (_, _, true) => WordOpKind::Delete,
-        _ => WordOpKind::Replace,
+    let kind = |o: &std::ops::Range<usize>, n: &std::ops::Range<usize>, was: WordOpKind| {
+        Step::kind_after_cut(was, o, n)
     };
     let mut out = Vec::with_capacity(steps.len());
     for mut s in steps {

@@ -20,6 +20,24 @@ pub(crate) struct Step {
     pub new: Range<usize>,
 }
 
+impl Step {
+    /// The kind a step of kind `was` has once cut down to `old` and `new`:
+    /// equal stays equal; a changed step with one side empty is an
+    /// insertion or a deletion.
+    pub(crate) fn kind_after_cut(
+        was: WordOpKind,
+        old: &Range<usize>,
+        new: &Range<usize>,
+    ) -> WordOpKind {
+        match (was, old.is_empty(), new.is_empty()) {
+            (WordOpKind::Equal, _, _) => WordOpKind::Equal,
+            (_, true, _) => WordOpKind::Insert,
+            (_, _, true) => WordOpKind::Delete,
+            _ => WordOpKind::Replace,
+        }
+    }
+}
+
 /// The word diff of two token runs. Tokens compare by their exact text, so
 /// case and punctuation changes show up (the classifier judges them).
 pub(crate) fn diff(old_text: &str, old: &[Token], new_text: &str, new: &[Token]) -> Vec<Step> {
