@@ -257,11 +257,7 @@ impl Sides<'_> {
                 }
             };
             let verdict = self.judge(&ot, &nt, &mine, old_span, ns, ne);
-            let status = match (moved(i), verdict.status) {
-                (true, SentenceStatus::Changed) => SentenceStatus::Changed,
-                (true, _) => SentenceStatus::Moved,
-                (false, s) => s,
-            };
+            let status = moved_status(moved(i), verdict.status);
             let words = if verdict.status == SentenceStatus::Unchanged {
                 Vec::new()
             } else {
@@ -366,11 +362,7 @@ impl Sides<'_> {
                 .cloned()
                 .collect();
             let is_lone = j == l;
-            let status = match (is_lone || host.moved, verdict.status) {
-                (true, SentenceStatus::Changed) => SentenceStatus::Changed,
-                (true, _) => SentenceStatus::Moved,
-                (false, s) => s,
-            };
+            let status = moved_status(is_lone || host.moved, verdict.status);
             out.push(SentenceChange {
                 status,
                 old_start: old_span.start,
@@ -416,6 +408,16 @@ impl Sides<'_> {
             };
         }
         classify::classify(self.ctx, self.old_text, ot, self.new_text, nt, steps)
+    }
+}
+
+/// The status of a sentence judged `judged`: a sentence that moved is
+/// `moved` unless its statement changed.
+fn moved_status(moved: bool, judged: SentenceStatus) -> SentenceStatus {
+    match (moved, judged) {
+        (true, SentenceStatus::Changed) => SentenceStatus::Changed,
+        (true, _) => SentenceStatus::Moved,
+        (false, s) => s,
     }
 }
 
