@@ -363,9 +363,17 @@ impl Sides<'_> {
                 .collect();
             let is_lone = j == l;
             let status = moved_status(is_lone || host.moved, verdict.status);
+            // The old sentence is reported once, with the part that stayed;
+            // the part split off far away has no old text of its own (an
+            // empty span where the old sentence ends).
+            let old_start = if is_lone {
+                old_span.end
+            } else {
+                old_span.start
+            };
             out.push(SentenceChange {
                 status,
-                old_start: old_span.start,
+                old_start,
                 old_end: old_span.end,
                 new_start: span.start,
                 new_end: span.end,

@@ -102,6 +102,7 @@ fn rank(s: SentenceStatus) -> u8 {
 /// The text of `spans` (sentences of one side), in text order, each once:
 /// neighbours as they stand, sentences far apart joined by ` … `.
 fn joined(text: &str, mut spans: Vec<(usize, usize)>) -> String {
+    spans.retain(|(s, e)| s < e);
     spans.sort_unstable();
     spans.dedup();
     let mut out = String::new();
