@@ -411,6 +411,31 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     assert_eq!(pressed.as_deref(), Some("true"));
     app.shot("claim-verified-with-note").await?;
 
+    // 3b. A note typed and not saved survives Esc twice (blur, then back to
+    //     the article): opening the claim again brings it back as a draft,
+    //     and Ctrl+Enter saves it.
+    let field = app.wait_for("#claim-note").await?;
+    field.send_keys(" The clerk read it out too.").await?;
+    field.send_keys("\u{E00C}").await?; // Escape in the field: leave it
+    app.keys("\u{E00C}").await?; // Escape again: back to the article
+    app.wait_for("#claim-list").await?;
+    app.keys("\u{E007}").await?; // Enter: the same claim again
+    app.until(
+        "the draft to come back",
+        "const n = document.getElementById('claim-note'); const d = document.getElementById('claim-draft'); return !!n && n.value.includes('The clerk read it out too.') && !!d && !d.hidden;",
+    )
+    .await?;
+    app.shot("claim-draft-restored").await?;
+    app.wait_for("#claim-note")
+        .await?
+        .send_keys("\u{E009}\u{E007}") // Ctrl+Enter
+        .await?;
+    app.until(
+        "the draft to be saved as a verdict",
+        "const h = document.getElementById('claim-history'); const d = document.getElementById('claim-draft'); return !!h && h.textContent.includes('The clerk read it out too.') && !!d && d.hidden;",
+    )
+    .await?;
+
     // 4. Load the second revision into the same article.
     app.keys("\u{E00C}").await?; // Escape: back to the article
     app.wait_for("#new-revision").await?.click().await?;

@@ -1,6 +1,9 @@
 //! Claim view: one claim with its sentence, fields, status buttons, note,
 //! sources and review history. j / k move to the next or previous claim of
-//! the same revision; status keys save at once.
+//! the same revision; status keys save at once, Ctrl+Enter saves the note.
+//! What is typed in the note and sources is kept as a draft (`drafts.js`)
+//! until a verdict carries it: leaving the claim, Esc or a restart loses
+//! nothing.
 
 import { h, replace } from '../dom.js';
 import { shortTime } from './library.js';
@@ -8,6 +11,23 @@ import { shortTime } from './library.js';
 const ORIGIN_WORDS = { carried: 'kept: the claim did not change', recheck: 'the claim changed in a new revision' };
 import { segments, byteToIndex } from '../text.js';
 import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
+import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey } from '../drafts.js';
+
+/** The page's local storage, or a stand-in that keeps nothing when there is none. */
+function drafts() {
+  try {
+    if (globalThis.localStorage) return globalThis.localStorage;
+  } catch {
+    // Storage refused by the webview: fall through.
+  }
+  return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
+}
+
+/** "2026-03-02T10:04:00.000Z" as local "10:04". */
+function clock(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
 
 /** The sentence holding the claim, with the claim's span marked. */
 function context(view, c) {
@@ -36,6 +56,37 @@ export async function mount(root, ctx, route) {
   const note = h('textarea', { id: 'claim-note', rows: 4, placeholder: 'What you checked, with whom, and what you found', value: c.note || '' });
   const sources = h('textarea', { id: 'claim-sources', rows: 3, placeholder: 'One source per line: a URL or a reference without spaces', value: (c.sources || []).join('\n') });
   const statusRow = h('div', { class: 'status-buttons', role: 'group', 'aria-label': 'Status' });
+  const store = drafts();
+  const db = ctx.info ? ctx.info.database : '';
+  const savedNow = () => ({ note: c.note || '', sources: (c.sources || []).join('\n') });
+  const typed = () => ({ note: note.value, sources: sources.value });
+  const draftNote = h('p', { id: 'claim-draft', class: 'draft-note muted', hidden: true });
+  const showDraft = (text) => {
+    draftNote.textContent = text || '';
+    draftNote.hidden = !text;
+  };
+  const kept = loadDraft(store, db, c.id);
+  if (kept && isDirty(kept, savedNow())) {
+    note.value = kept.note;
+    sources.value = kept.sources;
+    showDraft(`Your unsaved note from ${clock(kept.at)} is back. It is not a verdict until you save it.`);
+  }
+  // Every keystroke is kept; the note says so until a verdict carries it.
+  const remember = () => {
+    const dirty = isDirty(typed(), savedNow());
+    const stored = keepDraft(store, db, c.id, typed(), savedNow());
+    showDraft(dirty ? (stored ? 'Draft kept on this computer; not saved as a verdict yet (Ctrl+Enter saves).' : 'Not saved yet (Ctrl+Enter saves).') : '');
+    return dirty;
+  };
+  for (const field of [note, sources]) {
+    field.addEventListener('input', remember);
+    field.addEventListener('keydown', (ev) => {
+      if (isSaveKey(ev)) {
+        ev.preventDefault();
+        save(c.status);
+      }
+    });
+  }
   const historyList = h('ol', { class: 'history', id: 'claim-history' });
   const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
   mem.selected = c.id;
@@ -67,6 +118,8 @@ export async function mount(root, ctx, route) {
     try {
       const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n').map((s) => s.trim()).filter(Boolean));
       Object.assign(c, updated);
+      dropDraft(store, db, c.id);
+      showDraft('');
       drawStatus();
       drawHistory(await ctx.backend.claimHistory(c.id));
       ctx.toast(`Saved: ${STATUS_LABEL[c.status].toLowerCase()}.`);
@@ -93,7 +146,9 @@ export async function mount(root, ctx, route) {
         statusRow,
         h('label', { for: 'claim-note', text: 'Note' }), note,
         h('label', { for: 'claim-sources', text: 'Sources' }), sources,
-        h('div', { class: 'row' }, h('button', { id: 'claim-save', class: 'primary', type: 'button', text: 'Save note and sources', on: { click: () => save(c.status) } }))),
+        h('div', { class: 'row save-bar' },
+          h('button', { id: 'claim-save', class: 'primary', type: 'button', text: 'Save note and sources', title: 'Ctrl+Enter', on: { click: () => save(c.status) } }),
+          draftNote)),
       h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList)),
   );
   drawStatus();
@@ -120,6 +175,10 @@ export async function mount(root, ctx, route) {
         return true;
       }
       return false;
+    },
+    dispose() {
+      // Leaving with words not yet in a verdict: they stay as the draft.
+      if (remember()) ctx.toast(`Your note on “${c.text.slice(0, 40)}” is kept as a draft; it is not a verdict yet.`);
     },
   };
 }
