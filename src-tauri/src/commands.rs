@@ -39,8 +39,8 @@ fn parse_date(published: Option<&str>) -> AppResult<Option<NaiveDate>> {
     }
 }
 
-/// Who is reviewing: the operating-system user.
-fn reviewer() -> Option<String> {
+/// The operating-system account: who reviews when the checker gave no name.
+fn account_name() -> Option<String> {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
@@ -332,12 +332,18 @@ pub async fn review_claim<R: Runtime>(
     status: String,
     note: Option<String>,
     sources: Option<Vec<String>>,
+    reviewer: Option<String>,
 ) -> AppResult<ClaimView> {
+    // The name the checker gave in the app; else the account's.
+    let reviewer = reviewer
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .or_else(account_name);
     let input = ReviewInput {
         status: Some(status.parse()?),
         note,
         sources: sources.unwrap_or_default(),
-        reviewer: reviewer(),
+        reviewer,
         revision: None,
     };
     with_store(&app, move |s| {

@@ -87,6 +87,15 @@ fn loading_reviewing_and_a_new_revision_keep_verdicts() {
     let history = invoke(&w, "claim_history", json!({"claim": date["id"]})).unwrap();
     assert_eq!(history.as_array().unwrap().len(), 1);
     assert_eq!(history[0]["note"], "signing photographed");
+    // The name the checker gave is recorded on the verdict.
+    invoke(
+        &w,
+        "review_claim",
+        json!({"claim": date["id"], "status": "verified", "note": "signing photographed", "reviewer": "  Ana Lind "}),
+    )
+    .unwrap();
+    let history = invoke(&w, "claim_history", json!({"claim": date["id"]})).unwrap();
+    assert_eq!(history[1]["reviewer"], "Ana Lind");
 
     let text2 = "Ferry strike ends\n\nThe union and the operator signed a deal on 4 June 2025 in Port Ellis. Ferries run again from 9 June 2025.\n";
     let second = invoke(&w, "add_text", json!({"text": text2, "article": article})).unwrap();

@@ -459,6 +459,20 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     );
     app.shot("article-revision-2").await?;
 
+    // 4b. The claim to re-check opens with an empty note: the machine's
+    //     reason stands beside it, not in the checker's words.
+    app.click_x(&claim_xpath("date", "Monday")).await?;
+    app.keys("\u{E007}").await?;
+    app.until(
+        "the re-check reason beside an empty note",
+        "const n = document.getElementById('claim-note'); const r = document.getElementById('claim-recheck'); return !!n && n.value === '' && !!r && r.textContent.includes('revision 2');",
+    )
+    .await?;
+    app.shot("claim-recheck").await?;
+    app.keys("\u{E00C}").await?; // Escape: back to the article
+    app.wait_for("button[title='Compare revisions (c)']")
+        .await?;
+
     // 5. Compare: the changed statement is flagged, the verdicts shown.
     app.wait_for("button[title='Compare revisions (c)']")
         .await?

@@ -37,8 +37,8 @@ export const addSample = () => call('add_sample');
 export const importFiles = (paths, article) => call('import_files', { paths, article: article ?? null });
 export const importUrl = (url, article) => call('import_url', { url, article: article ?? null });
 export const openArticle = (article, revision) => call('open_article', { article, revision: revision ?? null });
-export const reviewClaim = (claim, status, note, sources) =>
-  call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null });
+export const reviewClaim = (claim, status, note, sources, reviewer) =>
+  call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null, reviewer: reviewer || null });
 export const claimHistory = (claim) => call('claim_history', { claim });
 export const compareRevisions = (article, old, newer) => call('compare_revisions', { article, old, new: newer });
 export const previewReport = (article, format) => call('preview_report', { article, format });

@@ -23,6 +23,27 @@ function drafts() {
   return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 }
 
+const REVIEWER_KEY = 'claimdesk.reviewer';
+
+/** The checker's name as given once in the app ('' when not given). */
+function reviewerName() {
+  try {
+    return drafts().getItem(REVIEWER_KEY) || '';
+  } catch {
+    return '';
+  }
+}
+
+function setReviewerName(name) {
+  try {
+    const n = String(name || '').trim();
+    if (n) drafts().setItem(REVIEWER_KEY, n);
+    else drafts().removeItem(REVIEWER_KEY);
+  } catch {
+    // Not kept: the account name is recorded instead.
+  }
+}
+
 /** "2026-03-02T10:04:00.000Z" as local "10:04". */
 function clock(iso) {
   const d = new Date(iso);
@@ -53,12 +74,30 @@ export async function mount(root, ctx, route) {
     return [];
   });
 
-  const note = h('textarea', { id: 'claim-note', rows: 4, placeholder: 'What you checked, with whom, and what you found', value: c.note || '' });
-  const sources = h('textarea', { id: 'claim-sources', rows: 3, placeholder: 'One source per line: a URL or a reference without spaces', value: (c.sources || []).join('\n') });
+  // A re-check starts from an empty note: the machine's reason is shown
+  // beside it, never put in the checker's words. The sources of the last
+  // verdict a person gave are offered again.
+  const recheck = c.origin === 'recheck';
+  const lastByPerson = [...history].reverse().find((e) => e.origin !== 'recheck');
+  let baseline = recheck
+    ? { note: '', sources: ((lastByPerson && lastByPerson.sources) || []).join('\n') }
+    : { note: c.note || '', sources: (c.sources || []).join('\n') };
+  const note = h('textarea', { id: 'claim-note', rows: 4, placeholder: 'What you checked, with whom, and what you found', value: baseline.note });
+  const sources = h('textarea', { id: 'claim-sources', rows: 3, placeholder: 'One source per line: a URL or a reference without spaces', value: baseline.sources });
+  const why = recheck && c.note ? h('p', { id: 'claim-recheck', class: 'recheck-reason', text: `Why it needs a re-check: ${c.note}` }) : null;
+  // Who gives the verdicts: asked once, kept on this computer, recorded on each.
+  const reviewerInput = h('input', {
+    id: 'claim-reviewer',
+    type: 'text',
+    placeholder: 'Your name, recorded on every verdict',
+    autocomplete: 'name',
+    value: reviewerName(),
+  });
+  reviewerInput.addEventListener('change', () => setReviewerName(reviewerInput.value));
   const statusRow = h('div', { class: 'status-buttons', role: 'group', 'aria-label': 'Status' });
   const store = drafts();
   const db = ctx.info ? ctx.info.database : '';
-  const savedNow = () => ({ note: c.note || '', sources: (c.sources || []).join('\n') });
+  const savedNow = () => baseline;
   const typed = () => ({ note: note.value, sources: sources.value });
   const draftNote = h('p', { id: 'claim-draft', class: 'draft-note muted', hidden: true });
   const showDraft = (text) => {
@@ -109,15 +148,19 @@ export async function mount(root, ctx, route) {
           h('div', {},
             h('span', { class: ['status-badge', `s-${e.status}`], text: STATUS_LABEL[e.status] || e.status }),
             h('span', { class: 'muted', text: ` ${shortTime(e.at)} · revision ${e.revision}${e.reviewer ? ` · ${e.reviewer}` : ''}${ORIGIN_WORDS[e.origin] ? ` · ${ORIGIN_WORDS[e.origin]}` : ''}` })),
-          e.note ? h('p', { text: e.note }) : null,
-          e.sources && e.sources.length ? h('ul', { class: 'sources' }, e.sources.map((s) => h('li', { text: s }))) : null))
+          // A carried entry repeats the verdict before it: said once.
+          e.note && e.origin !== 'carried' ? h('p', { text: e.note }) : null,
+          e.sources && e.sources.length && e.origin !== 'carried' ? h('ul', { class: 'sources' }, e.sources.map((s) => h('li', { text: s }))) : null))
       : h('li', { class: 'muted', text: 'Not reviewed yet.' }));
   }
 
   async function save(status) {
     try {
-      const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n').map((s) => s.trim()).filter(Boolean));
+      setReviewerName(reviewerInput.value);
+      const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n').map((s) => s.trim()).filter(Boolean), reviewerName());
       Object.assign(c, updated);
+      baseline = { note: c.note || '', sources: (c.sources || []).join('\n') };
+      if (why) why.remove();
       dropDraft(store, db, c.id);
       showDraft('');
       drawStatus();
@@ -143,7 +186,9 @@ export async function mount(root, ctx, route) {
         context(view, c),
         h('dl', { class: 'fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
         h('h2', { text: 'Verdict' }),
+        why,
         statusRow,
+        h('label', { for: 'claim-reviewer', text: 'Reviewer' }), reviewerInput,
         h('label', { for: 'claim-note', text: 'Note' }), note,
         h('label', { for: 'claim-sources', text: 'Sources' }), sources,
         h('div', { class: 'row save-bar' },
