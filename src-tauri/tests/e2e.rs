@@ -375,12 +375,20 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     // 2. Review from the list with the keyboard: select the date "Tuesday"
     //    (it changes in revision 2) and press v.
     app.click_x(&claim_xpath("date", "Tuesday")).await?;
+    let verified = "return [...document.querySelectorAll('#claim-list .claim-item.k-date')].some(e => e.textContent.includes('Tuesday') && e.classList.contains('s-verified'));";
     app.keys("v").await?;
+    app.until("the Tuesday claim to be verified", verified)
+        .await?;
+    // The message offers Undo, which appends the verdict before.
+    app.wait_for(".toast .toast-action").await?.click().await?;
     app.until(
-        "the Tuesday claim to be verified",
-        "return [...document.querySelectorAll('#claim-list .claim-item.k-date')].some(e => e.textContent.includes('Tuesday') && e.classList.contains('s-verified'));",
+        "the Tuesday claim to be unreviewed again",
+        "return [...document.querySelectorAll('#claim-list .claim-item.k-date')].some(e => e.textContent.includes('Tuesday') && e.classList.contains('s-unreviewed'));",
     )
     .await?;
+    app.keys("v").await?;
+    app.until("the Tuesday claim to be verified again", verified)
+        .await?;
 
     // 3. Open a claim that will not change (the mayor's role), give a
     //    verdict with a note and a source in the claim view.

@@ -36,13 +36,24 @@ const root = document.getElementById('view');
 let current = null;
 let route = parseRoute(location.hash);
 
-function toast(message, kind = 'info') {
+/**
+ * Shows a message; `action` ({ label, run }) adds a button (Undo) and keeps
+ * the message up long enough to use it.
+ */
+function toast(message, kind = 'info', action = null) {
   const box = document.getElementById('toasts');
   const close = h('button', { class: 'icon', type: 'button', 'aria-label': 'Dismiss', text: '×' });
-  const el = h('div', { class: ['toast', kind], role: kind === 'error' ? 'alert' : 'status' }, h('span', { text: message }), close);
+  const act = action ? h('button', { class: 'link toast-action', type: 'button', text: action.label }) : null;
+  const el = h('div', { class: ['toast', kind], role: kind === 'error' ? 'alert' : 'status' }, h('span', { text: message }), act, close);
   close.addEventListener('click', () => el.remove());
+  if (act) {
+    act.addEventListener('click', () => {
+      el.remove();
+      action.run();
+    });
+  }
   box.append(el);
-  if (kind !== 'error') setTimeout(() => el.remove(), 3000);
+  if (kind !== 'error') setTimeout(() => el.remove(), action ? 8000 : 3000);
   while (box.children.length > 3) box.firstElementChild.remove();
 }
 

@@ -3,6 +3,7 @@
 //! scrolls to its span; clicking a span selects its claim in the panel.
 //! Status keys review the selected claim without leaving the view.
 
+import { reviewerName } from '../reviewer.js';
 import { h, replace } from '../dom.js';
 import { segments, claimSpans } from '../text.js';
 import { shortTime } from './library.js';
@@ -141,16 +142,32 @@ export async function mount(root, ctx, route) {
       return;
     }
     try {
-      const updated = await ctx.backend.reviewClaim(c.id, status, c.note, c.sources);
-      Object.assign(c, updated);
-      for (const m of text.querySelectorAll(`mark[data-id="${c.id}"]`)) {
-        m.className = m.className.replace(/\bs-\S+/, `s-${c.status}`);
-      }
-      draw();
-      ctx.toast(`Marked ${STATUS_LABEL[c.status].toLowerCase()}.`);
+      await record(c, status, ownNote(c), c.sources);
+      const before = previous;
+      ctx.toast(`Marked ${STATUS_LABEL[c.status].toLowerCase()}.`, 'info', {
+        label: 'Undo',
+        // Undo appends the verdict before as a new entry: nothing is deleted.
+        run: () => record(c, before.status, before.note, before.sources).catch((e) => ctx.fail(e)),
+      });
     } catch (e) {
       ctx.fail(e);
     }
+  }
+
+  /** The claim's note as a person wrote it: a re-check's note is the machine's reason, never copied into a verdict. */
+  function ownNote(c) {
+    return c.origin === 'recheck' ? null : c.note;
+  }
+
+  let previous = null;
+  async function record(c, status, note, sources) {
+    previous = { status: c.status, note: ownNote(c), sources: c.sources };
+    const updated = await ctx.backend.reviewClaim(c.id, status, note, sources, reviewerName());
+    Object.assign(c, updated);
+    for (const m of text.querySelectorAll(`mark[data-id="${c.id}"]`)) {
+      m.className = m.className.replace(/\bs-\S+/, `s-${c.status}`);
+    }
+    draw();
   }
 
   draw();

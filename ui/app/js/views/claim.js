@@ -12,6 +12,7 @@ const ORIGIN_WORDS = { carried: 'kept: the claim did not change', recheck: 'the 
 import { segments, byteToIndex } from '../text.js';
 import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
 import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey } from '../drafts.js';
+import { reviewerName, setReviewerName } from '../reviewer.js';
 
 /** The page's local storage, or a stand-in that keeps nothing when there is none. */
 function drafts() {
@@ -21,27 +22,6 @@ function drafts() {
     // Storage refused by the webview: fall through.
   }
   return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
-}
-
-const REVIEWER_KEY = 'claimdesk.reviewer';
-
-/** The checker's name as given once in the app ('' when not given). */
-function reviewerName() {
-  try {
-    return drafts().getItem(REVIEWER_KEY) || '';
-  } catch {
-    return '';
-  }
-}
-
-function setReviewerName(name) {
-  try {
-    const n = String(name || '').trim();
-    if (n) drafts().setItem(REVIEWER_KEY, n);
-    else drafts().removeItem(REVIEWER_KEY);
-  } catch {
-    // Not kept: the account name is recorded instead.
-  }
 }
 
 /** "2026-03-02T10:04:00.000Z" as local "10:04". */
@@ -157,6 +137,8 @@ export async function mount(root, ctx, route) {
   async function save(status) {
     try {
       setReviewerName(reviewerInput.value);
+      // A re-check's note is the machine's reason: undo never makes it a person's.
+      const before = { status: c.status, note: c.origin === 'recheck' ? null : c.note, sources: c.sources };
       const updated = await ctx.backend.reviewClaim(c.id, status, note.value, sources.value.split('\n').map((s) => s.trim()).filter(Boolean), reviewerName());
       Object.assign(c, updated);
       baseline = { note: c.note || '', sources: (c.sources || []).join('\n') };
@@ -165,7 +147,20 @@ export async function mount(root, ctx, route) {
       showDraft('');
       drawStatus();
       drawHistory(await ctx.backend.claimHistory(c.id));
-      ctx.toast(`Saved: ${STATUS_LABEL[c.status].toLowerCase()}.`);
+      ctx.toast(`Saved: ${STATUS_LABEL[c.status].toLowerCase()}.`, 'info', {
+        label: 'Undo',
+        // Undo appends the verdict before as a new entry: nothing is deleted.
+        run: async () => {
+          const back = await ctx.backend.reviewClaim(c.id, before.status, before.note, before.sources, reviewerName());
+          Object.assign(c, back);
+          baseline = { note: c.note || '', sources: (c.sources || []).join('\n') };
+          note.value = baseline.note;
+          sources.value = baseline.sources;
+          drawStatus();
+          drawHistory(await ctx.backend.claimHistory(c.id));
+          ctx.toast(`Undone: ${STATUS_LABEL[c.status].toLowerCase()} again.`);
+        },
+      });
     } catch (e) {
       ctx.fail(e);
     }
