@@ -353,6 +353,24 @@ pub async fn review_claim<R: Runtime>(
     .await
 }
 
+/// Corrects an article's publication date (none clears it): its latest text
+/// is stored again as a new revision with that date, so relative dates are
+/// resolved anew and the claims they move go to re-check.
+#[tauri::command]
+pub async fn set_published<R: Runtime>(
+    app: AppHandle<R>,
+    article: ArticleId,
+    published: Option<String>,
+) -> AppResult<Loaded> {
+    let date = parse_date(published.as_deref())?;
+    with_store(&app, move |s| {
+        let added = s.set_published(article, date)?;
+        let title = s.revision(article, Some(added.revision))?.info.title;
+        Ok(Loaded { added, title })
+    })
+    .await
+}
+
 /// Every verdict on a claim, oldest first, including those given on the
 /// same claim in earlier revisions.
 #[tauri::command]

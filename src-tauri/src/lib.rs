@@ -35,6 +35,7 @@ pub fn builder<R: Runtime>(
             commands::import_url,
             commands::open_article,
             commands::review_claim,
+            commands::set_published,
             commands::claim_history,
             commands::compare_revisions,
             commands::preview_report,

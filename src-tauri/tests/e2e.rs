@@ -557,6 +557,33 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     assert_eq!(written, json!(path), "{written}");
     let body = std::fs::read_to_string(&path)?;
     assert!(body.contains("Adeyemi"), "the report is on disk");
+
+    // 8. The publication date was wrong: set it in the article view. A new
+    //    revision resolves the relative dates again ("on Monday" moves back
+    //    39 years) and sends the moved claims to re-check.
+    app.client
+        .execute(
+            "location.hash = arguments[0];",
+            vec![json!(format!("#/article/{id}"))],
+        )
+        .await?;
+    app.wait_for("#published-btn").await?.click().await?;
+    app.js("const i = document.getElementById('published-input'); i.value = '1987-03-12'; return i.value;")
+        .await?;
+    app.wait_for("#published-save").await?.click().await?;
+    app.until(
+        "the new date and its revision",
+        "const d = document.getElementById('published-date'); const s = document.getElementById('revision-select'); return !!d && d.textContent.includes('1987-03-12') && !!s && s.value === '3';",
+    )
+    .await?;
+    let monday = app
+        .js("const c = [...document.querySelectorAll('#claim-list .claim-item.k-date')].find(e => e.textContent.includes('Monday')); return c ? c.textContent : '';")
+        .await?;
+    assert!(
+        monday.as_str().is_some_and(|t| t.contains("1987")),
+        "the relative date moved: {monday}"
+    );
+    app.shot("publication-date-changed").await?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ mod db;
 mod diff_cmd;
 mod extract_cmd;
 mod list_cmd;
+mod published_cmd;
 mod report_cmd;
 mod review_cmd;
 
@@ -41,6 +42,8 @@ enum Command {
     Claims(list_cmd::ClaimsArgs),
     /// Record a verdict on a claim.
     Review(review_cmd::ReviewArgs),
+    /// Correct an article's publication date; relative dates are resolved again.
+    SetPublished(published_cmd::Args),
     /// Show the review history of a claim.
     History(review_cmd::HistoryArgs),
     /// Search article text and claims.
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Show(a) => list_cmd::show(&cli.db, a),
         Command::Claims(a) => list_cmd::claims(&cli.db, a),
         Command::Review(a) => review_cmd::review(&cli.db, a),
+        Command::SetPublished(a) => published_cmd::run(&cli.db, a),
         Command::History(a) => review_cmd::history(&cli.db, a),
         Command::Search(a) => list_cmd::search(&cli.db, a),
         Command::Extract(a) => extract_cmd::run(a),

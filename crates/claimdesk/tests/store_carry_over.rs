@@ -129,3 +129,84 @@ fn verdicts_follow_the_claims_across_revisions() {
     );
     assert!(cmp.claims.iter().any(|c| c.status == ClaimChange::Removed));
 }
+
+/// Changing an article's publication date resolves its relative dates
+/// again: a claim whose value moves goes to re-check, one that does not
+/// keeps its verdict, and the old date stays on record in the revision
+/// before.
+#[test]
+fn a_new_publication_date_re_resolves_relative_dates() {
+    let text = "PIERTON - The harbour council met on Monday to discuss the pier. Rents in the old town rose sharply in 2019, the council said.";
+    let mut store = Store::open_in_memory().expect("store");
+    let mut d = doc(text);
+    d.published = NaiveDate::from_ymd_opt(2026, 3, 4);
+    let first = store.add(&d, Target::Auto).expect("add");
+    let article = first.article_id;
+    let claims = store
+        .claims(article, None, ClaimFilter::default())
+        .expect("claims");
+    let value = |c: &claimdesk::store::StoredClaim| {
+        c.claim
+            .fields
+            .pairs()
+            .into_iter()
+            .find(|(k, _)| *k == "value")
+            .map(|(_, v)| v)
+    };
+    let monday = claims
+        .iter()
+        .find(|c| c.claim.text == "Monday")
+        .expect("the Monday date");
+    assert_eq!(value(monday).as_deref(), Some("2026-03-02"));
+    let year = claims
+        .iter()
+        .find(|c| c.claim.text.contains("2019"))
+        .expect("the year");
+    store.review(monday.id, &verified()).expect("review");
+    store.review(year.id, &verified()).expect("review");
+
+    let moved = store
+        .set_published(article, NaiveDate::from_ymd_opt(1987, 3, 4))
+        .expect("set the date");
+    assert_eq!(moved.revision, 2);
+    assert!(!moved.unchanged);
+    let now = store
+        .claims(article, None, ClaimFilter::default())
+        .expect("claims");
+    let monday2 = now
+        .iter()
+        .find(|c| c.claim.text == "Monday")
+        .expect("the Monday date");
+    assert_eq!(value(monday2).as_deref(), Some("1987-03-02"));
+    assert_eq!(monday2.status, Status::NeedsRecheck);
+    let note = monday2
+        .review
+        .as_ref()
+        .and_then(|r| r.note.clone())
+        .unwrap_or_default();
+    assert!(
+        note.contains("2026-03-02") && note.contains("1987-03-02"),
+        "{note}"
+    );
+    let year2 = now
+        .iter()
+        .find(|c| c.claim.text.contains("2019"))
+        .expect("the year");
+    assert_eq!(year2.status, Status::Verified);
+
+    let revisions = store.revisions(article).expect("revisions");
+    let dates: Vec<_> = revisions.iter().map(|r| r.published).collect();
+    assert_eq!(
+        dates,
+        [
+            NaiveDate::from_ymd_opt(2026, 3, 4),
+            NaiveDate::from_ymd_opt(1987, 3, 4)
+        ]
+    );
+    // The same date again stores nothing.
+    let same = store
+        .set_published(article, NaiveDate::from_ymd_opt(1987, 3, 4))
+        .expect("same date");
+    assert!(same.unchanged);
+    assert_eq!(store.revisions(article).expect("revisions").len(), 2);
+}

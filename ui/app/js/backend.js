@@ -40,6 +40,7 @@ export const openArticle = (article, revision) => call('open_article', { article
 export const reviewClaim = (claim, status, note, sources, reviewer) =>
   call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null, reviewer: reviewer || null });
 export const claimHistory = (claim) => call('claim_history', { claim });
+export const setPublished = (article, published) => call('set_published', { article, published: published || null });
 export const compareRevisions = (article, old, newer) => call('compare_revisions', { article, old, new: newer });
 export const previewReport = (article, format) => call('preview_report', { article, format });
 export const exportReport = (article, format, path) => call('export_report', { article, format, path });

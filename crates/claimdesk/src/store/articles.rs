@@ -85,6 +85,28 @@ impl Store {
         Ok(added)
     }
 
+    /// Changes the publication date of an article: its latest text is
+    /// stored again as a new revision dated `published`, so every relative
+    /// date is resolved anew; claims whose values change go to re-check
+    /// (with an entry saying what changed), the others keep their
+    /// verdicts. The revision before keeps the old date: the change is on
+    /// record. Nothing is stored when the date is the same.
+    pub fn set_published(
+        &mut self,
+        article: ArticleId,
+        published: Option<chrono::NaiveDate>,
+    ) -> Result<Added, StoreError> {
+        let rev = self.revision(article, None)?;
+        let mut doc = Document::new(rev.text, rev.info.format);
+        doc.title = rev.info.title;
+        doc.byline = rev.info.byline;
+        doc.published = published;
+        doc.source = rev.info.source;
+        doc.source_kind = rev.info.source_kind;
+        doc.encoding = rev.info.encoding;
+        self.add(&doc, Target::Article(article))
+    }
+
     /// Every article, newest first.
     pub fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
         self.summaries(None, i64::MAX)
@@ -327,18 +349,23 @@ pub(super) fn add_in(
     };
     let (article_id, previous) = match existing {
         Some(id) => {
-            let prev: Option<(i64, u32, String)> = tx
+            let prev: Option<(i64, u32, String, Option<String>)> = tx
                 .prepare_cached(&format!(
-                    "SELECT r.id, r.number, r.content_hash FROM revisions r
+                    "SELECT r.id, r.number, r.content_hash, r.published FROM revisions r
                      WHERE r.article_id = ?1 AND {} ORDER BY r.number DESC LIMIT 1",
                     visible_to("r", "?2")
                 ))?
                 .query_row(params![id, import], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                 })
                 .optional()?;
-            if let Some((_, number, h)) = &prev
+            // The same text published on the same day is the same revision;
+            // another publication date changes what its relative dates
+            // mean, so it makes a new one.
+            let published = doc.published.map(|d| d.to_string());
+            if let Some((_, number, h, p)) = &prev
                 && *h == hash
+                && *p == published
             {
                 return Ok(Added {
                     article_id: id,
@@ -351,7 +378,7 @@ pub(super) fn add_in(
                     removed_reviewed: 0,
                 });
             }
-            (id, prev.map(|(rid, _, _)| rid))
+            (id, prev.map(|(rid, _, _, _)| rid))
         }
         None => {
             tx.prepare_cached(

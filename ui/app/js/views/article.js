@@ -73,6 +73,46 @@ export async function mount(root, ctx, route) {
       : h('span', { class: 'muted', text: `Revision 1 · ${shortTime(view.revision.loaded_at)}` });
 
   const toCheck = view.claims.filter((c) => isToCheck(c.status)).length;
+
+  // The publication date that relative dates were resolved against, and a
+  // way to correct it (on the latest revision): a new revision is stored
+  // with the date, and the claims it moves go to re-check.
+  const latest = view.revision.number === view.revisions.length;
+  const published = h('span', { id: 'published' });
+  function drawPublished() {
+    const change = latest
+      ? h('button', { id: 'published-btn', type: 'button', class: 'link', text: view.revision.published ? 'change' : 'set it', on: { click: editPublished } })
+      : null;
+    replace(published,
+      h('span', { id: 'published-date', text: view.revision.published ? `published ${view.revision.published}` : 'no publication date' }),
+      change ? ' ' : null, change);
+  }
+  function editPublished() {
+    const input = h('input', { id: 'published-input', type: 'date', value: view.revision.published || '', 'aria-label': 'Publication date' });
+    const save = async () => {
+      try {
+        const done = await ctx.backend.setPublished(view.id, input.value);
+        const a = done;
+        ctx.toast(a.unchanged
+          ? `Already dated ${input.value || 'without a date'}: nothing changed.`
+          : `Publication date set to ${input.value || 'none'}: revision ${a.revision}, ${a.kept} verdict${a.kept === 1 ? '' : 's'} kept, ${a.rechecked} to re-check.`);
+        if (!a.unchanged) ctx.go('article', view.id);
+        else drawPublished();
+      } catch (e) {
+        ctx.fail(e);
+      }
+    };
+    input.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') save();
+    });
+    replace(published,
+      h('label', { for: 'published-input', text: 'Published ' }), input, ' ',
+      h('button', { id: 'published-save', type: 'button', class: 'primary', text: 'Save date', on: { click: save } }), ' ',
+      h('button', { type: 'button', class: 'link', text: 'cancel', on: { click: drawPublished } }),
+      h('span', { class: 'muted', text: ' Relative dates are resolved again; the claims they move go to re-check.' }));
+    input.focus();
+  }
+  drawPublished();
   replace(
     root,
     h('section', { class: 'article-view' },
@@ -84,7 +124,10 @@ export async function mount(root, ctx, route) {
         h('button', { type: 'button', disabled: view.revisions.length < 2, title: 'Compare revisions (c)', text: 'Compare', on: { click: () => ctx.go('compare', view.id) } }),
         h('button', { type: 'button', title: 'Timeline (l)', text: 'Timeline', on: { click: () => ctx.go('timeline', view.id) } }),
         h('button', { type: 'button', title: 'Export a report (e)', text: 'Export', on: { click: () => ctx.go('export', view.id) } })),
-      h('p', { class: 'muted meta', text: [`${view.claims.length} claims`, `${toCheck} to check`, view.revision.source ? `from ${view.revision.source}` : null, view.revision.published ? `published ${view.revision.published}` : null].filter(Boolean).join(' · ') }),
+      h('p', { class: 'muted meta' },
+        [`${view.claims.length} claims`, `${toCheck} to check`, view.revision.source ? `from ${view.revision.source}` : null].filter(Boolean).join(' · '),
+        ' · ',
+        published),
       h('div', { class: 'split' },
         h('div', { class: 'pane text-pane' }, text),
         h('aside', { class: 'pane claims-pane', 'aria-label': 'Claims' },
