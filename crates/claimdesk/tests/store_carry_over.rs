@@ -209,4 +209,22 @@ fn a_new_publication_date_re_resolves_relative_dates() {
         .expect("same date");
     assert!(same.unchanged);
     assert_eq!(store.revisions(article).expect("revisions").len(), 2);
+    // The same text loaded again without a date keeps the stored one.
+    let mut again = doc(text);
+    again.published = None;
+    let undated = store
+        .add(&again, Target::Article(article))
+        .expect("add again");
+    assert!(undated.unchanged, "{undated:?}");
+    // Clearing the date is a change of its own.
+    let cleared = store.set_published(article, None).expect("clear");
+    assert_eq!(cleared.revision, 3);
+    assert_eq!(
+        store
+            .revision(article, None)
+            .expect("latest")
+            .info
+            .published,
+        None
+    );
 }

@@ -24,6 +24,9 @@ pub enum Target {
     New,
     /// A new revision of this article.
     Article(ArticleId),
+    /// A new revision of this article even when only the publication date
+    /// differs, cleared dates included ([`Store::set_published`]).
+    Redated(ArticleId),
 }
 
 /// What adding a document did.
@@ -104,7 +107,7 @@ impl Store {
         doc.source = rev.info.source;
         doc.source_kind = rev.info.source_kind;
         doc.encoding = rev.info.encoding;
-        self.add(&doc, Target::Article(article))
+        self.add(&doc, Target::Redated(article))
     }
 
     /// Every article, newest first.
@@ -313,7 +316,7 @@ pub(super) fn add_in(
     };
     let existing: Option<ArticleId> = match target {
         Target::New => None,
-        Target::Article(id) => {
+        Target::Article(id) | Target::Redated(id) => {
             let found: Option<ArticleId> = tx
                 .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
@@ -359,13 +362,14 @@ pub(super) fn add_in(
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                 })
                 .optional()?;
-            // The same text published on the same day is the same revision;
-            // another publication date changes what its relative dates
-            // mean, so it makes a new one.
+            // The same text is the same revision, unless it states another
+            // publication date (which changes what its relative dates
+            // mean): a document that states none keeps the stored one.
             let published = doc.published.map(|d| d.to_string());
+            let redated = matches!(target, Target::Redated(_));
             if let Some((_, number, h, p)) = &prev
                 && *h == hash
-                && *p == published
+                && (*p == published || (published.is_none() && !redated))
             {
                 return Ok(Added {
                     article_id: id,
