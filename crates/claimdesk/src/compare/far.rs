@@ -47,12 +47,29 @@ pub(crate) fn links(
     new_text: &str,
 ) -> Vec<FarLink> {
     let one = |r: &std::ops::Range<usize>| r.len() == 1;
+    let lone = |g: &Group, merged: bool| {
+        if merged {
+            one(&g.old) && g.new.is_empty()
+        } else {
+            one(&g.new) && g.old.is_empty()
+        }
+    };
+    // Only pairs whose words differ can have gained or lost any.
     let hosts: Vec<usize> = (0..groups.len())
-        .filter(|&g| one(&groups[g].old) && one(&groups[g].new))
+        .filter(|&g| {
+            let grp = &groups[g];
+            one(&grp.old)
+                && one(&grp.new)
+                && old.get(grp.old.start).map(|p| p.hash) != new.get(grp.new.start).map(|p| p.hash)
+        })
         .collect();
     let mut out = Vec::new();
     let mut taken: HashSet<usize> = HashSet::new();
     for merged in [true, false] {
+        // Most comparisons have no lone sentence of a side: nothing to index.
+        if hosts.is_empty() || !groups.iter().any(|g| lone(g, merged)) {
+            continue;
+        }
         // Words each host gained (merge) or lost (split).
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for &h in &hosts {
@@ -74,12 +91,7 @@ pub(crate) fn links(
             }
         }
         for (g, grp) in groups.iter().enumerate() {
-            let lone = if merged {
-                one(&grp.old) && grp.new.is_empty()
-            } else {
-                one(&grp.new) && grp.old.is_empty()
-            };
-            if !lone {
+            if !lone(grp, merged) {
                 continue;
             }
             let words = if merged {
