@@ -11,6 +11,7 @@ use crate::views::{
 use claimdesk::compare::runs;
 use claimdesk::model::Placement;
 use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
+use claimdesk::{Claim, ClaimFields, TimeValue};
 
 /// How many search hits are asked of the store.
 const SEARCH_LIMIT: usize = 200;
@@ -57,15 +58,32 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         None => (String::new(), Vec::new(), None),
     };
     let when = c.claim.calendar_value().and_then(Placement::of);
+    let date_words = date_value(&c.claim)
+        .and_then(|v| TimeValue::parse(v).ok())
+        .map(|v| v.words());
     ClaimView {
         id: c.id,
         when,
+        date_words,
         claim: c.claim,
         status: c.status,
         note,
         sources,
         previous_id: c.previous_id,
         origin,
+    }
+}
+
+/// The TimeML value a claim states: a date claim's value of any type
+/// (durations and sets included), or the date of a dismissal or an
+/// attendance.
+fn date_value(c: &Claim) -> Option<&str> {
+    match &c.fields {
+        ClaimFields::Date { value, .. } => Some(value),
+        ClaimFields::Dismissal { date, .. } | ClaimFields::Attendance { date, .. } => {
+            date.as_deref()
+        }
+        _ => None,
     }
 }
 
@@ -175,6 +193,11 @@ mod tests {
                 "2025-03-03".into(),
                 claimdesk::Precision::Day
             )),
+        );
+        // And reads in plain words, for the lists and the claim view.
+        assert_eq!(
+            date.and_then(|c| c.date_words.as_deref()),
+            Some("Mon 3 Mar 2025")
         );
         assert!(open(&s, id, Some(9)).is_err());
     }

@@ -46,6 +46,11 @@ pub struct ClaimView {
     /// the core reads its TimeML value; absent for undated claims.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<Placement>,
+    /// The claim's date in plain words ("Wed 11 Mar 2026, morning",
+    /// "autumn 2025", "3 years"), as the core words its TimeML value; the
+    /// value itself stays in `value` / `date` for a tooltip.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_words: Option<String>,
 }
 
 /// One revision of an article opened for reading.

@@ -51,15 +51,18 @@ export function step(list, currentId, delta) {
 
 /** A one-line summary of a claim's fields, e.g. "Ada Mensah — mayor (Port Ellis)". */
 export function summary(c) {
+  // Dates in plain words, as the core words them ("Fri 28 Nov 2025",
+  // "autumn 2025", "3 years"); the TimeML value only when it has none.
+  const when = c.date_words || c.date;
   switch (c.kind) {
     case 'date':
-      return c.value ? `${c.value}` : c.text;
+      return c.date_words || c.value || c.text;
     case 'role':
       return [c.person, '—', c.role, c.org ? `(${c.org})` : ''].filter(Boolean).join(' ');
     case 'dismissal':
-      return [c.person, c.how, c.role ? `as ${c.role}` : '', c.date ? `on ${c.date}` : ''].filter(Boolean).join(' ');
+      return [c.person, c.how, c.role ? `as ${c.role}` : '', when ? `on ${when}` : ''].filter(Boolean).join(' ');
     case 'attendance':
-      return [c.person, c.planned ? 'to attend' : 'attended', c.event, c.place ? `at ${c.place}` : '', c.date ? `on ${c.date}` : '']
+      return [c.person, c.planned ? 'to attend' : 'attended', c.event, c.place ? `at ${c.place}` : '', when ? `on ${when}` : '']
         .filter(Boolean)
         .join(' ');
     case 'quote':
@@ -78,7 +81,15 @@ export function fields(c) {
     attendance: ['person', 'event', 'place', 'date', 'planned'],
     quote: ['speaker', 'quote'],
   }[c.kind] || [];
-  return names.filter((n) => c[n] !== undefined && c[n] !== null && c[n] !== '').map((n) => [n, String(c[n])]);
+  // A date field reads in words, its TimeML value after it.
+  const shown = (n) => ((n === 'value' || n === 'date') && c.date_words ? `${c.date_words} (${c[n]})` : String(c[n]));
+  return names.filter((n) => c[n] !== undefined && c[n] !== null && c[n] !== '').map((n) => [n, shown(n)]);
+}
+
+/** The TimeML value behind a claim's date, for a tooltip ('' when none). */
+export function timemlTip(c) {
+  const v = c.kind === 'date' ? c.value : c.date;
+  return v ? `TimeML value: ${v}` : '';
 }
 
 /** The key that sets each status (see keys.js). */

@@ -7,7 +7,7 @@ import { reviewerName } from '../reviewer.js';
 import { h, replace } from '../dom.js';
 import { segments, claimSpans } from '../text.js';
 import { shortTime } from './library.js';
-import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck } from '../claims.js';
+import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck, timemlTip } from '../claims.js';
 
 /** Builds the article text as text nodes and `<mark>`s (never HTML). */
 export function renderText(text, claims, onPick) {
@@ -40,7 +40,7 @@ export function claimItem(c, onPick) {
     on: { click: () => onPick(c.id, 'list'), dblclick: () => onPick(c.id, 'open') },
   },
   h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
-  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c) })),
+  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c), title: timemlTip(c) })),
   h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` }));
 }
 
