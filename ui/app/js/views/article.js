@@ -88,7 +88,7 @@ export async function mount(root, ctx, route) {
       change ? ' ' : null, change);
   }
   function editPublished() {
-    const input = h('input', { id: 'published-input', type: 'date', value: view.revision.published || '', 'aria-label': 'Publication date' });
+    const input = h('input', { id: 'published-input', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', size: 11, value: view.revision.published || '' });
     const save = async () => {
       try {
         const done = await ctx.backend.setPublished(view.id, input.value);

@@ -58,7 +58,10 @@ export function openLoadDialog(ctx, target = null) {
   });
 
   const title = h('input', { id: 'paste-title', type: 'text', placeholder: 'Title (default: the first line)', hidden: !!target });
-  const published = h('input', { id: 'paste-published', type: 'date', 'aria-label': 'Publication date' });
+  // Typed, not picked: a date field that only a calendar widget fills is
+  // slow to correct; the shell refuses anything but YYYY-MM-DD, saying so.
+  const published = h('input', { id: 'paste-published', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}', autocomplete: 'off', size: 11 });
+  const publishedLabel = h('label', { for: 'paste-published', class: 'inline-label', text: 'Published' });
   const text = h('textarea', { id: 'paste-text', rows: 10, placeholder: 'Paste the article text here' });
   const addBtn = h('button', { id: 'paste-add', type: 'button', class: 'primary', text: 'Add article' });
   addBtn.addEventListener('click', async () => {
@@ -84,7 +87,7 @@ export function openLoadDialog(ctx, target = null) {
   const dialog = h('dialog', { id: 'load-dialog', class: 'load-dialog' },
     h('h2', { id: 'load-heading', text: target ? `New revision of “${target.title}”` : 'Load an article' }),
     h('section', {}, h('h3', { text: 'From files' }), h('p', { class: 'muted', text: 'Plain-text files; you can also drop them on the window. A file whose title is already in the library becomes its next revision.' }), chooseBtn),
-    h('section', {}, h('h3', { text: 'Paste text' }), h('div', { class: 'row' }, title, published), text, h('div', { class: 'row' }, addBtn)),
+    h('section', {}, h('h3', { text: 'Paste text' }), h('div', { class: 'row' }, title, publishedLabel, published), text, h('div', { class: 'row' }, addBtn)),
     h('section', {}, h('h3', { text: 'From a web address' }), h('div', { class: 'row' }, url, fetchBtn)),
     status,
     h('form', { method: 'dialog', class: 'row end' }, h('button', { text: 'Close' })));
