@@ -376,9 +376,22 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     //    (it changes in revision 2) and press v.
     app.click_x(&claim_xpath("date", "Tuesday")).await?;
     let verified = "return [...document.querySelectorAll('#claim-list .claim-item.k-date')].some(e => e.textContent.includes('Tuesday') && e.classList.contains('s-verified'));";
+    let before: usize = app
+        .text("#to-check-count")
+        .await?
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or("no to-check count in the header")?;
     app.keys("v").await?;
     app.until("the Tuesday claim to be verified", verified)
         .await?;
+    // The header's count follows the verdict.
+    let count = format!(
+        "const c = document.getElementById('to-check-count'); return !!c && c.textContent === '{} to check';",
+        before - 1
+    );
+    app.until("the header count to follow", &count).await?;
     // The message offers Undo, which appends the verdict before.
     app.wait_for(".toast .toast-action").await?.click().await?;
     app.until(

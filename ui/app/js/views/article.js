@@ -72,7 +72,12 @@ export async function mount(root, ctx, route) {
           view.revisions.map((r) => h('option', { value: String(r.number), selected: r.number === view.revision.number, text: `Revision ${r.number} of ${view.revisions.length} · ${shortTime(r.loaded_at)}` })))
       : h('span', { class: 'muted', text: `Revision 1 · ${shortTime(view.revision.loaded_at)}` });
 
-  const toCheck = view.claims.filter((c) => isToCheck(c.status)).length;
+  // The header's "to check" count follows every verdict.
+  const toCheckCount = h('span', { id: 'to-check-count' });
+  const countToCheck = () => {
+    toCheckCount.textContent = `${view.claims.filter((c) => isToCheck(c.status)).length} to check`;
+  };
+  countToCheck();
 
   // The publication date that relative dates were resolved against, and a
   // way to correct it (on the latest revision): a new revision is stored
@@ -125,7 +130,9 @@ export async function mount(root, ctx, route) {
         h('button', { type: 'button', title: 'Timeline (l)', text: 'Timeline', on: { click: () => ctx.go('timeline', view.id) } }),
         h('button', { type: 'button', title: 'Export a report (e)', text: 'Export', on: { click: () => ctx.go('export', view.id) } })),
       h('p', { class: 'muted meta' },
-        [`${view.claims.length} claims`, `${toCheck} to check`, view.revision.source ? `from ${view.revision.source}` : null].filter(Boolean).join(' · '),
+        `${view.claims.length} claims · `,
+        toCheckCount,
+        [view.revision.source ? `from ${view.revision.source}` : null].filter(Boolean).map((t) => ` · ${t}`).join(''),
         ' · ',
         published),
       h('div', { class: 'split' },
@@ -154,6 +161,7 @@ export async function mount(root, ctx, route) {
   }
 
   function draw() {
+    countToCheck();
     const kc = countBy(view.claims, 'kind');
     const sc = countBy(view.claims, 'status');
     replace(
