@@ -8,10 +8,10 @@ use crate::error::AppResult;
 use crate::views::{
     ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, Library, LibraryRow,
 };
+use claimdesk::TimeValue;
 use claimdesk::compare::runs;
 use claimdesk::model::Placement;
 use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
-use claimdesk::{Claim, ClaimFields, TimeValue};
 
 /// How many search hits are asked of the store.
 const SEARCH_LIMIT: usize = 200;
@@ -58,7 +58,9 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         None => (String::new(), Vec::new(), None),
     };
     let when = c.claim.calendar_value().and_then(Placement::of);
-    let date_words = date_value(&c.claim)
+    let date_words = c
+        .claim
+        .date_value()
         .and_then(|v| TimeValue::parse(v).ok())
         .map(|v| v.words());
     ClaimView {
@@ -71,19 +73,6 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         sources,
         previous_id: c.previous_id,
         origin,
-    }
-}
-
-/// The TimeML value a claim states: a date claim's value of any type
-/// (durations and sets included), or the date of a dismissal or an
-/// attendance.
-fn date_value(c: &Claim) -> Option<&str> {
-    match &c.fields {
-        ClaimFields::Date { value, .. } => Some(value),
-        ClaimFields::Dismissal { date, .. } | ClaimFields::Attendance { date, .. } => {
-            date.as_deref()
-        }
-        _ => None,
     }
 }
 

@@ -260,19 +260,29 @@ impl Claim {
         self.fields.kind()
     }
 
-    /// The TimeML value that places the claim in the calendar: a date
-    /// claim's value when it is a DATE or TIME, else the date of a dismissal
-    /// or an attendance. Durations and sets place nothing.
-    pub fn calendar_value(&self) -> Option<&str> {
+    /// The TimeML value the claim states: a date claim's value of any type
+    /// (durations and sets included), or the date of a dismissal or an
+    /// attendance.
+    pub fn date_value(&self) -> Option<&str> {
         match &self.fields {
-            ClaimFields::Date {
-                value,
-                timex_type: TimexType::Date | TimexType::Time,
-            } => Some(value),
+            ClaimFields::Date { value, .. } => Some(value),
             ClaimFields::Dismissal { date, .. } | ClaimFields::Attendance { date, .. } => {
                 date.as_deref()
             }
             _ => None,
+        }
+    }
+
+    /// The TimeML value that places the claim in the calendar: its
+    /// [`Claim::date_value`], unless that is a duration or a set, which
+    /// place nothing.
+    pub fn calendar_value(&self) -> Option<&str> {
+        match &self.fields {
+            ClaimFields::Date {
+                timex_type: TimexType::Duration | TimexType::Set,
+                ..
+            } => None,
+            _ => self.date_value(),
         }
     }
 

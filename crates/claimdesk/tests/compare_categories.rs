@@ -21,17 +21,11 @@ use Want::{Changed, Quiet};
 /// reason kinds of the entry (the worst status if the sentence was cut).
 fn judge(old: &str, new: &str) -> (SentenceStatus, Vec<ReasonKind>) {
     let c = compare(old, new, None);
-    let rank = |s: SentenceStatus| match s {
-        SentenceStatus::Changed | SentenceStatus::Added | SentenceStatus::Removed => 3,
-        SentenceStatus::Reworded | SentenceStatus::Moved => 2,
-        SentenceStatus::Cosmetic => 1,
-        SentenceStatus::Unchanged => 0,
-    };
     let status = c
         .sentences
         .iter()
         .map(|e| e.status)
-        .max_by_key(|s| rank(*s))
+        .max_by_key(|s| s.weight())
         .unwrap_or(SentenceStatus::Unchanged);
     let kinds = c
         .sentences

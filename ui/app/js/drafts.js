@@ -7,6 +7,16 @@
 
 const PREFIX = 'claimdesk.draft';
 
+/** The page's local storage, or a stand-in that keeps nothing when the webview refuses it. */
+export function localStore() {
+  try {
+    if (globalThis.localStorage) return globalThis.localStorage;
+  } catch {
+    // Storage refused by the webview: fall through.
+  }
+  return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
+}
+
 /** The storage key of claim `claimId`'s draft in database `database`. */
 export function draftKey(database, claimId) {
   return `${PREFIX}:${database || ''}:${claimId}`;

@@ -2,20 +2,14 @@
 //! kept in the page's local storage and sent with every verdict (the shell
 //! records the account name when there is none).
 
-const KEY = 'claimdesk.reviewer';
+import { localStore } from './drafts.js';
 
-function storage() {
-  try {
-    return globalThis.localStorage || null;
-  } catch {
-    return null;
-  }
-}
+const KEY = 'claimdesk.reviewer';
 
 /** The checker's name ('' when not given). */
 export function reviewerName() {
   try {
-    return (storage() && storage().getItem(KEY)) || '';
+    return localStore().getItem(KEY) || '';
   } catch {
     return '';
   }
@@ -23,12 +17,10 @@ export function reviewerName() {
 
 /** Keeps the checker's name; an empty one forgets it. */
 export function setReviewerName(name) {
-  const s = storage();
-  if (!s) return;
   try {
     const n = String(name || '').trim();
-    if (n) s.setItem(KEY, n);
-    else s.removeItem(KEY);
+    if (n) localStore().setItem(KEY, n);
+    else localStore().removeItem(KEY);
   } catch {
     // Not kept: the account name is recorded instead.
   }

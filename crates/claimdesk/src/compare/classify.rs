@@ -370,12 +370,7 @@ fn spelling_level(a: &W, b: &W) -> bool {
     // be long, or only swap two letters. The dictionaries are asked last:
     // most pairs fail the cheaper tests.
     let limit = (longer / 4).max(1);
-    let common = a
-        .key
-        .chars()
-        .zip(b.key.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let common = common_prefix(&a.key, &b.key);
     let stem = common >= 5 && common * 5 >= longer * 3;
     let near = la.min(lb) >= 4 && la.abs_diff(lb) <= limit;
     let dist = if near {
@@ -421,25 +416,25 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 
 /// Whether two dictionary words are a near spelling of each other: one
 /// real word replaced by another (hired / fired), not a typo fix.
+/// How many characters two words share at their start.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
 /// Whether two different lower-case words are one word spelt or derived
 /// another way: one letter apart (`lighting` / `lightning`), or sharing a
 /// long stem (`history` / `historic`, `champion` / `championship`).
 fn related_forms(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shorter = la.min(lb);
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let common = common_prefix(a, b);
     (common >= 5 && common * 10 >= shorter * 7) || (shorter >= 4 && edit_distance(a, b, 1) <= 1)
 }
 
 fn real_word_swap(a: &W, b: &W) -> bool {
     let (la, lb) = (a.key.chars().count(), b.key.chars().count());
     let limit = (la.max(lb) / 3).max(2);
-    let common = a
-        .key
-        .chars()
-        .zip(b.key.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let common = common_prefix(&a.key, &b.key);
     la.min(lb) >= 3
         && number(a.text).is_none()
         && number(b.text).is_none()
@@ -746,7 +741,6 @@ pub(crate) fn classify(
             .cloned()
             .collect()
     };
-    let (oh, nh) = (hedges(&oc, &ow), hedges(&nc, &nw));
     // Once the diff touched a hedge, every hedge of both sides counts: a
     // hedge only re-worded (`which is believed to` → `, believed to`) is
     // still there, untouched on one side.
@@ -756,8 +750,8 @@ pub(crate) fn classify(
             .cloned()
             .collect()
     };
-    let (oh, nh) = if oh.is_empty() && nh.is_empty() {
-        (oh, nh)
+    let (oh, nh) = if hedges(&oc, &ow).is_empty() && hedges(&nc, &nw).is_empty() {
+        (Vec::new(), Vec::new())
     } else {
         (all(&oc), all(&nc))
     };

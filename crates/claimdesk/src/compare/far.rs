@@ -65,6 +65,8 @@ pub(crate) fn links(
         .collect();
     let mut out = Vec::new();
     let mut taken: HashSet<usize> = HashSet::new();
+    // Each host's content words, old and new: read once, for both passes.
+    let mut words_of: Vec<Option<(HashSet<String>, HashSet<String>)>> = vec![None; hosts.len()];
     for merged in [true, false] {
         // Most comparisons have no lone sentence of a side: nothing to index.
         if hosts.is_empty() || !groups.iter().any(|g| lone(g, merged)) {
@@ -72,16 +74,16 @@ pub(crate) fn links(
         }
         // Words each host gained (merge) or lost (split).
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for &h in &hosts {
+        for (slot, &h) in words_of.iter_mut().zip(&hosts) {
             let (Some(o), Some(n)) = (old.get(groups[h].old.start), new.get(groups[h].new.start))
             else {
                 continue;
             };
-            let (co, cn) = (content(old_text, o), content(new_text, n));
+            let (co, cn) = slot.get_or_insert_with(|| (content(old_text, o), content(new_text, n)));
             let moved: Vec<String> = if merged {
-                cn.difference(&co).cloned().collect()
+                cn.difference(co).cloned().collect()
             } else {
-                co.difference(&cn).cloned().collect()
+                co.difference(cn).cloned().collect()
             };
             for k in moved {
                 let list = index.entry(k).or_default();

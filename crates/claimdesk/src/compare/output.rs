@@ -51,6 +51,17 @@ impl SentenceStatus {
             SentenceStatus::Changed | SentenceStatus::Added | SentenceStatus::Removed
         )
     }
+
+    /// How much an editor must look: flagged 3, reworded or moved 2,
+    /// cosmetic 1, unchanged 0 (the worst entry of a group speaks for it).
+    pub fn weight(self) -> u8 {
+        match self {
+            SentenceStatus::Changed | SentenceStatus::Added | SentenceStatus::Removed => 3,
+            SentenceStatus::Reworded | SentenceStatus::Moved => 2,
+            SentenceStatus::Cosmetic => 1,
+            SentenceStatus::Unchanged => 0,
+        }
+    }
 }
 
 /// How many sentences of each version an entry covers.

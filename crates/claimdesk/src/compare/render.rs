@@ -90,15 +90,6 @@ fn group_end(entries: &[SentenceChange], i: usize) -> usize {
     j
 }
 
-fn rank(s: SentenceStatus) -> u8 {
-    match s {
-        SentenceStatus::Changed | SentenceStatus::Added | SentenceStatus::Removed => 3,
-        SentenceStatus::Reworded | SentenceStatus::Moved => 2,
-        SentenceStatus::Cosmetic => 1,
-        SentenceStatus::Unchanged => 0,
-    }
-}
-
 /// The text of `spans` (sentences of one side), in text order, each once:
 /// neighbours as they stand, sentences far apart joined by ` … `.
 fn joined(text: &str, mut spans: Vec<(usize, usize)>) -> String {
@@ -127,7 +118,7 @@ fn render_group(p: &Painter, group: &[SentenceChange], old: &str, new: &str, out
     let status = group
         .iter()
         .map(|e| e.status)
-        .max_by_key(|s| rank(*s))
+        .max_by_key(|s| s.weight())
         .unwrap_or(SentenceStatus::Unchanged);
     let style = if status.is_flagged() { FLAG } else { SOFT };
     let old_spans: Vec<(usize, usize)> = group.iter().map(|e| (e.old_start, e.old_end)).collect();

@@ -64,13 +64,18 @@ pub fn runs(e: &SentenceChange, old: &str, new: &str) -> Vec<WordRun> {
         out.push(RunKind::Equal, gap);
         let o = old.get(op.old_start..op.old_end).unwrap_or("");
         let n = new.get(op.new_start..op.new_end).unwrap_or("");
+        // Words taken out keep the space the old text had before them.
+        if matches!(op.op, WordOpKind::Delete | WordOpKind::Replace)
+            && space_before(op.old_start)
+            && gap.is_empty()
+            && !out.ends_with_space()
+        {
+            out.push(RunKind::Equal, " ");
+        }
         match op.op {
             WordOpKind::Equal => out.push(RunKind::Equal, n),
             WordOpKind::Insert => out.push(RunKind::Insert, n),
             WordOpKind::Delete => {
-                if space_before(op.old_start) && gap.is_empty() && !out.ends_with_space() {
-                    out.push(RunKind::Equal, " ");
-                }
                 out.push(RunKind::Delete, o);
                 let spaced_after = old
                     .get(op.old_end..)
@@ -83,9 +88,6 @@ pub fn runs(e: &SentenceChange, old: &str, new: &str) -> Vec<WordRun> {
                 }
             }
             WordOpKind::Replace => {
-                if space_before(op.old_start) && gap.is_empty() && !out.ends_with_space() {
-                    out.push(RunKind::Equal, " ");
-                }
                 out.push(RunKind::Delete, o);
                 out.push(RunKind::Insert, n);
             }

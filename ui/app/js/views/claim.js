@@ -11,18 +11,8 @@ import { shortTime } from './library.js';
 const ORIGIN_WORDS = { carried: 'kept: the claim did not change', recheck: 'the claim changed in a new revision' };
 import { segments, byteToIndex } from '../text.js';
 import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
-import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey } from '../drafts.js';
+import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey, localStore } from '../drafts.js';
 import { reviewerName, setReviewerName } from '../reviewer.js';
-
-/** The page's local storage, or a stand-in that keeps nothing when there is none. */
-function drafts() {
-  try {
-    if (globalThis.localStorage) return globalThis.localStorage;
-  } catch {
-    // Storage refused by the webview: fall through.
-  }
-  return { getItem: () => null, setItem: () => {}, removeItem: () => {} };
-}
 
 /** "2026-03-02T10:04:00.000Z" as local "10:04". */
 function clock(iso) {
@@ -75,7 +65,7 @@ export async function mount(root, ctx, route) {
   });
   reviewerInput.addEventListener('change', () => setReviewerName(reviewerInput.value));
   const statusRow = h('div', { class: 'status-buttons', role: 'group', 'aria-label': 'Status' });
-  const store = drafts();
+  const store = localStore();
   const db = ctx.info ? ctx.info.database : '';
   const savedNow = () => baseline;
   const typed = () => ({ note: note.value, sources: sources.value });
