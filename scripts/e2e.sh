@@ -51,7 +51,8 @@ if [ -z "${DISPLAY:-}" ]; then
   echo "e2e: started Xvfb on $DISPLAY"
 fi
 
-# Port 4444/4445 must be free: WebKitWebDriver allows one session at a time.
+# Port 4444/4445 (or CLAIMDESK_E2E_PORT and the next) must be free:
+# WebKitWebDriver allows one session at a time.
 # Without arguments: every check, not the measurements (`measure_*`); with
 # arguments (e.g. `measure_open_article`), what they select.
 if [ "$#" -eq 0 ]; then set -- --skip measure_; fi

@@ -1,5 +1,5 @@
 //! End-to-end tests: the real `claimdesk-app` binary driven through
-//! tauri-driver (WebDriver on 127.0.0.1:4444, which runs WebKitWebDriver) with
+//! tauri-driver (WebDriver on 127.0.0.1:4444 or `CLAIMDESK_E2E_PORT`, which runs WebKitWebDriver) with
 //! fantoccini. Every step is screenshotted to `artifacts/e2e/`.
 //!
 //! They need a display (Xvfb), tauri-driver and WebKitWebDriver, so they are
@@ -17,7 +17,17 @@ use std::time::{Duration, Instant};
 
 type TestResult<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
-const WEBDRIVER: &str = "http://127.0.0.1:4444";
+/// tauri-driver's port, and the WebKitWebDriver port behind it: 4444 and
+/// 4445 unless `CLAIMDESK_E2E_PORT` names another pair's first port, so two
+/// checkouts can run their suites side by side.
+fn ports() -> (u16, u16) {
+    let port = std::env::var("CLAIMDESK_E2E_PORT")
+        .ok()
+        .and_then(|p| p.parse::<u16>().ok())
+        .filter(|p| *p < u16::MAX)
+        .unwrap_or(4444);
+    (port, port + 1)
+}
 
 /// tauri-driver as a child process, stopped with SIGTERM on drop (SIGKILL
 /// would leave WebKitWebDriver holding its port).
@@ -83,7 +93,10 @@ impl App {
         }
         let data = tempfile::tempdir()?;
         let save_path = data.path().join("report.out");
+        let (port, native_port) = ports();
         let child = Command::new(tauri_driver())
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
             // A fresh, empty database for every test; inherited by the app.
             .env("CLAIMDESK_DB", data.path().join("claimdesk.db"))
             .env("CLAIMDESK_TEST_SAVE_PATH", &save_path)
@@ -98,9 +111,11 @@ impl App {
             })?;
         let driver = Driver { child, _data: data };
         let deadline = Instant::now() + Duration::from_secs(15);
-        while TcpStream::connect("127.0.0.1:4444").is_err() {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
-                return Err("tauri-driver did not listen on 127.0.0.1:4444 within 15 s".into());
+                return Err(
+                    format!("tauri-driver did not listen on 127.0.0.1:{port} within 15 s").into(),
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -115,7 +130,7 @@ impl App {
         // ready, and then drops the first request: try a few times.
         let deadline = Instant::now() + Duration::from_secs(60);
         let client = loop {
-            let connect = builder.connect(WEBDRIVER);
+            let connect = builder.connect(&format!("http://127.0.0.1:{port}"));
             let left = deadline.saturating_duration_since(Instant::now());
             match tokio::time::timeout(left, connect).await {
                 Ok(Ok(client)) => break client,
