@@ -6,10 +6,11 @@
 
 use crate::desk;
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::staging::Staged;
 use crate::state::AppState;
 use crate::views::{
-    AppInfo, ArticleView, ClaimView, Comparison, ImportOutcome, Library, Loaded, Progress,
-    ReportFormat,
+    AppInfo, ArticleView, ClaimView, Comparison, ConfirmedDate, DetectedDate, ImportOutcome,
+    Library, Loaded, Progress, ReportFormat,
 };
 use chrono::NaiveDate;
 use claimdesk::load::{self, Document, JsonlReader, Overrides, SourceKind, UrlOptions};
@@ -224,15 +225,15 @@ fn import_bulk<R: Runtime>(app: &AppHandle<R>, path: &Path, name: &str) -> AppRe
     Ok(sum.documents)
 }
 
-/// Loads files (from the open dialog or dropped on the window): text,
+/// Reads files (from the open dialog or dropped on the window): text,
 /// Markdown, HTML, .docx, or .jsonl bulk files. Each file succeeds or fails
-/// on its own; progress goes out as `progress` events. With `article`, each
-/// file becomes the next revision of that article.
+/// on its own; progress goes out as `progress` events. A bulk file is
+/// stored at once (its lines carry their own dates); any other file waits,
+/// `staged`, until its publication date is confirmed (`confirm_import`).
 #[tauri::command]
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     paths: Vec<String>,
-    article: Option<ArticleId>,
 ) -> AppResult<Vec<ImportOutcome>> {
     if paths.is_empty() {
         return Err(AppError::invalid("No files were chosen."));
@@ -261,6 +262,7 @@ pub async fn import_files<R: Runtime>(
             let mut outcome = ImportOutcome {
                 path: p,
                 loaded: None,
+                staged: None,
                 documents: None,
                 error: None,
             };
@@ -272,11 +274,9 @@ pub async fn import_files<R: Runtime>(
             } else {
                 let r = load::load_file(&path, &Overrides::default())
                     .map_err(AppError::from)
-                    .and_then(|doc| {
-                        store_doc(&mut *app.state::<AppState>().store()?, &doc, article)
-                    });
+                    .and_then(|doc| app.state::<AppState>().staged.add(doc));
                 match r {
-                    Ok(l) => outcome.loaded = Some(l),
+                    Ok(s) => outcome.staged = Some(s),
                     Err(e) => outcome.error = Some(e),
                 }
             }
@@ -289,13 +289,9 @@ pub async fn import_files<R: Runtime>(
 }
 
 /// Fetches an article from a web address (timeouts and size limits are the
-/// loader's).
+/// loader's); it waits, staged, until its date is confirmed.
 #[tauri::command]
-pub async fn import_url<R: Runtime>(
-    app: AppHandle<R>,
-    url: String,
-    article: Option<ArticleId>,
-) -> AppResult<Loaded> {
+pub async fn import_url<R: Runtime>(app: AppHandle<R>, url: String) -> AppResult<Staged> {
     let url = url.trim().to_string();
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(AppError::invalid(format!(
@@ -311,7 +307,78 @@ pub async fn import_url<R: Runtime>(
     })
     .await?;
     debug_assert_eq!(doc.source_kind, SourceKind::Url);
-    with_store(&app, move |s| store_doc(s, &doc, article)).await
+    app.state::<AppState>().staged.add(doc)
+}
+
+/// Stores staged articles with the publication dates the checker
+/// confirmed (or typed); claims are made now, against those dates. With
+/// `article`, each becomes the next revision of that article. Each
+/// succeeds or fails on its own; a failed one stays staged.
+#[tauri::command]
+pub async fn confirm_import<R: Runtime>(
+    app: AppHandle<R>,
+    items: Vec<ConfirmedDate>,
+    article: Option<ArticleId>,
+) -> AppResult<Vec<ImportOutcome>> {
+    let mut dated = Vec::with_capacity(items.len());
+    for item in &items {
+        dated.push((item.id, parse_date(item.published.as_deref())?));
+    }
+    off_main(move || {
+        let state = app.state::<AppState>();
+        let mut out = Vec::with_capacity(dated.len());
+        for (id, published) in dated {
+            let mut outcome = ImportOutcome {
+                path: String::new(),
+                loaded: None,
+                staged: None,
+                documents: None,
+                error: None,
+            };
+            match state.staged.take(id) {
+                Err(e) => outcome.error = Some(e),
+                Ok(mut doc) => {
+                    outcome.path = doc.source.clone().unwrap_or_else(|| doc.title.clone());
+                    if doc.published != published {
+                        doc.published = published;
+                        doc.date_source = load::DateSource::Given;
+                    }
+                    match state
+                        .store()
+                        .and_then(|mut s| store_doc(&mut s, &doc, article))
+                    {
+                        Ok(l) => outcome.loaded = Some(l),
+                        Err(e) => {
+                            state.staged.put_back(id, doc);
+                            outcome.error = Some(e);
+                        }
+                    }
+                }
+            }
+            out.push(outcome);
+        }
+        Ok(out)
+    })
+    .await
+}
+
+/// Lets staged articles go (the confirmation was cancelled).
+#[tauri::command]
+pub fn discard_import<R: Runtime>(app: AppHandle<R>, ids: Vec<u64>) -> AppResult<()> {
+    app.state::<AppState>().staged.discard(&ids)
+}
+
+/// The publication date a pasted text states, and where it came from.
+#[tauri::command]
+pub fn detect_published(text: String) -> DetectedDate {
+    let today = chrono::Local::now().date_naive();
+    let (published, source) = load::detect_published(&text, today);
+    DetectedDate {
+        published: published.map(|d| d.to_string()),
+        date_source: source,
+        date_source_words: source.words(),
+        guess: source.is_guess(),
+    }
 }
 
 /// One revision of an article (by number; the latest if none).

@@ -12,6 +12,7 @@
 pub mod commands;
 pub mod desk;
 pub mod error;
+pub mod staging;
 pub mod state;
 pub mod views;
 
@@ -33,6 +34,9 @@ pub fn builder<R: Runtime>(
             commands::add_sample,
             commands::import_files,
             commands::import_url,
+            commands::confirm_import,
+            commands::discard_import,
+            commands::detect_published,
             commands::open_article,
             commands::review_claim,
             commands::set_published,

@@ -37,6 +37,8 @@ enum Backing {
 pub struct AppState {
     gate: Mutex<Backing>,
     chosen: Mutex<HashSet<PathBuf>>,
+    /// Articles read, waiting for their publication date to be confirmed.
+    pub staged: crate::staging::Staging,
     /// The database file, if there is one.
     db: Option<PathBuf>,
     /// Where the database is, for display.
@@ -93,6 +95,7 @@ impl AppState {
             db: Some(path.clone()),
             gate: Mutex::new(Backing::File(path)),
             chosen: Mutex::default(),
+            staged: Default::default(),
         }
     }
 
@@ -101,6 +104,7 @@ impl AppState {
         AppState {
             gate: Mutex::new(Backing::Failed(error)),
             chosen: Mutex::default(),
+            staged: Default::default(),
             db: None,
             location: "(none)".into(),
         }
@@ -115,6 +119,7 @@ impl AppState {
         AppState {
             gate: Mutex::new(backing),
             chosen: Mutex::default(),
+            staged: Default::default(),
             db: None,
             location: ":memory:".into(),
         }

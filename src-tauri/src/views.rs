@@ -79,6 +79,10 @@ pub struct ImportOutcome {
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loaded: Option<Loaded>,
+    /// A single article read and waiting for its date to be confirmed
+    /// (`confirm_import`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staged: Option<crate::staging::Staged>,
     /// For a bulk (.jsonl) file: how many documents it held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents: Option<usize>,
@@ -152,4 +156,21 @@ pub struct Comparison {
     pub rows: Vec<CompareRow>,
     pub claims: Vec<ClaimPair>,
     pub summary: Summary,
+}
+
+/// The publication date a text states, for the paste dialog's hint.
+#[derive(Debug, Clone, Serialize)]
+pub struct DetectedDate {
+    pub published: Option<String>,
+    pub date_source: claimdesk::load::DateSource,
+    pub date_source_words: &'static str,
+    pub guess: bool,
+}
+
+/// One article of the confirmation dialog: its id and the date to use.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct ConfirmedDate {
+    pub id: u64,
+    /// YYYY-MM-DD, or nothing for "no publication date".
+    pub published: Option<String>,
 }

@@ -208,7 +208,14 @@ fn bulk_import_reports_progress_and_each_file() {
     let out = invoke(&w, "import_files", json!({"paths": [good, bad, missing]})).unwrap();
     let out = out.as_array().unwrap();
     assert_eq!(out.len(), 3);
-    assert_eq!(out[0]["loaded"]["title"], "Dock reopens", "{out:?}");
+    assert_eq!(out[0]["staged"]["title"], "Dock reopens", "{out:?}");
+    assert_eq!(out[0]["staged"]["published"], "2025-05-02", "{out:?}");
+    assert_eq!(out[0]["staged"]["date_source"], "dateline", "{out:?}");
+    assert_eq!(out[0]["staged"]["guess"], false, "{out:?}");
+    assert!(
+        out[0].get("loaded").is_none(),
+        "nothing stored before the date is confirmed"
+    );
     assert_eq!(out[1]["error"]["code"], "invalid_input", "{out:?}");
     assert_eq!(out[2]["error"]["code"], "io", "{out:?}");
     let seen = seen.lock().unwrap();
@@ -290,7 +297,7 @@ fn the_page_cannot_name_paths_the_user_did_not_choose() {
     // Once chosen, the same path is accepted.
     choose(&app, &[&secret]);
     let out = invoke(&w, "import_files", json!({"paths": [secret]})).unwrap();
-    assert_eq!(out[0]["loaded"]["title"], "Private notes", "{out}");
+    assert_eq!(out[0]["staged"]["title"], "Private notes", "{out}");
 }
 
 #[test]
@@ -377,4 +384,73 @@ fn the_capability_grants_no_dialog_shell_or_window_control() {
     // Dialogs are shown by Claimdesk's own commands, not by the page.
     denied("plugin:dialog|open");
     denied("plugin:dialog|save");
+}
+
+/// A file waits until its date is confirmed; the confirmed (or changed)
+/// date is the one relative dates are read against.
+#[test]
+fn an_import_is_stored_only_with_a_confirmed_date() {
+    let (app, w) = app();
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("wire.txt");
+    // A dateline without a year: the year is a guess.
+    std::fs::write(
+        &old,
+        "Ferry deal signed\n\nPORT ELLIS, Feb 26 - The union signed the deal on Monday.\n",
+    )
+    .unwrap();
+    let undated = dir.path().join("undated.txt");
+    std::fs::write(&undated, "Pier closes\n\nThe pier closed on Monday.\n").unwrap();
+    choose(&app, &[&old, &undated]);
+    let out = invoke(&w, "import_files", json!({"paths": [old, undated]})).unwrap();
+    let (a, b) = (&out[0]["staged"], &out[1]["staged"]);
+    assert_eq!(
+        (&a["date_source"], &a["guess"]),
+        (&json!("year_guessed"), &json!(true)),
+        "{out}"
+    );
+    assert_eq!(
+        (&b["date_source"], &b["guess"]),
+        (&json!("missing"), &json!(true)),
+        "{out}"
+    );
+    assert!(
+        b["published"].is_null() && b["suggested"].is_string(),
+        "{out}"
+    );
+    let lib = invoke(&w, "list_articles", json!({})).unwrap();
+    assert_eq!(lib["total"], 0, "nothing is stored while the dates wait");
+
+    // The checker says the wire story is from 1987 and drops the other.
+    invoke(&w, "discard_import", json!({"ids": [b["id"]]})).unwrap();
+    let done = invoke(
+        &w,
+        "confirm_import",
+        json!({"items": [{"id": a["id"], "published": "1987-02-26"}, {"id": b["id"], "published": null}]}),
+    )
+    .unwrap();
+    let loaded = &done[0]["loaded"];
+    assert!(loaded["article_id"].is_number(), "{done}");
+    assert_eq!(
+        done[1]["error"]["code"], "invalid_input",
+        "discarded: {done}"
+    );
+    let view = invoke(&w, "open_article", json!({"article": loaded["article_id"]})).unwrap();
+    assert_eq!(view["revision"]["published"], "1987-02-26", "{view}");
+    let monday = view["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "Monday")
+        .expect("the relative date is a claim");
+    assert_eq!(monday["value"], "1987-02-23", "{monday}");
+
+    let hint = invoke(
+        &w,
+        "detect_published",
+        json!({"text": "OSLO, Dec. 3, 2024 - Snow."}),
+    )
+    .unwrap();
+    assert_eq!(hint["published"], "2024-12-03", "{hint}");
+    assert_eq!(hint["date_source"], "dateline", "{hint}");
 }

@@ -129,8 +129,9 @@ impl App {
         // tauri-driver listens before the WebKitWebDriver behind it is
         // ready, and then drops the first request: try a few times.
         let deadline = Instant::now() + Duration::from_secs(60);
+        let webdriver = format!("http://127.0.0.1:{port}");
         let client = loop {
-            let connect = builder.connect(&format!("http://127.0.0.1:{port}"));
+            let connect = builder.connect(&webdriver);
             let left = deadline.saturating_duration_since(Instant::now());
             match tokio::time::timeout(left, connect).await {
                 Ok(Ok(client)) => break client,
@@ -613,6 +614,65 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     );
     app.shot("publication-date-changed").await?;
     Ok(())
+}
+
+/// Importing a file asks for its publication date first: a dateline
+/// without a year is shown as a guess, the checker types the real year,
+/// and the relative dates are read against it.
+async fn import_date_steps(app: &mut App) -> TestResult {
+    app.wait_for("#load-btn").await?.click().await?;
+    app.click_x("//dialog[@id='load-dialog']//button[normalize-space()='Choose files…']")
+        .await?;
+    app.wait_for("#confirm-dialog[open] #confirm-date-0")
+        .await?;
+    let note = app.text("#confirm-dialog .confirm-note").await?;
+    assert!(
+        note.contains("year is a guess"),
+        "the guess is said: {note}"
+    );
+    let badge = app
+        .js("const b = document.querySelector('#confirm-dialog .badge.guess'); return !!b && !b.hidden;")
+        .await?;
+    assert_eq!(badge, json!(true), "the guess is marked");
+    app.shot("import-date-guessed").await?;
+    let field = app.wait_for("#confirm-date-0").await?;
+    field.clear().await?;
+    field.send_keys("1987-02-26").await?;
+    app.until(
+        "the typed date in words",
+        "return document.querySelector('#confirm-dialog .confirm-words').textContent === 'Thu 26 Feb 1987';",
+    )
+    .await?;
+    app.shot("import-date-typed").await?;
+    app.wait_for("#confirm-add").await?.click().await?;
+    app.until(
+        "the article view",
+        "const h = document.getElementById('article-title'); return !!h && h.textContent === 'Ferry deal signed';",
+    )
+    .await?;
+    let monday = app
+        .js("const c = [...document.querySelectorAll('#claim-list .claim-item.k-date')].find(e => e.textContent.includes('Monday')); return c ? c.textContent : '';")
+        .await?;
+    assert!(
+        monday.as_str().is_some_and(|t| t.contains("23 Feb 1987")),
+        "Monday is read against the confirmed date: {monday}"
+    );
+    app.shot("import-dated").await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn import_asks_for_the_publication_date() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("ferry.txt");
+    std::fs::write(
+        &file,
+        "Ferry deal signed\n\nPORT ELLIS, Feb 26 - The ferry union signed a new pay deal with the operator on Monday, ending a strike that had kept the island's boats in harbour for a week.\n\nMayor Tomas Rilke said the town was relieved.\n",
+    )?;
+    let mut app = App::start_with("import", &[("CLAIMDESK_TEST_OPEN_PATHS", &file)]).await?;
+    let r = import_date_steps(&mut app).await;
+    app.finish(r).await
 }
 
 /// The article id of the current view (from the location hash).

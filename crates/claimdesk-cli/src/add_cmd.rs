@@ -91,12 +91,18 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
             .as_deref()
             .map(|e| format!(", read as {e}"))
             .unwrap_or_default();
-        let published = doc
-            .published
-            .map(|d| format!("published {d}"))
-            .unwrap_or_else(|| {
-                "no publication date (give --published to resolve relative dates)".into()
-            });
+        let published = match doc.published {
+            Some(d) if doc.date_source.is_guess() => format!(
+                "published {d} ({}; if it is wrong, run `claimdesk set-published {} DATE`)",
+                doc.date_source.words(),
+                r.article_id
+            ),
+            Some(d) => format!("published {d} ({})", doc.date_source.words()),
+            None => format!(
+                "no publication date found, so relative dates stay unresolved (give --published, or run `claimdesk set-published {} DATE`)",
+                r.article_id
+            ),
+        };
         if r.unchanged {
             println!(
                 "article {} revision {} already holds this text: nothing stored ({})",

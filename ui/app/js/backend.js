@@ -34,8 +34,14 @@ export const listArticles = (query, limit) => call('list_articles', { query: que
 export const addText = ({ title, text, published, article }) =>
   call('add_text', { title: title || null, text, published: published || null, article: article ?? null });
 export const addSample = () => call('add_sample');
-export const importFiles = (paths, article) => call('import_files', { paths, article: article ?? null });
-export const importUrl = (url, article) => call('import_url', { url, article: article ?? null });
+/** Reads files: bulk files are stored; others come back `staged`, waiting for `confirmImport`. */
+export const importFiles = (paths) => call('import_files', { paths });
+/** Fetches a page; it comes back staged, waiting for `confirmImport`. */
+export const importUrl = (url) => call('import_url', { url });
+/** Stores staged articles with the dates the checker confirmed: `items` = [{id, published}]. */
+export const confirmImport = (items, article) => call('confirm_import', { items, article: article ?? null });
+export const discardImport = (ids) => call('discard_import', { ids });
+export const detectPublished = (text) => call('detect_published', { text });
 export const openArticle = (article, revision) => call('open_article', { article, revision: revision ?? null });
 export const reviewClaim = (claim, status, note, sources, reviewer) =>
   call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null, reviewer: reviewer || null });

@@ -23,10 +23,11 @@ const VIEWS = {
   export: () => import('./views/export.js'),
 };
 const loadDialog = () => import('./views/load.js');
+const confirmDialog = () => import('./views/confirm.js');
 
 /** Fetches the views not needed yet, once the first view is on screen. */
 function preload() {
-  for (const load of [...Object.values(VIEWS), loadDialog]) load().catch(() => {});
+  for (const load of [...Object.values(VIEWS), loadDialog, confirmDialog]) load().catch(() => {});
 }
 
 /** The app's facts (`app_info`); asked for at start-up, awaited only by views other than the library. */
@@ -226,12 +227,8 @@ function setupDrop() {
       if (!paths || paths.length === 0) return;
       try {
         const out = await backend.importFiles(paths);
-        const ok = out.filter((o) => o.loaded || o.documents);
-        for (const o of out.filter((x) => x.error)) toast(o.error.message, 'error');
-        if (ok.length) {
-          toast(`Loaded ${ok.length} article${ok.length > 1 ? 's' : ''}.`);
-          ctx.loaded(ok.length === 1 ? ok[0].loaded : null);
-        }
+        const { finishImport } = await confirmDialog();
+        await finishImport(ctx, out);
       } catch (e) {
         ctx.fail(e);
       }

@@ -61,6 +61,9 @@ pub fn read(html: &str, what: &str) -> Result<Document, LoadError> {
         .published_time
         .as_deref()
         .and_then(parse_date_prefix);
+    if doc.published.is_some() {
+        doc.date_source = super::DateSource::Metadata;
+    }
     Ok(doc)
 }
 
@@ -107,6 +110,7 @@ mod tests {
 </article><footer>Copyright Gazette</footer></body></html>"#;
         let d = read(page, "page").unwrap();
         assert!(d.text.contains("voted on Friday to rebuild"), "{}", d.text);
+        assert_eq!(d.date_source, crate::load::DateSource::Metadata);
         assert!(d.text.contains("Mayor Ada Mensah"));
         assert!(!d.text.contains("Copyright"));
         assert_eq!(d.published, NaiveDate::from_ymd_opt(2026, 3, 14));

@@ -126,6 +126,9 @@ impl<R: BufRead> JsonlReader<R> {
             .map_err(|e| self.error(e.to_string()))?;
         doc.encoding = None;
         doc.source_kind = SourceKind::Jsonl;
+        if over.published.is_some() {
+            doc.date_source = super::DateSource::Metadata;
+        }
         doc.external_id = a.id.map(|v| match v {
             serde_json::Value::String(s) => s,
             other => other.to_string(),
@@ -181,6 +184,7 @@ mod tests {
         assert_eq!(a.title, "Pier");
         assert_eq!(a.external_id.as_deref(), Some("a-1"));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(1987, 2, 26));
+        assert_eq!(a.date_source, crate::load::DateSource::Metadata);
         let b = docs[1].as_ref().unwrap();
         assert_eq!(b.external_id.as_deref(), Some("7"));
         assert_eq!(b.title, "No title here.");

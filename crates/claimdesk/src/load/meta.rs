@@ -2,7 +2,7 @@
 //! them: from a leading dateline ("SEOUL, June 19 -"), a full date in the
 //! first lines, or the first line itself.
 
-use super::Document;
+use super::{DateSource, Document};
 use chrono::{Datelike, NaiveDate};
 
 /// Fills in a missing title and publication date from the text.
@@ -12,7 +12,31 @@ pub fn fill_missing(doc: &mut Document) {
     }
     if doc.published.is_none() {
         let today = chrono::Local::now().date_naive();
-        doc.published = dateline_date(&doc.text, today).or_else(|| first_lines_date(&doc.text));
+        (doc.published, doc.date_source) = detect_published(&doc.text, today);
+    }
+}
+
+/// The publication date the text states, and how sure it is: a dateline
+/// or a full date in the first lines, a dateline without a year (the year
+/// guessed against `today`), or nothing.
+pub fn detect_published(text: &str, today: NaiveDate) -> (Option<NaiveDate>, DateSource) {
+    let lines = || {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+    };
+    if let Some((date, year_given)) = lines().find_map(|l| dateline_in_line(l, today)) {
+        let source = if year_given {
+            DateSource::Dateline
+        } else {
+            DateSource::YearGuessed
+        };
+        return (Some(date), source);
+    }
+    match first_lines_date(text) {
+        Some(d) => (Some(d), DateSource::Dateline),
+        None => (None, DateSource::Missing),
     }
 }
 
@@ -58,9 +82,11 @@ pub fn dateline_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         .filter(|l| !l.is_empty())
         .take(3)
         .find_map(|l| dateline_in_line(l, today))
+        .map(|(date, _)| date)
 }
 
-fn dateline_in_line(first: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// The date of a dateline in `first`, and whether it gave its year.
+fn dateline_in_line(first: &str, today: NaiveDate) -> Option<(NaiveDate, bool)> {
     let dash = first
         .find(" - ")
         .or_else(|| first.find(" — "))
@@ -77,13 +103,15 @@ fn dateline_in_line(first: &str, today: NaiveDate) -> Option<NaiveDate> {
     let m = month(words.first()?)?;
     let d: u32 = words.get(1)?.parse().ok()?;
     match words.get(2).and_then(|y| y.parse::<i32>().ok()) {
-        Some(y) if (1800..=2200).contains(&y) => NaiveDate::from_ymd_opt(y, m, d),
+        Some(y) if (1800..=2200).contains(&y) => {
+            NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, true))
+        }
         _ => {
             let this = NaiveDate::from_ymd_opt(today.year(), m, d)?;
             if this <= today {
-                Some(this)
+                Some((this, false))
             } else {
-                NaiveDate::from_ymd_opt(today.year() - 1, m, d)
+                NaiveDate::from_ymd_opt(today.year() - 1, m, d).map(|x| (x, false))
             }
         }
     }
@@ -127,9 +155,48 @@ fn first_lines_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::Overrides;
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn where_the_date_came_from() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let check = |text: &str, want: (Option<NaiveDate>, DateSource)| {
+            assert_eq!(detect_published(text, today), want, "{text}")
+        };
+        check(
+            "LONDON, Nov 26, 2024 (Wire) - Prices rose.",
+            (day(2024, 11, 26), DateSource::Dateline),
+        );
+        check(
+            "OSLO, Dec. 3 - Snow fell.",
+            (day(2025, 12, 3), DateSource::YearGuessed),
+        );
+        check(
+            "Pier reopens\nPosted 30 November 2025\nThe pier reopened.",
+            (day(2025, 11, 30), DateSource::Dateline),
+        );
+        check("The pier reopened on Monday.", (None, DateSource::Missing));
+    }
+
+    #[test]
+    fn given_dates_and_file_metadata_say_so() {
+        let given = Overrides {
+            title: None,
+            published: day(1987, 2, 26),
+        };
+        let doc = crate::load::from_text("OSLO, Dec. 3 - Snow fell.".into(), &given).unwrap();
+        assert_eq!(
+            (doc.published, doc.date_source),
+            (day(1987, 2, 26), DateSource::Given)
+        );
+        let doc = crate::load::from_text("OSLO, Dec. 3 - Snow fell.".into(), &Overrides::default())
+            .unwrap();
+        assert_eq!(doc.date_source, DateSource::YearGuessed);
+        assert!(doc.date_source.is_guess());
     }
 
     #[test]

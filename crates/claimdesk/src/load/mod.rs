@@ -19,7 +19,7 @@ mod url;
 pub use decode::{Decoded, decode};
 pub use file::{database_files, read_regular_file, refuse_if_same_file};
 pub use jsonl::{JsonlArticle, JsonlReader};
-pub use meta::{dateline_date, leading_title};
+pub use meta::{dateline_date, detect_published, leading_title};
 pub use url::{UrlOptions, fetch_url, web_address_problem};
 
 use chrono::NaiveDate;
@@ -119,6 +119,10 @@ pub struct Document {
     pub title: String,
     pub byline: Option<String>,
     pub published: Option<NaiveDate>,
+    /// Where `published` came from, so a checker can be shown how far to
+    /// trust it before claims are made.
+    #[serde(default)]
+    pub date_source: DateSource,
     /// File path or URL (or the bulk file's id), as given.
     pub source: Option<String>,
     pub source_kind: SourceKind,
@@ -142,12 +146,49 @@ impl Document {
             title: String::new(),
             byline: None,
             published: None,
+            date_source: DateSource::Missing,
             source: None,
             source_kind: SourceKind::File,
             format,
             encoding: None,
             external_id: None,
             warnings: Vec::new(),
+        }
+    }
+}
+
+/// Where a document's publication date came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The user gave it (command line, app, set-published).
+    Given,
+    /// The file says so: an HTML page's metadata, a bulk file's field.
+    Metadata,
+    /// A full date in the dateline or the first lines.
+    Dateline,
+    /// A dateline without a year ("SEOUL, June 19 -"): the year is a guess,
+    /// the latest such day not after today.
+    YearGuessed,
+    /// Nothing says when the article was published.
+    #[default]
+    Missing,
+}
+
+impl DateSource {
+    /// Whether the date is a guess a checker should confirm.
+    pub fn is_guess(self) -> bool {
+        matches!(self, DateSource::YearGuessed | DateSource::Missing)
+    }
+
+    /// Where the date came from, in plain words ("from the dateline").
+    pub fn words(self) -> &'static str {
+        match self {
+            DateSource::Given => "as given",
+            DateSource::Metadata => "from the file's metadata",
+            DateSource::Dateline => "from the dateline",
+            DateSource::YearGuessed => "from a dateline without a year: the year is a guess",
+            DateSource::Missing => "not found in the article",
         }
     }
 }
@@ -297,6 +338,7 @@ pub fn load_bytes(
     }
     if over.published.is_some() {
         doc.published = over.published;
+        doc.date_source = DateSource::Given;
     }
     Ok(doc)
 }

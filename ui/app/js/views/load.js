@@ -2,6 +2,8 @@
 //! address. Drag and drop is wired in main.js and ends in the same place.
 
 import { h } from '../dom.js';
+import { pasteHint } from '../published.js';
+import { finishImport } from './confirm.js';
 
 /**
  * Opens the dialog. With `target = {article, title}`, whatever is loaded
@@ -35,23 +37,17 @@ export function openLoadDialog(ctx, target = null) {
     try {
       const paths = await ctx.backend.pickFiles();
       if (!paths.length) return;
-      busy(true, `Loading ${paths.length} file${paths.length > 1 ? 's' : ''}…`);
-      const out = await ctx.backend.importFiles(paths, into);
-      const ok = out.filter((o) => o.loaded || o.documents);
+      busy(true, `Reading ${paths.length} file${paths.length > 1 ? 's' : ''}…`);
+      const out = await ctx.backend.importFiles(paths);
       const bad = out.filter((o) => o.error);
-      if (bad.length) {
+      if (bad.length && !out.some((o) => o.staged || o.documents)) {
         busy(false);
         status.textContent = bad.map((o) => o.error.message).join('\n');
         status.classList.add('error');
-        if (ok.length) ctx.toast(`Loaded ${ok.length} of ${out.length} files.`);
         return;
       }
-      if (ok.length === 1 && ok[0].loaded) done(ok[0].loaded);
-      else {
-        dialog.close();
-        ctx.toast(`Loaded ${ok.length} articles.`);
-        ctx.loaded(null);
-      }
+      dialog.close();
+      await finishImport(ctx, out, into);
     } catch (e) {
       failed(e);
     }
@@ -63,6 +59,25 @@ export function openLoadDialog(ctx, target = null) {
   const published = h('input', { id: 'paste-published', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}', autocomplete: 'off', size: 11 });
   const publishedLabel = h('label', { for: 'paste-published', class: 'inline-label', text: 'Published' });
   const text = h('textarea', { id: 'paste-text', rows: 10, placeholder: 'Paste the article text here' });
+  // What the text itself says about its date, while the field is empty.
+  const hint = h('p', { id: 'paste-date-hint', class: 'muted small', 'aria-live': 'polite' });
+  let hintTimer = null;
+  const updateHint = () => {
+    clearTimeout(hintTimer);
+    if (published.value.trim() || !text.value.trim()) {
+      hint.textContent = '';
+      return;
+    }
+    hintTimer = setTimeout(async () => {
+      try {
+        hint.textContent = pasteHint(await ctx.backend.detectPublished(text.value.slice(0, 4000)));
+      } catch {
+        hint.textContent = '';
+      }
+    }, 250);
+  };
+  text.addEventListener('input', updateHint);
+  published.addEventListener('input', updateHint);
   const addBtn = h('button', { id: 'paste-add', type: 'button', class: 'primary', text: 'Add article' });
   addBtn.addEventListener('click', async () => {
     busy(true, 'Reading the article…');
@@ -78,7 +93,9 @@ export function openLoadDialog(ctx, target = null) {
   fetchBtn.addEventListener('click', async () => {
     busy(true, 'Fetching…');
     try {
-      done(await ctx.backend.importUrl(url.value, into));
+      const staged = await ctx.backend.importUrl(url.value);
+      dialog.close();
+      await finishImport(ctx, [{ staged }], into);
     } catch (e) {
       failed(e);
     }
@@ -86,8 +103,8 @@ export function openLoadDialog(ctx, target = null) {
 
   const dialog = h('dialog', { id: 'load-dialog', class: 'load-dialog' },
     h('h2', { id: 'load-heading', text: target ? `New revision of “${target.title}”` : 'Load an article' }),
-    h('section', {}, h('h3', { text: 'From files' }), h('p', { class: 'muted', text: 'Plain-text files; you can also drop them on the window. A file whose title is already in the library becomes its next revision.' }), chooseBtn),
-    h('section', {}, h('h3', { text: 'Paste text' }), h('div', { class: 'row' }, title, publishedLabel, published), text, h('div', { class: 'row' }, addBtn)),
+    h('section', {}, h('h3', { text: 'From files' }), h('p', { class: 'muted', text: 'Text, Markdown, HTML, Word (.docx) or JSON Lines bulk files; you can also drop them on the window. You confirm each publication date before the claims are made. A file whose title is already in the library becomes its next revision.' }), chooseBtn),
+    h('section', {}, h('h3', { text: 'Paste text' }), h('div', { class: 'row' }, title, publishedLabel, published), text, hint, h('div', { class: 'row' }, addBtn)),
     h('section', {}, h('h3', { text: 'From a web address' }), h('div', { class: 'row' }, url, fetchBtn)),
     status,
     h('form', { method: 'dialog', class: 'row end' }, h('button', { text: 'Close' })));
