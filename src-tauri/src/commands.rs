@@ -158,15 +158,28 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>) -> AppInfo {
     }
 }
 
-/// The library, or the articles a full-text search finds.
+/// The library, or the articles a full-text search finds (in their text,
+/// claims, notes and sources); with `verdict`, only articles holding a
+/// claim with that current verdict.
 #[tauri::command]
 pub async fn list_articles<R: Runtime>(
     app: AppHandle<R>,
     query: Option<String>,
+    verdict: Option<String>,
     limit: Option<usize>,
 ) -> AppResult<Library> {
     let limit = limit.unwrap_or(LIBRARY_ROWS);
-    with_store(&app, move |s| desk::library(s, query.as_deref(), limit)).await
+    let verdict = match verdict.as_deref().filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => Some(
+            v.parse::<Status>()
+                .map_err(|_| AppError::invalid(format!("{v:?} is not a verdict.")))?,
+        ),
+    };
+    with_store(&app, move |s| {
+        desk::library(s, query.as_deref(), verdict, limit)
+    })
+    .await
 }
 
 /// Library rows sent when the page does not say how many it shows.
@@ -362,6 +375,37 @@ pub async fn confirm_import<R: Runtime>(
     .await
 }
 
+/// Opens a source's web address in the system browser. Only http(s)
+/// addresses are opened; anything else is refused, so the page cannot
+/// start programs or open local files. With `CLAIMDESK_TEST_OPENED` set
+/// (tests), the address is appended to that file instead.
+#[tauri::command]
+pub fn open_source(url: String) -> AppResult<()> {
+    let url = url.trim().to_string();
+    if let Some(problem) = load::web_address_problem(&url) {
+        return Err(AppError::invalid(format!(
+            "{url:?} cannot be opened: {problem}."
+        )));
+    }
+    if let Some(log) = std::env::var_os("CLAIMDESK_TEST_OPENED") {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("Cannot note the address: {e}")))?;
+        writeln!(f, "{url}")
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("Cannot note the address: {e}")))?;
+        return Ok(());
+    }
+    open::that_detached(&url).map_err(|e| {
+        AppError::new(
+            ErrorCode::Io,
+            format!("The browser could not be started for {url}: {e}"),
+        )
+    })
+}
+
 /// Lets staged articles go (the confirmation was cancelled).
 #[tauri::command]
 pub fn discard_import<R: Runtime>(app: AppHandle<R>, ids: Vec<u64>) -> AppResult<()> {
@@ -463,20 +507,33 @@ pub async fn compare_revisions<R: Runtime>(
     .await
 }
 
-fn render_report(store: &Store, article: ArticleId, format: &str) -> AppResult<String> {
+fn render_report(
+    store: &Store,
+    article: ArticleId,
+    format: &str,
+    publishing: &report::Publishing,
+) -> AppResult<String> {
     let format: report::Format = format.parse()?;
-    let input = report::from_store(store, &article.to_string(), None, chrono::Utc::now())?;
+    let mut input = report::from_store(store, &article.to_string(), None, chrono::Utc::now())?;
+    input.publish(publishing);
     Ok(report::render(&input, format)?)
 }
 
-/// The report as text, for the export preview.
+/// The report as text, for the export preview (the page shows the HTML
+/// report rendered, in a sandboxed frame). `publishing` names the article's
+/// URL and the reviewing organization, as the export view's fields give them.
 #[tauri::command]
 pub async fn preview_report<R: Runtime>(
     app: AppHandle<R>,
     article: ArticleId,
     format: String,
+    publishing: Option<report::Publishing>,
 ) -> AppResult<String> {
-    with_store(&app, move |s| render_report(s, article, &format)).await
+    let publishing = publishing.unwrap_or_default();
+    with_store(&app, move |s| {
+        render_report(s, article, &format, &publishing)
+    })
+    .await
 }
 
 /// Writes the report to `path` (chosen in the save dialog) and returns it.
@@ -486,14 +543,19 @@ pub async fn export_report<R: Runtime>(
     article: ArticleId,
     format: String,
     path: String,
+    publishing: Option<report::Publishing>,
 ) -> AppResult<String> {
+    let publishing = publishing.unwrap_or_default();
     let p = PathBuf::from(&path);
     {
         let state = app.state::<AppState>();
         state.chosen(&p)?;
         state.not_the_database(&p)?;
     }
-    let body = with_store(&app, move |s| render_report(s, article, &format)).await?;
+    let body = with_store(&app, move |s| {
+        render_report(s, article, &format, &publishing)
+    })
+    .await?;
     off_main(move || {
         std::fs::write(&p, body).map_err(|e| AppError::io("write", &p, &e))?;
         Ok(path)

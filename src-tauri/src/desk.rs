@@ -8,6 +8,7 @@ use crate::error::AppResult;
 use crate::views::{
     ArticleView, ClaimPair, ClaimView, CompareRow, Comparison, Library, LibraryRow,
 };
+use claimdesk::Status;
 use claimdesk::TimeValue;
 use claimdesk::compare::runs;
 use claimdesk::model::Placement;
@@ -18,14 +19,22 @@ const SEARCH_LIMIT: usize = 200;
 
 /// The library, newest first; with a query, the articles the full-text
 /// search finds (best first), each with the snippet of its first hit.
-pub fn library(store: &Store, query: Option<&str>, limit: usize) -> AppResult<Library> {
+pub fn library(
+    store: &Store,
+    query: Option<&str>,
+    verdict: Option<Status>,
+    limit: usize,
+) -> AppResult<Library> {
     let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
         // Only the rows the page shows cross the bridge: a library of tens
         // of thousands of articles opens as fast as a small one.
         return Ok(Library {
-            total: store.article_count()?,
+            total: match verdict {
+                Some(v) => store.count_with_verdict(v)?,
+                None => store.article_count()?,
+            },
             rows: store
-                .newest_articles(limit)?
+                .newest_with_verdict(verdict, limit)?
                 .into_iter()
                 .map(|article| LibraryRow {
                     article,
@@ -38,6 +47,11 @@ pub fn library(store: &Store, query: Option<&str>, limit: usize) -> AppResult<Li
     let mut seen = std::collections::HashSet::new();
     for hit in store.search(q, SEARCH_LIMIT)? {
         if !seen.insert(hit.article_id) {
+            continue;
+        }
+        if let Some(v) = verdict
+            && !store.has_verdict(hit.article_id, v)?
+        {
             continue;
         }
         rows.push(LibraryRow {
@@ -274,11 +288,16 @@ mod tests {
     #[test]
     fn search_rows_carry_snippets() {
         let (s, _) = store_with_two_revisions();
-        let rows = library(&s, Some("Port Vell"), 10).unwrap().rows;
+        let rows = library(&s, Some("Port Vell"), None, 10).unwrap().rows;
         assert_eq!(rows.len(), 1);
         assert!(rows[0].snippet.as_deref().unwrap_or("").contains('['));
-        assert!(library(&s, Some("absentword"), 10).unwrap().rows.is_empty());
-        let all = library(&s, None, 10).unwrap();
+        assert!(
+            library(&s, Some("absentword"), None, 10)
+                .unwrap()
+                .rows
+                .is_empty()
+        );
+        let all = library(&s, None, None, 10).unwrap();
         assert_eq!((all.rows.len(), all.total), (1, 1));
     }
 }

@@ -5,6 +5,8 @@
 //! - [`state`]: the managed state the commands share.
 //! - [`views`]: the shapes the UI receives.
 //! - [`desk`]: the claim store reshaped for the screens.
+//! - [`staging`]: imports waiting for their publication date.
+//! - [`preview`]: the `report:` scheme behind the export view's preview.
 //!
 //! [`builder`] wires everything onto a `tauri::Builder` of any runtime, so the
 //! tests drive the real command set through tauri's mock runtime.
@@ -12,6 +14,7 @@
 pub mod commands;
 pub mod desk;
 pub mod error;
+pub mod preview;
 pub mod staging;
 pub mod state;
 pub mod views;
@@ -26,6 +29,7 @@ pub fn builder<R: Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .register_asynchronous_uri_scheme_protocol("report", preview::serve)
         .invoke_handler(tauri::generate_handler![
             commands::ui_ready,
             commands::app_info,
@@ -37,6 +41,7 @@ pub fn builder<R: Runtime>(
             commands::confirm_import,
             commands::discard_import,
             commands::detect_published,
+            commands::open_source,
             commands::open_article,
             commands::review_claim,
             commands::set_published,

@@ -454,3 +454,18 @@ fn an_import_is_stored_only_with_a_confirmed_date() {
     assert_eq!(hint["published"], "2024-12-03", "{hint}");
     assert_eq!(hint["date_source"], "dateline", "{hint}");
 }
+
+/// Sources open in the browser only as web addresses.
+#[test]
+fn only_web_addresses_are_opened() {
+    let (_app, w) = app();
+    for bad in [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "/usr/bin/xterm",
+        "report 12",
+    ] {
+        let err = invoke(&w, "open_source", json!({"url": bad})).unwrap_err();
+        assert_eq!(err["code"], "invalid_input", "{bad}: {err}");
+    }
+}

@@ -59,3 +59,17 @@ test('dates read in plain words, the TimeML value behind them', () => {
     ['timex_type', 'DATE'],
   ]);
 });
+
+test('the verdict a highlight shows: the most telling one ending there', async () => {
+  const { verdictMark } = await import('../app/js/claims.js');
+  const check = (statuses, want) => {
+    const got = verdictMark(statuses.map((status) => ({ status })));
+    assert.deepEqual(got && got.status, want, statuses.join(','));
+  };
+  check([], null);
+  check(['unreviewed'], null);
+  check(['verified'], 'verified');
+  check(['verified', 'false'], 'false');
+  check(['disputed', 'verified'], 'disputed');
+  check(['needs_recheck', 'unverifiable'], 'needs_recheck');
+});

@@ -39,3 +39,13 @@ test('the paste dialog says what it found', () => {
   assert.match(pasteHint({ published: null }), /No date found/);
   assert.equal(pasteHint(null), '');
 });
+
+test('library sources, short', async () => {
+  const { sourceLabel } = await import('../app/js/views/library.js');
+  const check = (source, want) => assert.equal(sourceLabel(source), want, String(source));
+  check('https://www.example.org/news/2026/pier', 'example.org');
+  check('/home/desk/articles/ferry.txt', 'ferry.txt');
+  check('C:\\desk\\ferry.docx', 'ferry.docx');
+  check('Claimdesk sample', 'Claimdesk sample');
+  check(null, '—');
+});

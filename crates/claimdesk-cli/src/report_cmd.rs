@@ -11,7 +11,7 @@
 use crate::db::DbArgs;
 use anyhow::{Context, Result};
 use claimdesk::model::{ClaimKind, Status};
-use claimdesk::report::{self, Filter, Organization, ReportInput};
+use claimdesk::report::{self, Filter, ReportInput};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -137,47 +137,18 @@ fn check_address(option: &str, address: Option<&str>) -> Result<()> {
 
 /// Applies the options to `input` and renders it.
 pub fn render(mut input: ReportInput, a: &Args) -> Result<String> {
-    if let Some(u) = a
-        .article_url
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-    {
-        input.article.url = Some(u.to_string());
-    }
-    configure(
-        &mut input,
-        a.org_name.as_deref(),
-        a.org_url.as_deref(),
-        a.review_url.as_deref(),
-    );
+    input.publish(&report::Publishing {
+        article_url: a.article_url.clone(),
+        org_name: a.org_name.clone(),
+        org_url: a.org_url.clone(),
+        review_url: a.review_url.clone(),
+    });
     let input = input.filtered(Filter {
         kind: a.kind,
         status: a.status,
     });
     let format = report::Format::from(a.format);
     report::render(&input, format).with_context(|| format!("cannot render the {format} report"))
-}
-
-/// Sets the reviewing organization and review URL where given.
-pub fn configure(
-    input: &mut ReportInput,
-    org_name: Option<&str>,
-    org_url: Option<&str>,
-    review_url: Option<&str>,
-) {
-    let nonempty = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-    if let Some(name) = nonempty(org_name) {
-        input.desk = Organization {
-            name,
-            url: nonempty(org_url).or(input.desk.url.take()),
-        };
-    } else if let Some(url) = nonempty(org_url) {
-        input.desk.url = Some(url);
-    }
-    if let Some(u) = nonempty(review_url) {
-        input.report_url = Some(u);
-    }
 }
 
 fn write_out(out: Option<&PathBuf>, text: &str) -> Result<()> {

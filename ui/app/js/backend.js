@@ -30,7 +30,7 @@ async function call(cmd, args) {
 
 export const info = () => call('app_info');
 export const uiReady = (marks) => call('ui_ready', { marks });
-export const listArticles = (query, limit) => call('list_articles', { query: query || null, limit: limit ?? null });
+export const listArticles = (query, limit, verdict) => call('list_articles', { query: query || null, verdict: verdict || null, limit: limit ?? null });
 export const addText = ({ title, text, published, article }) =>
   call('add_text', { title: title || null, text, published: published || null, article: article ?? null });
 export const addSample = () => call('add_sample');
@@ -41,6 +41,8 @@ export const importUrl = (url) => call('import_url', { url });
 /** Stores staged articles with the dates the checker confirmed: `items` = [{id, published}]. */
 export const confirmImport = (items, article) => call('confirm_import', { items, article: article ?? null });
 export const discardImport = (ids) => call('discard_import', { ids });
+/** Opens a source's http(s) address in the system browser. */
+export const openSource = (url) => call('open_source', { url });
 export const detectPublished = (text) => call('detect_published', { text });
 export const openArticle = (article, revision) => call('open_article', { article, revision: revision ?? null });
 export const reviewClaim = (claim, status, note, sources, reviewer) =>
@@ -48,8 +50,8 @@ export const reviewClaim = (claim, status, note, sources, reviewer) =>
 export const claimHistory = (claim) => call('claim_history', { claim });
 export const setPublished = (article, published) => call('set_published', { article, published: published || null });
 export const compareRevisions = (article, old, newer) => call('compare_revisions', { article, old, new: newer });
-export const previewReport = (article, format) => call('preview_report', { article, format });
-export const exportReport = (article, format, path) => call('export_report', { article, format, path });
+export const previewReport = (article, format, publishing) => call('preview_report', { article, format, publishing: publishing ?? null });
+export const exportReport = (article, format, path, publishing) => call('export_report', { article, format, path, publishing: publishing ?? null });
 
 /**
  * The native open dialog, shown by the shell (which keeps the database

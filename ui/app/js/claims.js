@@ -101,3 +101,24 @@ export const STATUS_KEYS_BY_STATUS = {
   needs_recheck: 'r',
   unreviewed: '0',
 };
+
+/** The sign each verdict shows in the text, most telling first. */
+const VERDICT_SIGNS = [
+  ['false', '✗'],
+  ['disputed', '?'],
+  ['needs_recheck', '↻'],
+  ['unverifiable', '–'],
+  ['verified', '✓'],
+];
+
+/**
+ * The verdict to show where `claims` end in the text: the most telling
+ * status among them (false before disputed before verified), as
+ * `{status, sign}`; null when none is reviewed.
+ */
+export function verdictMark(claims) {
+  for (const [status, sign] of VERDICT_SIGNS) {
+    if (claims.some((c) => c.status === status)) return { status, sign };
+  }
+  return null;
+}

@@ -112,6 +112,9 @@ function setNav(view, id, params) {
 
 async function show() {
   route = parseRoute(location.hash);
+  // An error belongs to the view it happened in: it does not follow the
+  // user to the next one (messages with an action, like Undo, stay).
+  for (const t of document.querySelectorAll('#toasts .toast.error')) t.remove();
   if (current && current.dispose) current.dispose();
   current = null;
   setNav(route.view, route.id, route.params);

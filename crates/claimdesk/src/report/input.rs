@@ -307,3 +307,51 @@ mod tests {
         check(u, (1, u.len()), "Friday", None);
     }
 }
+
+/// Who publishes a report and where, as the user gives it (the CLI's
+/// flags, the app's export fields): empty fields leave what is known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Publishing {
+    /// Where the article is published (ClaimReview needs it when the
+    /// article came from a file).
+    #[serde(default)]
+    pub article_url: Option<String>,
+    /// The reviewing organization (ClaimReview `author`).
+    #[serde(default)]
+    pub org_name: Option<String>,
+    /// Its home page.
+    #[serde(default)]
+    pub org_url: Option<String>,
+    /// Where the report is published; ClaimReview `url`s point at its
+    /// claim anchors.
+    #[serde(default)]
+    pub review_url: Option<String>,
+}
+
+impl ReportInput {
+    /// Applies what `p` gives: the article's URL, the reviewing
+    /// organization (a new name drops the old home page unless one is
+    /// given), the report's URL.
+    pub fn publish(&mut self, p: &Publishing) {
+        let given = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+        };
+        if let Some(u) = given(&p.article_url) {
+            self.article.url = Some(u);
+        }
+        if let Some(name) = given(&p.org_name) {
+            self.desk = Organization {
+                name,
+                url: given(&p.org_url).or(self.desk.url.take()),
+            };
+        } else if let Some(url) = given(&p.org_url) {
+            self.desk.url = Some(url);
+        }
+        if let Some(u) = given(&p.review_url) {
+            self.report_url = Some(u);
+        }
+    }
+}

@@ -30,7 +30,7 @@ pub mod words;
 pub use from_store::from_store;
 pub use input::{
     ArticleInfo, ClaimDelta, ClaimEntry, Evidence, Filter, Organization, PreviousRevision,
-    RemovedClaim, ReportInput, Review,
+    Publishing, RemovedClaim, ReportInput, Review,
 };
 pub use summary::Summary;
 

@@ -61,6 +61,12 @@ pub(super) fn content_hash(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The revisions holding a claim whose current (latest) verdict is the
+/// status bound as `?3` (or `?1` alone): read from the verdicts, so the
+/// cost follows how many were given, not how many claims there are.
+const VERDICT_REVISIONS: &str = "SELECT c.revision_id FROM reviews v JOIN claims c ON c.id = v.claim_id
+     WHERE v.status = ?3 AND v.id = (SELECT max(w.id) FROM reviews w WHERE w.claim_id = v.claim_id)";
+
 impl Store {
     /// Stores `doc` as a new revision (of a new or existing article) with its
     /// extracted sentences and claims, carrying verdicts over from the
@@ -112,18 +118,50 @@ impl Store {
 
     /// Every article, newest first.
     pub fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
-        self.summaries(None, i64::MAX)
+        self.summaries(None, None, i64::MAX)
     }
 
     /// The `limit` newest articles. Cheap however large the library: only
     /// the rows returned are counted.
     pub fn newest_articles(&self, limit: usize) -> Result<Vec<ArticleSummary>, StoreError> {
-        self.summaries(None, i64::try_from(limit).unwrap_or(i64::MAX))
+        self.newest_with_verdict(None, limit)
+    }
+
+    /// The `limit` newest articles whose current revision has a claim whose
+    /// current verdict is `verdict` ("articles with false claims"); all
+    /// articles when it is `None`. The filter costs in proportion to the
+    /// verdicts given, not to the library.
+    pub fn newest_with_verdict(
+        &self,
+        verdict: Option<Status>,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        self.summaries(None, verdict, i64::try_from(limit).unwrap_or(i64::MAX))
+    }
+
+    /// Whether article `id` has a claim whose current verdict is `verdict`.
+    pub fn has_verdict(&self, id: ArticleId, verdict: Status) -> Result<bool, StoreError> {
+        Ok(!self.summaries(Some(id), Some(verdict), 1)?.is_empty())
+    }
+
+    /// How many articles have a claim whose current verdict is `verdict`.
+    pub fn count_with_verdict(&self, verdict: Status) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(DISTINCT r.article_id) FROM revisions r
+                 WHERE r.id IN ({VERDICT_REVISIONS})
+                   AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})",
+                published("x")
+            ),
+            params![None::<i64>, None::<i64>, verdict.as_str()],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// One article's summary.
     pub fn article_summary(&self, id: ArticleId) -> Result<ArticleSummary, StoreError> {
-        self.summaries(Some(id), 1)?
+        self.summaries(Some(id), None, 1)?
             .pop()
             .ok_or_else(|| StoreError::NoArticle(id.to_string()))
     }
@@ -142,10 +180,12 @@ impl Store {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
-    /// Summaries, newest first: of article `only`, or of all; at most `limit`.
+    /// Summaries, newest first: of article `only`, or of all; with a claim
+    /// whose current verdict is `verdict`, if given; at most `limit`.
     fn summaries(
         &self,
         only: Option<ArticleId>,
+        verdict: Option<Status>,
         limit: i64,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let mut st = self.conn.prepare_cached(&format!(
@@ -153,16 +193,20 @@ impl Store {
                     (SELECT count(*) FROM claims c WHERE c.revision_id = r.id),
                     (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND coalesce(
                         (SELECT status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1),
-                        'unreviewed') IN ('unreviewed', 'needs_recheck'))
+                        'unreviewed') IN ('unreviewed', 'needs_recheck')),
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND
+                        (SELECT status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1) = 'false')
              FROM articles a
              JOIN revisions r ON r.article_id = a.id
                 AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = a.id AND {})
-             WHERE ?1 IS NULL OR a.id = ?1
+             WHERE (?1 IS NULL OR a.id = ?1)
+               AND (?3 IS NULL OR r.id IN ({VERDICT_REVISIONS}))
              ORDER BY a.id DESC
              LIMIT ?2",
             published("x")
         ))?;
-        let rows = st.query_map(params![only, limit], |r| {
+        let verdict = verdict.map(Status::as_str);
+        let rows = st.query_map(params![only, limit, verdict], |r| {
             Ok(ArticleSummary {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -172,6 +216,7 @@ impl Store {
                 loaded_at: r.get(5)?,
                 claims: r.get(6)?,
                 to_check: r.get(7)?,
+                false_claims: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

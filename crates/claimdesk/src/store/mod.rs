@@ -124,6 +124,8 @@ pub struct ArticleSummary {
     pub claims: u32,
     /// Claims in the latest revision still unreviewed or needing a re-check.
     pub to_check: u32,
+    /// Claims in the latest revision whose current verdict is "false".
+    pub false_claims: u32,
     pub loaded_at: String,
 }
 

@@ -1,4 +1,6 @@
-//! Full-text search (SQLite FTS5) over article text and claims.
+//! Full-text search (SQLite FTS5) over article text and claims, and over
+//! the checkers' notes and sources (a plain scan: they are written by
+//! hand, so few beside the articles).
 
 use super::{ArticleId, ClaimId, Store, StoreError, published};
 use serde::Serialize;
@@ -92,12 +94,134 @@ impl Store {
         for h in rows {
             hits.push(h?);
         }
+        hits.extend(self.search_notes(query, limit)?);
         Ok(hits)
+    }
+
+    /// Claims whose current verdict's note or sources hold every word of
+    /// `query` (case-insensitive), in the articles' current revisions.
+    fn search_notes(&self, query: &str, limit: i64) -> Result<Vec<SearchHit>, StoreError> {
+        let words: Vec<String> = query
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-' && c != '.' && c != '/')
+            .map(|w| w.trim_matches(['\'', '-', '.', '/']).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let like = |w: &str| {
+            let escaped = w
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        };
+        let conds: Vec<String> = (0..words.len())
+            .map(|i| {
+                format!(
+                    "(lower(coalesce(v.note, '')) LIKE ?{n} ESCAPE '\\' OR lower(v.sources) LIKE ?{n} ESCAPE '\\')",
+                    n = i + 2
+                )
+            })
+            .collect();
+        let sql = format!(
+            "SELECT r.article_id, r.number, r.title, c.id, c.kind, coalesce(v.note, ''), v.sources
+             FROM reviews v JOIN claims c ON c.id = v.claim_id
+             JOIN revisions r ON r.id = c.revision_id
+             WHERE v.id = (SELECT max(w.id) FROM reviews w WHERE w.claim_id = v.claim_id)
+               AND {}
+               AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})
+             ORDER BY v.id DESC LIMIT ?1",
+            conds.join(" AND "),
+            published("x")
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(limit)];
+        args.extend(
+            words
+                .iter()
+                .map(|w| Box::new(like(w)) as Box<dyn rusqlite::ToSql>),
+        );
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let note: String = r.get(5)?;
+            let sources: String = r.get(6)?;
+            Ok(SearchHit {
+                article_id: r.get(0)?,
+                revision: r.get(1)?,
+                title: r.get(2)?,
+                claim_id: Some(r.get(3)?),
+                kind: Some(r.get(4)?),
+                snippet: note_snippet(&note, &sources, &words[0]),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The note (or the sources, when the word is only there) around the
+/// first place `word` occurs, with it marked `[like this]`.
+fn note_snippet(note: &str, sources: &str, word: &str) -> String {
+    let sources: Vec<String> = serde_json::from_str(sources).unwrap_or_default();
+    let joined = sources.join(" ");
+    let text = if note.to_lowercase().contains(word) {
+        note
+    } else {
+        joined.as_str()
+    };
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths; fall back to the text's start.
+    let at = lower.find(word).filter(|&i| {
+        lower.len() == text.len()
+            && text.is_char_boundary(i)
+            && text.is_char_boundary(i + word.len())
+    });
+    let label = if text == note { "note" } else { "sources" };
+    match at {
+        Some(i) => {
+            let mut from = i.saturating_sub(60);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (i + word.len() + 60).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            format!(
+                "{label}: {}{}[{}]{}{}",
+                if from > 0 { "…" } else { "" },
+                &text[from..i],
+                &text[i..i + word.len()],
+                &text[i + word.len()..to],
+                if to < text.len() { "…" } else { "" }
+            )
+        }
+        None => format!("{label}: {}", text.chars().take(120).collect::<String>()),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn note_snippets_mark_the_word() {
+        let check = |note: &str, sources: &str, word: &str, want: &str| {
+            assert_eq!(super::note_snippet(note, sources, word), want, "{note}")
+        };
+        check(
+            "Called the harbour clerk.",
+            "[]",
+            "clerk",
+            "note: Called the harbour [clerk].",
+        );
+        check(
+            "Checked.",
+            r#"["https://example.org/minutes"]"#,
+            "minutes",
+            "sources: https://example.org/[minutes]",
+        );
+        check("Ärger im Hafen", "[]", "hafen", "note: Ärger im [Hafen]");
+    }
+
     #[test]
     fn queries_are_neutralized() {
         assert_eq!(

@@ -7,12 +7,19 @@ import { reviewerName } from '../reviewer.js';
 import { h, replace } from '../dom.js';
 import { segments, claimSpans } from '../text.js';
 import { shortTime } from './library.js';
-import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck, timemlTip } from '../claims.js';
+import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck, timemlTip, verdictMark } from '../claims.js';
+import { chooseClaim, closeChooser } from '../chooser.js';
 
-/** Builds the article text as text nodes and `<mark>`s (never HTML). */
+/**
+ * Builds the article text as text nodes and `<mark>`s (never HTML). Where
+ * claims overlap, a click offers every claim there (`onPick(ids, 'choose',
+ * mark)`); the mark that ends a claim carries its verdict (`data-verdict`).
+ */
 export function renderText(text, claims, onPick) {
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const segs = segments(text, claimSpans(text, claims));
+  const spans = claimSpans(text, claims);
+  const endOf = new Map(spans.map((s) => [s.id, s.end]));
+  const segs = segments(text, spans);
   const body = h('div', { class: 'article-text', id: 'article-text' });
   for (const s of segs) {
     if (s.ids.length === 0) {
@@ -20,16 +27,36 @@ export function renderText(text, claims, onPick) {
       continue;
     }
     const c = byId.get(s.ids[0]);
+    const ends = s.ids.filter((id) => endOf.get(id) === s.end);
     const mark = h('mark', {
       class: ['claim', `k-${c.kind}`, `s-${c.status}`, s.ids.length > 1 ? 'multi' : null],
-      data: { id: c.id, ids: s.ids.join(' ') },
-      title: `${c.kind}: ${summary(c)}`,
+      data: { id: c.id, ids: s.ids.join(' '), ends: ends.join(' ') },
+      title: s.ids.length > 1 ? `${s.ids.length} claims here: click to choose` : `${c.kind}: ${summary(c)}`,
       text: s.text,
     });
-    mark.addEventListener('click', () => onPick(c.id, 'text'));
+    setVerdict(mark, ends, byId);
+    mark.addEventListener('click', () => (s.ids.length > 1 ? onPick(s.ids, 'choose', mark) : onPick(c.id, 'text')));
     body.append(mark);
   }
   return body;
+}
+
+function setVerdict(mark, ends, byId) {
+  const v = verdictMark(ends.map((id) => byId.get(id)).filter(Boolean));
+  if (v) {
+    mark.dataset.verdict = v.status;
+    mark.dataset.verdictSign = v.sign;
+  } else {
+    delete mark.dataset.verdict;
+    delete mark.dataset.verdictSign;
+  }
+}
+
+/** Puts each claim's verdict on the mark that ends it (a ✓, ✗ or ? after the text). */
+export function markVerdicts(body, byId) {
+  for (const m of body.querySelectorAll('mark[data-ends]')) {
+    setVerdict(m, m.dataset.ends ? m.dataset.ends.split(' ').map(Number) : [], byId);
+  }
 }
 
 export function claimItem(c, onPick) {
@@ -57,9 +84,13 @@ export async function mount(root, ctx, route) {
   const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
   let visible = [];
 
-  const pick = (id, from) => {
+  const byId = new Map(view.claims.map((c) => [c.id, c]));
+  const pick = (id, from, anchor) => {
     if (from === 'open') ctx.go('claim', id, { article: view.id, rev: view.revision.number });
-    else select(id, from);
+    else if (from === 'choose') {
+      const items = id.map((x) => byId.get(x)).filter(Boolean).map((c) => ({ id: c.id, kind: c.kind, label: c.text, detail: summary(c) }));
+      chooseClaim(anchor, items, (chosen) => select(chosen, 'text'));
+    } else select(id, from);
   };
   const text = renderText(view.text, view.claims, pick);
   const list = h('ol', { class: 'claim-list', id: 'claim-list' });
@@ -118,11 +149,18 @@ export async function mount(root, ctx, route) {
     input.focus();
   }
   drawPublished();
+  const current = view.revisions.length;
+  const oldBanner = latest
+    ? null
+    : h('div', { class: 'banner old-revision', id: 'old-revision-banner', role: 'note' },
+        h('strong', { text: `Revision ${view.revision.number} of ${current}: an older version.` }),
+        ' Verdicts are recorded on the current revision, where unchanged claims keep them. ',
+        h('button', { type: 'button', class: 'link', id: 'to-current', text: `Open revision ${current}`, on: { click: () => ctx.go('article', view.id) } }));
   replace(
     root,
     h('section', { class: 'article-view' },
       h('div', { class: 'view-head' },
-        h('h1', { id: 'article-title', text: view.title }),
+        h('h1', { id: 'article-title', text: view.title, title: view.title }),
         h('div', { class: 'grow' }),
         revSelect,
         h('button', { id: 'new-revision', type: 'button', title: 'Load a newer version of this article', text: 'New revision…', on: { click: () => ctx.load({ article: view.id, title: view.title }) } }),
@@ -135,6 +173,7 @@ export async function mount(root, ctx, route) {
         [view.revision.source ? `from ${view.revision.source}` : null].filter(Boolean).map((t) => ` · ${t}`).join(''),
         ' · ',
         published),
+      oldBanner,
       h('div', { class: 'split' },
         h('div', { class: 'pane text-pane' }, text),
         h('aside', { class: 'pane claims-pane', 'aria-label': 'Claims' },
@@ -192,6 +231,10 @@ export async function mount(root, ctx, route) {
       ctx.toast('Select a claim first (j / k).');
       return;
     }
+    if (!latest) {
+      ctx.toast(`This is an older revision: verdicts go on revision ${current}.`, 'info', { label: `Open revision ${current}`, run: () => ctx.go('article', view.id) });
+      return;
+    }
     try {
       await record(c, status, ownNote(c), c.sources);
       const before = previous;
@@ -218,6 +261,7 @@ export async function mount(root, ctx, route) {
     for (const m of text.querySelectorAll(`mark[data-id="${c.id}"]`)) {
       m.className = m.className.replace(/\bs-\S+/, `s-${c.status}`);
     }
+    markVerdicts(text, byId);
     draw();
   }
 
@@ -229,6 +273,7 @@ export async function mount(root, ctx, route) {
   });
 
   return {
+    dispose: closeChooser,
     onAction(action) {
       if (action === 'next' || action === 'prev') {
         const id = step(visible, mem.selected, action === 'next' ? 1 : -1);

@@ -32,6 +32,23 @@ function context(view, c) {
     segs.map((g) => (g.ids.length ? h('mark', { class: ['claim', `k-${c.kind}`], text: g.text }) : g.text)));
 }
 
+/** A source as a link that opens in the system browser, or as text when it is no web address. */
+export function sourceLink(ctx, source) {
+  if (!/^https?:\/\/\S+$/i.test(source)) return h('span', { text: source });
+  return h('a', {
+    href: source,
+    class: 'source-link',
+    title: 'Open in the browser',
+    text: source,
+    on: {
+      click: (e) => {
+        e.preventDefault();
+        ctx.backend.openSource(source).catch((err) => ctx.fail(err));
+      },
+    },
+  });
+}
+
 export async function mount(root, ctx, route) {
   const articleId = Number(route.params.article);
   if (!articleId) throw { code: 'invalid_input', message: 'This claim link does not say which article it belongs to.' };
@@ -120,7 +137,7 @@ export async function mount(root, ctx, route) {
             h('span', { class: 'muted', text: ` ${shortTime(e.at)} · revision ${e.revision}${e.reviewer ? ` · ${e.reviewer}` : ''}${ORIGIN_WORDS[e.origin] ? ` · ${ORIGIN_WORDS[e.origin]}` : ''}` })),
           // A carried entry repeats the verdict before it: said once.
           e.note && e.origin !== 'carried' ? h('p', { text: e.note }) : null,
-          e.sources && e.sources.length && e.origin !== 'carried' ? h('ul', { class: 'sources' }, e.sources.map((s) => h('li', { text: s }))) : null))
+          e.sources && e.sources.length && e.origin !== 'carried' ? h('ul', { class: 'sources' }, e.sources.map((s) => h('li', {}, sourceLink(ctx, s)))) : null))
       : h('li', { class: 'muted', text: 'Not reviewed yet.' }));
   }
 
@@ -163,7 +180,13 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'view-head' },
         h('button', { type: 'button', class: 'link', text: `← ${view.title}`, on: { click: () => ctx.go('article', view.id, rev ? { rev } : undefined) } }),
         h('div', { class: 'grow' }),
-        h('span', { class: 'muted', text: `Claim ${i + 1} of ${view.claims.length}` })),
+        h('span', { class: 'muted', text: `Claim ${i + 1} of ${view.claims.length}` }),
+      view.revision.number === view.revisions.length
+        ? null
+        : h('div', { class: 'banner old-revision', id: 'old-revision-banner', role: 'note' },
+            h('strong', { text: `Revision ${view.revision.number} of ${view.revisions.length}: an older version.` }),
+            ' Verdicts are recorded on the current revision; a verdict saved here is refused and your note stays as a draft. ',
+            h('button', { type: 'button', class: 'link', text: `Open revision ${view.revisions.length}`, on: { click: () => ctx.go('article', view.id) } }))),
       h('div', { class: 'claim-card' },
         h('div', { class: 'claim-title' },
           h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),

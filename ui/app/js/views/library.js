@@ -3,6 +3,7 @@
 
 import { h, replace } from '../dom.js';
 import { snippetParts } from '../text.js';
+import { dayWords } from '../published.js';
 
 /** Rows drawn at most; a search narrows larger libraries. */
 const MAX_ROWS = 500;
@@ -14,22 +15,43 @@ export function shortTime(rfc3339) {
   return String(rfc3339 || '').replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/, '');
 }
 
+/** The verdict filter's choices: value (a status, '' for all) and label. */
+const VERDICT_FILTERS = [
+  ['', 'All articles'],
+  ['false', 'With false claims'],
+  ['disputed', 'With disputed claims'],
+  ['needs_recheck', 'With claims to re-check'],
+  ['unverifiable', 'With unverifiable claims'],
+  ['verified', 'With verified claims'],
+];
+
+/** Where an article came from, short: a web site's host, a file's name. */
+export function sourceLabel(source) {
+  if (!source) return '—';
+  const web = /^https?:\/\/([^/?#]+)/i.exec(source);
+  if (web) return web[1].replace(/^www\./, '');
+  const parts = source.split(/[\\/]/);
+  return parts[parts.length - 1] || source;
+}
+
 export async function mount(root, ctx, route) {
-  const mem = (ctx.memory.library ||= { query: '', selected: null });
+  const mem = (ctx.memory.library ||= { query: '', verdict: '', selected: null });
   const search = h('input', {
     id: 'search',
     type: 'search',
-    placeholder: 'Search titles and text  ( / )',
+    placeholder: 'Search text, claims, notes, sources  ( / )',
     'aria-label': 'Search the library',
     value: mem.query,
     autocomplete: 'off',
   });
   const count = h('span', { class: 'muted' });
+  const verdict = h('select', { id: 'verdict-filter', 'aria-label': 'Filter by verdict', on: { change: (e) => { mem.verdict = e.target.value; refresh(); } } },
+    VERDICT_FILTERS.map(([value, label]) => h('option', { value, selected: value === mem.verdict, text: label })));
   const list = h('div', { class: 'library-list', role: 'list' });
   replace(
     root,
     h('section', { class: 'library' },
-      h('div', { class: 'view-head' }, h('h1', { text: 'Library' }), count, h('div', { class: 'grow' }), search),
+      h('div', { class: 'view-head' }, h('h1', { text: 'Library' }), count, h('div', { class: 'grow' }), verdict, search),
       list),
   );
 
@@ -47,7 +69,9 @@ export async function mount(root, ctx, route) {
   }
 
   function empty() {
-    if (mem.query) return h('p', { class: 'muted pad', text: `No article contains “${mem.query}”.` });
+    const label = (VERDICT_FILTERS.find(([v]) => v === mem.verdict) || [])[1];
+    if (mem.query) return h('p', { class: 'muted pad', text: `No article${mem.verdict ? ` ${label.toLowerCase()}` : ''} contains “${mem.query}”.` });
+    if (mem.verdict) return h('p', { class: 'muted pad', text: `No article ${label.toLowerCase()}.` });
     const sample = h('button', { id: 'sample-btn', class: 'primary', type: 'button', text: 'Open the sample article' });
     sample.addEventListener('click', async () => {
       sample.disabled = true;
@@ -72,7 +96,7 @@ export async function mount(root, ctx, route) {
 
   async function fetchRows(limit) {
     try {
-      return await ctx.backend.listArticles(mem.query, limit);
+      return await ctx.backend.listArticles(mem.query, limit, mem.verdict);
     } catch (e) {
       ctx.fail(e);
       return { rows: [], total: 0 };
@@ -102,7 +126,7 @@ export async function mount(root, ctx, route) {
   }
 
   function draw() {
-    count.textContent = mem.query ? `${total} found` : `${total} article${total === 1 ? '' : 's'}`;
+    count.textContent = mem.query || mem.verdict ? `${total} found` : `${total} article${total === 1 ? '' : 's'}`;
     if (rows.length === 0) {
       replace(list, empty());
       return;
@@ -112,17 +136,20 @@ export async function mount(root, ctx, route) {
     replace(
       list,
       h('div', { class: 'library-row head', 'aria-hidden': 'true' },
-        h('span', { text: 'Article' }), h('span', { text: 'Revisions' }), h('span', { text: 'Claims' }),
-        h('span', { text: 'To check' }), h('span', { text: 'Updated' })),
+        h('span', { text: 'Article' }), h('span', { text: 'Published' }), h('span', { text: 'Source' }), h('span', { text: 'Revisions' }), h('span', { text: 'Claims' }),
+        h('span', { text: 'To check' }), h('span', { text: 'False' }), h('span', { text: 'Updated' })),
       rows.map((a) =>
         h('div', {
           class: 'library-row', role: 'listitem', tabIndex: 0, data: { article: a.id },
           on: { click: () => ctx.go('article', a.id), focus: () => select(a.id, false) },
         },
         h('span', { class: 'title' }, h('strong', { text: a.title }), a.snippet ? h('small', { class: 'snippet' }, snippetParts(a.snippet).map((p) => (p.hit ? h('mark', { class: 'hit', text: p.text }) : p.text))) : null),
+        h('span', { class: 'pub', text: a.published ? dayWords(a.published) : '—', title: a.published || 'No publication date' }),
+        h('span', { class: 'src muted', text: sourceLabel(a.source), title: a.source || '' }),
         h('span', { class: 'num', text: a.revisions }),
         h('span', { class: 'num', text: a.claims }),
         h('span', { class: ['num', a.to_check ? 'todo' : 'done'], text: a.to_check ? a.to_check : '✓' }),
+        h('span', { class: ['num', a.false_claims ? 'false-count' : 'muted'], text: a.false_claims || '–' }),
         h('span', { class: 'muted', text: shortTime(a.loaded_at) }))),
       total > rows.length && rows.length >= MAX_ROWS
         ? h('p', { class: 'muted pad', text: mem.query
