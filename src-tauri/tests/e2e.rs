@@ -413,6 +413,42 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     assert!(n >= 5, "the sample has claims ({n})");
     app.shot("article-revision-1").await?;
 
+    // 1b. Where highlights overlap, a click offers every claim there; the
+    //     one chosen is selected in the list.
+    let multi = app.wait_for("mark.multi").await?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&multi)?],
+        )
+        .await?;
+    let ids = multi.attr("data-ids").await?.unwrap_or_default();
+    multi.click().await?;
+    app.wait_for("#claim-chooser .chooser-item").await?;
+    let offered = app
+        .js("return [...document.querySelectorAll('#claim-chooser .chooser-item')].map(b => b.dataset.id).join(' ');")
+        .await?;
+    assert_eq!(
+        offered,
+        json!(ids),
+        "every claim under the click is offered"
+    );
+    app.shot("overlapping-highlights-chooser").await?;
+    let second = ids
+        .split(' ')
+        .nth(1)
+        .ok_or("a multi mark has two claims")?
+        .to_string();
+    app.wait_for(&format!("#claim-chooser .chooser-item[data-id='{second}']"))
+        .await?
+        .click()
+        .await?;
+    app.until(
+        "the chosen claim selected",
+        &format!("const s = document.querySelector('#claim-list .claim-item.selected'); return !document.getElementById('claim-chooser') && !!s && s.dataset.id === '{second}';"),
+    )
+    .await?;
+
     // 2. Review from the list with the keyboard: select the date "Tuesday"
     //    (it changes in revision 2) and press v.
     app.click_x(&claim_xpath("date", "Tuesday")).await?;
@@ -553,6 +589,29 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     app.keys("m").await?;
     app.wait_for("#diff .row.inline").await?;
     app.shot("compare-inline-first-change").await?;
+
+    // 5b. At 1024 px the compare toolbar keeps to one row and fits, and
+    //     the claims list shows every speaker and date in full.
+    app.client.set_window_size(1024, 768).await?;
+    app.until(
+        "the compare toolbar on one row, within the window",
+        "const h = document.querySelector('.compare-view > .view-head'); if (!h) return false; const tops = [...h.children].filter(e => e.offsetParent).map(e => e.getBoundingClientRect()); const last = Math.max(...tops.map(r => r.right)); return window.innerWidth <= 1024 && h.scrollWidth <= h.clientWidth + 1 && last <= h.getBoundingClientRect().right + 1 && tops.every(r => Math.abs(r.top + r.height / 2 - (tops[0].top + tops[0].height / 2)) < 8);",
+    )
+    .await?;
+    app.shot("compare-at-1024").await?;
+    app.client
+        .execute(
+            "location.hash = arguments[0];",
+            vec![json!(format!("#/article/{}", article_id(app).await?))],
+        )
+        .await?;
+    app.wait_for("#claim-list .claim-item").await?;
+    let cut = app
+        .js("return [...document.querySelectorAll('#claim-list .claim-summary > *')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent);")
+        .await?;
+    assert_eq!(cut, json!([]), "claim summaries cut at 1024 px");
+    app.shot("article-at-1024").await?;
+    app.client.set_window_size(1280, 800).await?;
 
     // 6. Timeline of the dated claims.
     app.client

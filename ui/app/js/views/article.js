@@ -100,7 +100,7 @@ export async function mount(root, ctx, route) {
   const revSelect =
     view.revisions.length > 1
       ? h('select', { id: 'revision-select', 'aria-label': 'Revision', on: { change: (e) => ctx.go('article', view.id, { rev: e.target.value }) } },
-          view.revisions.map((r) => h('option', { value: String(r.number), selected: r.number === view.revision.number, text: `Revision ${r.number} of ${view.revisions.length} · ${shortTime(r.loaded_at)}` })))
+          view.revisions.map((r) => h('option', { value: String(r.number), selected: r.number === view.revision.number, text: `Revision ${r.number} of ${view.revisions.length}` })))
       : h('span', { class: 'muted', text: `Revision 1 · ${shortTime(view.revision.loaded_at)}` });
 
   // The header's "to check" count follows every verdict.
@@ -170,7 +170,7 @@ export async function mount(root, ctx, route) {
       h('p', { class: 'muted meta' },
         `${view.claims.length} claims · `,
         toCheckCount,
-        [view.revision.source ? `from ${view.revision.source}` : null].filter(Boolean).map((t) => ` · ${t}`).join(''),
+        [view.revision.source ? `from ${view.revision.source}` : null, view.revisions.length > 1 ? `loaded ${shortTime(view.revision.loaded_at)}` : null].filter(Boolean).map((t) => ` · ${t}`).join(''),
         ' · ',
         published),
       oldBanner,
