@@ -3,7 +3,8 @@
 # the Rust toolchain (rustup), WebKitGTK and friends for the Tauri shell,
 # Xvfb and WebKitWebDriver for the end-to-end tests, Chromium and poppler
 # for rendering reports, Node.js for the UI's unit tests, and what building
-# and checking the Debian package needs.
+# and checking the Debian package needs, and the PostgreSQL server the
+# team desk's tests run against.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
@@ -21,6 +22,9 @@ need_pkgs=(
   dpkg-dev desktop-file-utils
   # scripts/scaling-bench measures peak memory with GNU time
   time
+  # the team desk's tests run against a real, throw-away PostgreSQL cluster
+  # (scripts/pg-cluster); python3 finds it a free port
+  postgresql python3
 )
 
 missing=()

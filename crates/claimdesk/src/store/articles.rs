@@ -365,8 +365,18 @@ pub(super) fn add_in(
             let found: Option<ArticleId> = tx
                 .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
+            // A revision pulled from a team hub may be the first of an
+            // article row pulled just before it (see `replica.rs`).
+            let bare = |id: ArticleId| -> Result<bool, StoreError> {
+                Ok(matches!(target, Target::Redated(_))
+                    && tx
+                        .prepare_cached(
+                            "SELECT NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = ?1)",
+                        )?
+                        .query_row([id], |r| r.get(0))?)
+            };
             match found {
-                Some(id) if seen(id)? => Some(id),
+                Some(id) if seen(id)? || bare(id)? => Some(id),
                 _ => return Err(StoreError::NoArticle(id.to_string())),
             }
         }

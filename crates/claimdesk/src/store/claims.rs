@@ -17,7 +17,8 @@ pub struct ClaimFilter {
 /// for the review part, which starts at column 13).
 pub(super) const CLAIM_SELECT: &str = "SELECT c.id, r.article_id, r.number, c.key, c.previous_id,
         c.start, c.end, c.text, c.sentence, c.confidence, c.fields, c.idx, c.revision_id,
-        v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number
+        v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number, v.uid,
+        (SELECT s.author FROM sync_ids s WHERE s.set_name = 'reviews' AND s.local_id = v.id)
     FROM claims c
     JOIN revisions r ON r.id = c.revision_id
     LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE claim_id = c.id)";

@@ -15,15 +15,18 @@ mod compared;
 mod guard;
 mod import;
 mod open;
+mod replica;
 mod reviews;
 mod schema;
 mod search;
+pub mod shared;
 mod stage;
 
 pub use articles::{Added, BulkSummary, Target};
 pub use claims::ClaimFilter;
 pub use compared::{StoredClaimDiff, StoredComparison};
 pub use open::default_path;
+pub use replica::{Applied, OutRow, PulledRow, TeamInfo, url_has_password};
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;
 

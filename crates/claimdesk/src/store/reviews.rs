@@ -46,7 +46,18 @@ pub struct Review {
     /// RFC 3339, UTC.
     pub at: String,
     pub origin: ReviewOrigin,
+    /// The entry's global id: a UUIDv7 made where it was written (carried
+    /// entries get one derived from what they carry, so that replicas that
+    /// carry the same verdict write the same entry).
+    pub uid: String,
+    /// The team hub login that wrote it, once the hub has it.
+    pub author: Option<String>,
 }
+
+/// The columns [`review_from_row`] reads, for a `reviews` row aliased `v`
+/// joined to its claim's revision `r`.
+pub(super) const REVIEW_COLUMNS: &str = "v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number, v.uid,
+     (SELECT s.author FROM sync_ids s WHERE s.set_name = 'reviews' AND s.local_id = v.id)";
 
 /// A verdict to record.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -63,7 +74,8 @@ pub struct ReviewInput {
 }
 
 /// Reads a review from `row` starting at column `at`: id, claim_id, status,
-/// note, sources, reviewer, at, origin, revision number.
+/// note, sources, reviewer, at, origin, revision number, uid, author
+/// ([`REVIEW_COLUMNS`]).
 pub(super) fn review_from_row(row: &Row, at: usize) -> rusqlite::Result<Review> {
     let status: String = row.get(at + 2)?;
     let sources: String = row.get(at + 4)?;
@@ -82,9 +94,36 @@ pub(super) fn review_from_row(row: &Row, at: usize) -> rusqlite::Result<Review> 
             _ => ReviewOrigin::Manual,
         },
         revision: row.get(at + 8)?,
+        uid: row.get::<_, Option<String>>(at + 9)?.unwrap_or_default(),
+        author: row.get(at + 10)?,
     })
 }
 
+/// SQL: the heads of claim `?1`'s history, the entries no later entry of
+/// the claim has seen.
+pub(super) const HEADS: &str = "SELECT v.uid FROM reviews v WHERE v.claim_id = ?1 AND NOT EXISTS (
+         SELECT 1 FROM reviews w, json_each(w.seen) j WHERE w.claim_id = v.claim_id AND j.value = v.uid)
+     ORDER BY v.id";
+
+/// A global id derived from what an entry carries over, so that two
+/// replicas carrying the same verdict to the same claim write one entry.
+fn derived_uid(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    let d = h.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&d[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid().to_string()
+}
+
+/// Appends an entry to claim `claim`'s history. `uid` is the entry's
+/// global id (a new UUIDv7 when `None`); the entry records the heads of the
+/// claim's history it was written on.
+#[allow(clippy::too_many_arguments)]
 fn insert_review(
     tx: &Transaction,
     claim: ClaimId,
@@ -93,9 +132,16 @@ fn insert_review(
     sources: &[String],
     reviewer: Option<&str>,
     origin: ReviewOrigin,
+    uid: Option<String>,
 ) -> Result<i64, StoreError> {
+    let seen: Vec<String> = tx
+        .prepare_cached(HEADS)?
+        .query_map([claim], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let uid = uid.unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     tx.prepare_cached(
-        "INSERT INTO reviews (claim_id, status, note, sources, reviewer, at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO reviews (claim_id, status, note, sources, reviewer, at, origin, uid, seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         claim,
@@ -104,7 +150,9 @@ fn insert_review(
         serde_json::to_string(sources)?,
         reviewer,
         now(),
-        origin.as_str()
+        origin.as_str(),
+        uid,
+        serde_json::to_string(&seen)?
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -150,6 +198,23 @@ impl Store {
             return Err(StoreError::NoClaim(claim));
         }
         check_revision(&tx, claim, input.revision)?;
+        let locked: Option<(i64, Option<String>)> = tx
+            .query_row(
+                "SELECT r.article_id, coalesce(s.author, l.by) FROM claims c
+                 JOIN revisions r ON r.id = c.revision_id
+                 JOIN article_locks l ON l.article_id = r.article_id
+                 LEFT JOIN sync_ids s ON s.set_name = 'article_locks' AND s.local_id = l.id
+                 WHERE c.id = ?1 LIMIT 1",
+                [claim],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((article, by)) = locked {
+            return Err(StoreError::Invalid(format!(
+                "article {article}'s verdicts are locked as published{}; no new verdict can be recorded",
+                by.map(|b| format!(" by {b}")).unwrap_or_default()
+            )));
+        }
         insert_review(
             &tx,
             claim,
@@ -158,6 +223,7 @@ impl Store {
             &sources,
             reviewer.as_deref(),
             ReviewOrigin::Manual,
+            None,
         )?;
         tx.commit()?;
         self.claim(claim)?
@@ -169,18 +235,18 @@ impl Store {
     /// made on the same claim in earlier revisions.
     pub fn history(&self, claim: ClaimId) -> Result<Vec<Review>, StoreError> {
         let _ = self.claim(claim)?;
-        let mut st = self.conn.prepare_cached(
+        let mut st = self.conn.prepare_cached(&format!(
             "WITH RECURSIVE lineage(id) AS (
                  SELECT ?1
                  UNION SELECT c.previous_id FROM claims c JOIN lineage l ON c.id = l.id WHERE c.previous_id IS NOT NULL
              )
-             SELECT v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number
+             SELECT {REVIEW_COLUMNS}
              FROM reviews v
              JOIN claims c ON c.id = v.claim_id
              JOIN revisions r ON r.id = c.revision_id
              WHERE v.claim_id IN (SELECT id FROM lineage)
-             ORDER BY v.id",
-        )?;
+             ORDER BY v.id"
+        ))?;
         let list = st
             .query_map([claim], |r| review_from_row(r, 0))?
             .collect::<Result<Vec<_>, _>>()?;
@@ -344,6 +410,7 @@ pub(super) fn carry_verdicts(tx: &Transaction, links: &[Link]) -> Result<Carried
                     &last.sources,
                     last.reviewer.as_deref(),
                     ReviewOrigin::Carried,
+                    Some(carried_uid(tx, "carried", &last.uid, link.new_id)?),
                 )?;
                 out.kept += 1;
             }
@@ -361,10 +428,59 @@ pub(super) fn carry_verdicts(tx: &Transaction, links: &[Link]) -> Result<Carried
                     &[],
                     None,
                     ReviewOrigin::Recheck,
+                    Some(carried_uid(tx, "recheck", &last.uid, link.new_id)?),
                 )?;
                 out.rechecked += 1;
             }
         }
     }
     Ok(out)
+}
+
+/// The global id of an entry carried (or reset to re-check) from the entry
+/// `from` to claim `claim`: derived from both, with the claim named by its
+/// revision's text, date and place, so every replica derives the same.
+fn carried_uid(
+    tx: &Transaction,
+    how: &str,
+    from: &str,
+    claim: ClaimId,
+) -> Result<String, StoreError> {
+    let (hash, published, idx): (String, Option<String>, i64) = tx
+        .prepare_cached(
+            "SELECT r.content_hash, r.published, c.idx FROM claims c JOIN revisions r ON r.id = c.revision_id WHERE c.id = ?1",
+        )?
+        .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(derived_uid(&[
+        how,
+        from,
+        &hash,
+        published.as_deref().unwrap_or(""),
+        &idx.to_string(),
+    ]))
+}
+
+impl Store {
+    /// The verdicts of claim `claim` that do not know each other: the heads
+    /// of its history when there are two or more (a conflict), else
+    /// nothing. A verdict written after seeing them all resolves it.
+    pub fn conflict(&self, claim: ClaimId) -> Result<Vec<Review>, StoreError> {
+        let heads: Vec<String> = self
+            .conn
+            .prepare_cached(HEADS)?
+            .query_map([claim], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if heads.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {REVIEW_COLUMNS} FROM reviews v JOIN claims c ON c.id = v.claim_id
+             JOIN revisions r ON r.id = c.revision_id WHERE v.uid = ?1"
+        ))?;
+        let mut out = Vec::new();
+        for uid in heads {
+            out.push(st.query_row([uid], |r| review_from_row(r, 0))?);
+        }
+        Ok(out)
+    }
 }

@@ -126,12 +126,78 @@ CREATE TABLE pending_carry (
 CREATE INDEX pending_carry_import ON pending_carry (import_id);
 "#;
 
+/// The team desk (issue 13): this database as a replica of a PostgreSQL
+/// hub. Every review gets a globally unique `uid` (a UUIDv7 made by the
+/// client; older reviews get a random one here) and `seen`, the uids of the
+/// claim's verdicts its author had seen (the heads of the claim's history
+/// then), so that two verdicts that do not know each other show as a
+/// conflict. `sync_ids` maps local row ids of every shared set (see
+/// `store/shared.rs`) to global keys; its rows with `pushed = 0` are the
+/// outbox. `sync_state` keeps, per shared set, the hub's `server_seq` read
+/// so far and the local rows already given a global key. `team` is the hub
+/// this replica joined (the URL without any password). `article_locks` are
+/// editors' locks, pulled from the hub.
+const SYNC: &str = r#"
+ALTER TABLE reviews ADD COLUMN uid TEXT;
+ALTER TABLE reviews ADD COLUMN seen TEXT NOT NULL DEFAULT '[]';
+DROP TRIGGER reviews_append_only_update;
+UPDATE reviews SET uid = lower(hex(randomblob(16)));
+UPDATE reviews SET seen = coalesce(
+    (SELECT json_array(p.uid) FROM reviews p
+     WHERE p.claim_id = reviews.claim_id AND p.id < reviews.id ORDER BY p.id DESC LIMIT 1),
+    '[]');
+CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
+CREATE UNIQUE INDEX reviews_uid ON reviews (uid);
+CREATE TRIGGER reviews_need_uid BEFORE INSERT ON reviews WHEN NEW.uid IS NULL
+BEGIN SELECT RAISE(ABORT, 'a review needs its uid'); END;
+
+CREATE TABLE sync_ids (
+    set_name TEXT NOT NULL,
+    local_id INTEGER NOT NULL,
+    gid      TEXT NOT NULL,
+    -- 0: in the outbox; 1: on the hub (pushed, or pulled from it)
+    pushed   INTEGER NOT NULL DEFAULT 0 CHECK (pushed IN (0, 1)),
+    -- the hub login that wrote the row, once known
+    author   TEXT,
+    PRIMARY KEY (set_name, local_id),
+    UNIQUE (set_name, gid)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sync_outbox ON sync_ids (set_name, local_id) WHERE pushed = 0;
+
+CREATE TABLE sync_state (
+    set_name    TEXT PRIMARY KEY,
+    -- the hub's server_seq of this set read so far
+    pulled_seq  INTEGER NOT NULL DEFAULT 0,
+    -- local rows up to this id have been given a global key
+    scanned_id  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE team (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    url        TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    joined_at  TEXT NOT NULL,
+    last_sync  TEXT,
+    last_error TEXT
+) STRICT;
+
+CREATE TABLE article_locks (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT NOT NULL UNIQUE,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    by         TEXT,
+    at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX article_locks_article ON article_locks (article_id);
+"#;
+
 /// Every migration, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
+const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(SYNC)];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
