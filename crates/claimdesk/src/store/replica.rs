@@ -298,40 +298,72 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let next = ids.last().map(|(id, _)| *id);
         let mut out = Vec::with_capacity(ids.len());
+        for (id, gid) in ids {
+            if let Some(payload) = self.export_row(set, id)? {
+                out.push(OutRow {
+                    local_id: id,
+                    gid,
+                    payload,
+                });
+            }
+        }
+        Ok((out, next))
+    }
+
+    /// Local row `id` of `set` as the hub keeps it: its shared columns,
+    /// references as global keys. `None` when the row is gone or points at
+    /// a row without a global key yet.
+    fn export_row(&self, set: &SharedSet, id: i64) -> Result<Option<Json>, StoreError> {
         let mut st = self
             .conn
             .prepare_cached(&format!("SELECT * FROM {} WHERE id = ?1", set.table))?;
         let names: Vec<String> = st.column_names().iter().map(|s| s.to_string()).collect();
-        'rows: for (id, gid) in ids {
-            let mut payload = Map::new();
-            let values: Option<Vec<Json>> = st
-                .query_row([id], |r| {
-                    (0..names.len())
-                        .map(|i| r.get_ref(i).map(to_json))
-                        .collect::<Result<Vec<_>, _>>()
-                })
-                .optional()?;
-            let Some(values) = values else { continue };
-            for (name, value) in names.iter().zip(values) {
-                if name == "id" || set.local_only.contains(&name.as_str()) {
-                    continue;
-                }
-                let value = match set.refs.iter().find(|r| r.column == name) {
-                    None => value,
-                    Some(r) => match self.refs_out(r, &value)? {
-                        Some(v) => v,
-                        None => continue 'rows,
-                    },
-                };
-                payload.insert(name.clone(), value);
+        let values: Option<Vec<Json>> = st
+            .query_row([id], |r| {
+                (0..names.len())
+                    .map(|i| r.get_ref(i).map(to_json))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .optional()?;
+        let Some(values) = values else {
+            return Ok(None);
+        };
+        let mut payload = Map::new();
+        for (name, value) in names.iter().zip(values) {
+            if name == "id" || set.local_only.contains(&name.as_str()) {
+                continue;
             }
-            out.push(OutRow {
-                local_id: id,
-                gid,
-                payload: Json::Object(payload),
-            });
+            let value = match set.refs.iter().find(|r| r.column == name) {
+                None => value,
+                Some(r) => match self.refs_out(r, &value)? {
+                    Some(v) => v,
+                    None => return Ok(None),
+                },
+            };
+            payload.insert(name.clone(), value);
         }
-        Ok((out, next))
+        Ok(Some(Json::Object(payload)))
+    }
+
+    /// Every row of `set` that has a global key, as the hub keeps it:
+    /// (global key, author, columns), sorted by key. Two replicas that have
+    /// converged return the same.
+    pub fn shared_rows(&self, set: &str) -> Result<Vec<(String, Option<String>, Json)>, StoreError> {
+        let set = shared_set(set).ok_or_else(|| unknown_set(set))?;
+        let ids: Vec<(i64, String, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT local_id, gid, author FROM sync_ids WHERE set_name = ?1 ORDER BY gid",
+            )?
+            .query_map([set.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for (id, gid, author) in ids {
+            if let Some(p) = self.export_row(set, id)? {
+                out.push((gid, author, p));
+            }
+        }
+        Ok(out)
     }
 
     /// A reference column's value with local ids replaced by global keys;

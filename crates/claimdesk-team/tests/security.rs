@@ -1,0 +1,129 @@
+//! The hub's rights, against a real PostgreSQL server: a review's author
+//! is the login that wrote it (a spoofed author is refused), the shared
+//! history can be neither changed nor deleted, only editors lock, and
+//! `team init` can run again.
+
+mod common;
+
+use claimdesk_team::hub::{self, Role};
+use claimdesk_team::TeamError;
+use common::{Hub, Replica, server};
+use serde_json::json;
+
+fn insert(c: &mut postgres::Client, set: &str, gid: &str, author: Option<&str>) -> Result<u64, postgres::Error> {
+    let payload = json!({"uid": gid});
+    match author {
+        None => c.execute(
+            "INSERT INTO claimdesk.items (set_name, gid, payload) VALUES ($1, $2, $3)",
+            &[&set, &gid, &payload],
+        ),
+        Some(a) => c.execute(
+            "INSERT INTO claimdesk.items (set_name, gid, author, payload) VALUES ($1, $2, $3::text::name, $4)",
+            &[&set, &gid, &a, &payload],
+        ),
+    }
+}
+
+#[test]
+fn rls_refuses_spoofed_authors_and_history_cannot_change() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let alice = Replica::new(&hub, "alice", Role::Checker);
+    let bob = Replica::new(&hub, "bob", Role::Checker);
+    let mut c = alice.client().expect("alice connects");
+
+    // Her own name: accepted, with her as author.
+    assert_eq!(insert(&mut c, "reviews", "own", None).expect("own row"), 1);
+    assert_eq!(insert(&mut c, "reviews", "own-named", Some(&alice.url.user)).expect("own name"), 1);
+    let author: String = c
+        .query_one("SELECT author::text FROM claimdesk.items WHERE gid = 'own'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(author, alice.url.user);
+
+    // Someone else's name, or the superuser's: refused by row-level security.
+    for spoof in [bob.url.user.as_str(), "postgres"] {
+        let e = insert(&mut c, "reviews", "spoofed", Some(spoof)).expect_err("spoofed author");
+        let db = e.as_db_error().expect("a refusal from the server");
+        assert!(db.message().contains("row-level security"), "{}", db.message());
+    }
+
+    // The history cannot change: no UPDATE, DELETE or TRUNCATE.
+    for sql in [
+        "UPDATE claimdesk.items SET payload = '{}' WHERE gid = 'own'",
+        "DELETE FROM claimdesk.items WHERE gid = 'own'",
+        "TRUNCATE claimdesk.items",
+    ] {
+        let e = c.batch_execute(sql).expect_err(sql);
+        assert!(e.as_db_error().is_some(), "{sql}: {e}");
+    }
+    // Not even the owner can.
+    let mut admin = hub.admin_client();
+    for sql in [
+        "UPDATE claimdesk.items SET payload = '{}' WHERE gid = 'own'",
+        "DELETE FROM claimdesk.items WHERE gid = 'own'",
+    ] {
+        let e = admin.batch_execute(sql).expect_err(sql);
+        assert!(e.to_string().contains("grow-only") || e.as_db_error().is_some(), "{sql}: {e}");
+    }
+    let n: i64 = admin
+        .query_one("SELECT count(*) FROM claimdesk.items", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn only_editors_lock() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let checker = Replica::new(&hub, "carla", Role::Checker);
+    let editor = Replica::new(&hub, "eddie", Role::Editor);
+    let article = checker.add_article(&common::article(1));
+    checker.sync().expect("sync");
+    let gid = checker.store().global_id("articles", article).unwrap().expect("article key");
+
+    let refused =
+        hub::lock_article(&mut checker.client().unwrap(), &gid).expect_err("a checker cannot lock");
+    assert!(matches!(refused, TeamError::Refused(_)), "{refused:?}");
+
+    hub::lock_article(&mut editor.client().unwrap(), &gid).expect("an editor locks");
+    // The lock reaches the checker, whose store then refuses new verdicts.
+    checker.sync().expect("sync");
+    let s = checker.store();
+    assert_eq!(s.article_lock(article).unwrap().as_deref(), Some(editor.url.user.as_str()));
+    let claim = s.claims(article, None, Default::default()).unwrap()[0].id;
+    drop(s);
+    let e = checker
+        .store()
+        .review(claim, &claimdesk::store::ReviewInput { status: Some(claimdesk::Status::Verified), ..Default::default() })
+        .expect_err("locked");
+    assert!(e.to_string().contains("locked"), "{e}");
+    // Editors can also do what checkers do.
+    editor.sync().expect("editor syncs");
+}
+
+#[test]
+fn init_runs_again_and_says_its_version() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let v = hub::init(&hub.admin, &format!("{}_", hub.name)).expect("second init");
+    assert_eq!(v, hub::latest_version());
+    let n: i64 = hub
+        .admin_client()
+        .query_one("SELECT count(*) FROM claimdesk.migrations", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(n, i64::from(hub::latest_version()));
+}
+
+#[test]
+fn a_wrong_password_is_refused_and_none_is_asked() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let alice = Replica::new(&hub, "alice", Role::Checker);
+    let Err(e) = alice.url.connect(Some("not-her-password")) else {
+        panic!("a wrong password was accepted");
+    };
+    assert!(!e.is_offline(), "{e:?}");
+}
