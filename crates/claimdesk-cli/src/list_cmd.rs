@@ -144,7 +144,15 @@ pub fn claims(dbargs: &DbArgs, a: ClaimsArgs) -> Result<()> {
         "{:>6}  {:<10}  {:<13}  {:<34}  fields",
         "claim", "kind", "status", "evidence"
     );
+    let mut conflicts = Vec::new();
     for c in list {
+        let conflict = store.conflict(c.id)?;
+        let status = if conflict.is_empty() {
+            c.status.label().to_string()
+        } else {
+            conflicts.push((c.id, crate::review_cmd::conflict_words(&conflict)));
+            "CONFLICT".to_string()
+        };
         let fields: Vec<String> = c
             .claim
             .fields
@@ -156,10 +164,13 @@ pub fn claims(dbargs: &DbArgs, a: ClaimsArgs) -> Result<()> {
             "{:>6}  {:<10}  {:<13}  {:<34}  {}",
             c.id,
             c.claim.kind().as_str(),
-            c.status.label(),
+            status,
             cell(&c.claim.text, 34),
             fields.join("  ")
         );
+    }
+    for (id, words) in conflicts {
+        println!("claim {id}: conflicting verdicts: {words} (see `claimdesk history {id}`)");
     }
     Ok(())
 }

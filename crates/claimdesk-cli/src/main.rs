@@ -12,6 +12,7 @@ mod list_cmd;
 mod published_cmd;
 mod report_cmd;
 mod review_cmd;
+mod team_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -56,6 +57,11 @@ enum Command {
     Compare(compare_cmd::Args),
     /// Write a claim report: Markdown, HTML, CSV, JSON or ClaimReview.
     Report(report_cmd::Args),
+    /// Share this database with a team through a PostgreSQL hub.
+    #[command(subcommand)]
+    Team(team_cmd::TeamCommand),
+    /// Send what this database has that the team hub lacks, and fetch what others wrote.
+    Sync(team_cmd::SyncArgs),
 }
 
 /// Output piped into `head` and the like ends quietly when the reader
@@ -92,6 +98,8 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff_cmd::run(a),
         Command::Compare(a) => compare_cmd::run(&cli.db, a),
         Command::Report(a) => report_cmd::run(&cli.db, a),
+        Command::Team(c) => team_cmd::run(&cli.db, c),
+        Command::Sync(a) => team_cmd::sync_cmd(&cli.db, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

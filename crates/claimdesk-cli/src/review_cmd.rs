@@ -84,7 +84,15 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
         claim.revision,
         claim.claim.text
     );
-    println!("current status: {}", claim.status.label());
+    let conflict = store.conflict(a.claim)?;
+    if conflict.is_empty() {
+        println!("current status: {}", claim.status.label());
+    } else {
+        println!(
+            "current status: conflicting verdicts ({}); a verdict recorded now has seen them all and settles it",
+            conflict_words(&conflict)
+        );
+    }
     if list.is_empty() {
         println!("no reviews yet");
     }
@@ -94,12 +102,19 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
             ReviewOrigin::Carried => " (carried over, claim unchanged)",
             ReviewOrigin::Recheck => " (claim changed)",
         };
+        let author = r
+            .author
+            .as_deref()
+            .filter(|a| Some(*a) != r.reviewer.as_deref())
+            .map(|a| format!(" [hub login {a}]"))
+            .unwrap_or_default();
         println!(
-            "{}  rev {}  {:<13} {}{}",
+            "{}  rev {}  {:<13} {}{}{}",
             r.at,
             r.revision,
             r.status.label(),
             r.reviewer.as_deref().unwrap_or("-"),
+            author,
             origin
         );
         if let Some(n) = &r.note {
@@ -110,4 +125,22 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// "verified by alice, false by bob": the verdicts that do not know each
+/// other.
+pub fn conflict_words(list: &[claimdesk::store::Review]) -> String {
+    list.iter()
+        .map(|r| {
+            format!(
+                "{} by {}",
+                r.status.label(),
+                r.author
+                    .as_deref()
+                    .or(r.reviewer.as_deref())
+                    .unwrap_or("someone")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -178,7 +178,7 @@ fn keep(url: &HubUrl, password: &str) {
     }
 }
 
-fn connect(url: &HubUrl, from_stdin: bool) -> Result<postgres::Client> {
+fn connect(url: &HubUrl, from_stdin: bool) -> Result<claimdesk_team::Client> {
     let password = password_for(url, from_stdin)?;
     Ok(url.connect(password.as_deref())?)
 }

@@ -240,6 +240,10 @@ impl HubUrl {
                     };
                 }
                 refused
+            } else if found.is_none() && e.to_string().contains("password missing") {
+                TeamError::NoPassword {
+                    who: format!("{} on {}", self.user, self.url),
+                }
             } else {
                 TeamError::Unreachable {
                     url: self.url.clone(),

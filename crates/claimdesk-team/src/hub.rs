@@ -276,10 +276,17 @@ pub fn lock_article(client: &mut Client, article_gid: &str) -> Result<String, Te
         "by": user,
         "at": chrono_now(),
     });
-    client.execute(
-        "INSERT INTO claimdesk.items (set_name, gid, payload) VALUES ('article_locks', $1, $2)",
-        &[&uid, &payload],
-    )?;
+    client
+        .execute(
+            "INSERT INTO claimdesk.items (set_name, gid, payload) VALUES ('article_locks', $1, $2)",
+            &[&uid, &payload],
+        )
+        .map_err(|e| match TeamError::from(e) {
+            TeamError::Refused(why) => TeamError::Refused(format!(
+                "only editors can lock an article's verdicts ({user} is not one: {why})"
+            )),
+            other => other,
+        })?;
     Ok(uid)
 }
 
