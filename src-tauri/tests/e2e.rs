@@ -741,6 +741,38 @@ async fn workflow_steps(app: &mut App) -> TestResult {
         "the relative date moved: {monday}"
     );
     app.shot("publication-date-changed").await?;
+
+    // 9. The library finds the article by words of a note, and filters by
+    //    verdict: it holds a verified claim, and no false one.
+    app.client
+        .execute("location.hash = '#/library';", vec![])
+        .await?;
+    app.wait_for("#search").await?.send_keys("clerk read").await?;
+    app.until(
+        "the article found by its note",
+        "const r = document.querySelector('.library-row[data-article] .snippet'); return !!r && r.textContent.startsWith('note:') && r.textContent.includes('clerk');",
+    )
+    .await?;
+    app.shot("library-search-notes").await?;
+    app.js("const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input')); return true;")
+        .await?;
+    let pick = |v: &str| {
+        format!("const f = document.getElementById('verdict-filter'); f.value = '{v}'; f.dispatchEvent(new Event('change')); return true;")
+    };
+    app.js(&pick("verified")).await?;
+    app.until(
+        "the article with a verified claim",
+        "return document.querySelectorAll('.library-row[data-article]').length === 1;",
+    )
+    .await?;
+    app.js(&pick("false")).await?;
+    app.until(
+        "no article with a false claim",
+        "return document.querySelectorAll('.library-row[data-article]').length === 0 && document.getElementById('view').textContent.includes('No article with false claims');",
+    )
+    .await?;
+    app.shot("library-filter-false").await?;
+    app.js(&pick("")).await?;
     Ok(())
 }
 
