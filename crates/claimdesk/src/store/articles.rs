@@ -2,6 +2,7 @@
 //! extraction, in one transaction) and reading them back. Bulk imports
 //! build on [`add_in`] in `import.rs`.
 
+use super::corrections::{carry_corrections, not_dismissed};
 use super::import::ImportId;
 use super::reviews::{carry_verdicts, link_claims};
 use super::{
@@ -44,6 +45,10 @@ pub struct Added {
     pub rechecked: usize,
     /// Reviewed claims of the previous revision that are gone.
     pub removed_reviewed: usize,
+    /// Corrections kept because their claim's text is unchanged.
+    pub corrections_kept: usize,
+    /// Corrections carried to a claim whose text changed (now to re-check).
+    pub corrections_rechecked: usize,
 }
 
 /// Totals of a bulk import.
@@ -150,8 +155,8 @@ impl Store {
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT a.id, r.title, r.source, r.published, r.number, r.loaded_at,
-                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id),
-                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND coalesce(
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {live}),
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {live} AND coalesce(
                         (SELECT status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1),
                         'unreviewed') IN ('unreviewed', 'needs_recheck'))
              FROM articles a
@@ -160,7 +165,8 @@ impl Store {
              WHERE ?1 IS NULL OR a.id = ?1
              ORDER BY a.id DESC
              LIMIT ?2",
-            published("x")
+            published("x"),
+            live = not_dismissed("c")
         ))?;
         let rows = st.query_map(params![only, limit], |r| {
             Ok(ArticleSummary {
@@ -214,7 +220,8 @@ impl Store {
     /// The revisions of an article, oldest first.
     pub fn revisions(&self, article: ArticleId) -> Result<Vec<RevisionInfo>, StoreError> {
         let mut st = self.conn.prepare_cached(&format!(
-            "{REVISION_COLUMNS} WHERE r.article_id = ?1 AND {} ORDER BY r.number",
+            "{} WHERE r.article_id = ?1 AND {} ORDER BY r.number",
+            revision_columns(),
             published("r")
         ))?;
         let list = st
@@ -265,11 +272,17 @@ impl Store {
     }
 }
 
-const REVISION_COLUMNS: &str =
-    "SELECT r.id, r.article_id, r.number, r.title, r.byline, r.published, r.source,
-        r.source_kind, r.format, r.encoding, r.content_hash, r.loaded_at,
-        (SELECT count(*) FROM claims c WHERE c.revision_id = r.id)
-    FROM revisions r";
+/// The columns of [`revision_info`]; the claim count leaves out dismissed
+/// claims.
+fn revision_columns() -> String {
+    format!(
+        "SELECT r.id, r.article_id, r.number, r.title, r.byline, r.published, r.source,
+            r.source_kind, r.format, r.encoding, r.content_hash, r.loaded_at,
+            (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {})
+        FROM revisions r",
+        not_dismissed("c")
+    )
+}
 
 fn revision_info(r: &Row) -> rusqlite::Result<RevisionInfo> {
     let kind: String = r.get(7)?;
@@ -380,6 +393,8 @@ pub(super) fn add_in(
                     kept: 0,
                     rechecked: 0,
                     removed_reviewed: 0,
+                    corrections_kept: 0,
+                    corrections_rechecked: 0,
                 });
             }
             (id, prev.map(|(rid, _, _, _)| rid))
@@ -436,12 +451,17 @@ pub(super) fn add_in(
         kept: 0,
         rechecked: 0,
         removed_reviewed: 0,
+        corrections_kept: 0,
+        corrections_rechecked: 0,
     };
     if let Some(prev_id) = previous {
-        let (links, removed) = link_claims(tx, prev_id, &ex.claims, &claim_ids, number)?;
+        let (mut links, removed) = link_claims(tx, prev_id, &ex.claims, &claim_ids, number)?;
         added.removed_reviewed = removed;
         match import {
             None => {
+                let k = carry_corrections(tx, prev_id, revision_id, number, &mut links)?;
+                added.corrections_kept = k.kept;
+                added.corrections_rechecked = k.rechecked;
                 let c = carry_verdicts(tx, &links)?;
                 added.kept = c.kept;
                 added.rechecked = c.rechecked;
