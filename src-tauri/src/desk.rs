@@ -11,7 +11,7 @@ use crate::views::{
 use claimdesk::TimeValue;
 use claimdesk::compare::runs;
 use claimdesk::model::Placement;
-use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
+use claimdesk::store::{ArticleId, ClaimFilter, Dismissed, Store, StoredClaim};
 
 /// How many search hits are asked of the store.
 const SEARCH_LIMIT: usize = 200;
@@ -67,6 +67,10 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         id: c.id,
         when,
         date_words,
+        added: c.added,
+        edited: c.edited,
+        dismissed: c.dismissed,
+        dismiss_reason: c.dismiss_reason,
         claim: c.claim,
         status: c.status,
         note,
@@ -81,7 +85,15 @@ pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult
     let rev = store.revision(article, number)?;
     let revisions = store.revisions(article)?;
     let claims = store
-        .claims(article, Some(rev.info.number), ClaimFilter::default())?
+        .claims(
+            article,
+            Some(rev.info.number),
+            // Dismissed claims too: the view lists them under a filter.
+            ClaimFilter {
+                dismissed: Dismissed::Include,
+                ..ClaimFilter::default()
+            },
+        )?
         .into_iter()
         .map(claim_view)
         .collect();
