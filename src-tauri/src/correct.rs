@@ -65,7 +65,11 @@ pub async fn edit_claim<R: Runtime>(
     };
     let by = who(by);
     with_store(&app, move |s| {
-        Ok(desk::claim_view(s.edit_claim(claim, &edit, by.as_deref())?))
+        Ok(desk::claim_view(s.edit_claim(
+            claim,
+            &edit,
+            by.as_deref(),
+        )?))
     })
     .await
 }

@@ -6,6 +6,7 @@
 //! an append-only event; nothing here changes a claim by itself.
 
 import { h, replace } from './dom.js';
+import { reviewerName, setReviewerName } from './reviewer.js';
 
 /** The kinds a claim can be, in the order the chooser offers them. */
 export const KIND_CHOICES = ['quote', 'role', 'dismissal', 'attendance', 'date'];
@@ -145,6 +146,26 @@ export function eventTitle(e) {
 
 // ---- The forms (DOM) ----
 
+/**
+ * Every correction records who made it: when the checker has not given a
+ * name yet, a form asks for it (once; it is kept like the verdicts' name).
+ */
+function nameRow() {
+  if (reviewerName()) return { row: null, keep: () => true };
+  const input = h('input', { id: 'correction-by', type: 'text', autocomplete: 'name', placeholder: 'Recorded on every correction and verdict' });
+  return {
+    row: h('div', { class: 'form-row' }, h('label', { for: 'correction-by', text: 'your name' }), input),
+    keep: () => {
+      if (!input.value.trim()) {
+        input.focus();
+        return false;
+      }
+      setReviewerName(input.value);
+      return true;
+    },
+  };
+}
+
 function fieldInput(id, name, value) {
   if (CHOICES[name]) {
     return h('select', { id, name }, CHOICES[name].map((o) => h('option', { value: o, selected: o === value, text: o })));
@@ -169,17 +190,20 @@ function fieldRows(prefix, names, values) {
 export function editForm(c, names, { onSave, onCancel }) {
   const { rows, read } = fieldRows('edit', names, Object.fromEntries(names.map((n) => [n, fieldValue(c, n)])));
   const start = h('input', { id: 'edit-start', type: 'number', min: 0, value: String(c.start), size: 6 });
-  const end = h('input', { id: 'edit-end', type: 'number', min: 0, value: String(c.end), size: 6 });
+  const end = h('input', { id: 'edit-end', type: 'number', min: 0, value: String(c.end), size: 6, 'aria-label': 'span end' });
+  const who = nameRow();
   const form = h('form', { id: 'edit-claim-form', class: 'correction-form' },
     h('h3', { text: 'Edit claim' }),
     rows,
-    h('div', { class: 'form-row' }, h('label', { for: 'edit-start', text: 'span' }), start, ' to ', end,
-      h('small', { class: 'muted', text: ' byte offsets of the evidence' })),
+    h('div', { class: 'form-row' }, h('label', { for: 'edit-start', text: 'span' }),
+      h('span', {}, start, ' to ', end, h('small', { class: 'muted', text: ' byte offsets of the evidence' }))),
+    who.row,
     h('div', { class: 'row' },
       h('button', { id: 'edit-save', type: 'submit', class: 'primary', text: 'Save correction' }),
       h('button', { type: 'button', class: 'link', text: 'Cancel', on: { click: onCancel } })));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    if (!who.keep()) return;
     const s = Number(start.value);
     const e = Number(end.value);
     const spanChanged = s !== c.start || e !== c.end;
@@ -191,14 +215,17 @@ export function editForm(c, names, { onSave, onCancel }) {
 /** The "Not a claim" form: an optional reason. */
 export function dismissForm({ onDismiss, onCancel }) {
   const reason = h('input', { id: 'dismiss-reason', type: 'text', placeholder: 'Why it is not a claim (optional)', autocomplete: 'off' });
+  const who = nameRow();
   const form = h('form', { id: 'dismiss-claim-form', class: 'correction-form' },
     h('h3', { text: 'Not a claim' }),
     h('div', { class: 'form-row' }, h('label', { for: 'dismiss-reason', text: 'reason' }), reason),
+    who.row,
     h('div', { class: 'row' },
       h('button', { id: 'dismiss-save', type: 'submit', class: 'primary', text: 'Dismiss claim' }),
       h('button', { type: 'button', class: 'link', text: 'Cancel', on: { click: onCancel } })));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    if (!who.keep()) return;
     onDismiss(reason.value);
   });
   setTimeout(() => reason.focus(), 0);
@@ -222,16 +249,19 @@ export function addForm(selection, fieldsByKind, { onAdd, onCancel }) {
   };
   kind.addEventListener('change', drawFields);
   drawFields();
+  const who = nameRow();
   const form = h('form', { id: 'add-claim-form', class: 'correction-form' },
     h('h3', { text: 'Add claim' }),
     h('blockquote', { class: 'context', id: 'add-evidence', text: selection.text }),
     h('div', { class: 'form-row' }, h('label', { for: 'add-kind', text: 'kind' }), kind),
     box,
+    who.row,
     h('div', { class: 'row' },
       h('button', { id: 'add-save', type: 'submit', class: 'primary', text: 'Add claim' }),
       h('button', { type: 'button', class: 'link', text: 'Cancel', on: { click: onCancel } })));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    if (!who.keep()) return;
     onAdd({ kind: kind.value, fields: read() });
   });
   return form;

@@ -447,9 +447,7 @@ fn clean_name(by: Option<&str>) -> Result<String, StoreError> {
     by.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(String::from)
-        .ok_or_else(|| {
-            StoreError::Invalid("a correction needs the name of who made it (--by NAME)".into())
-        })
+        .ok_or_else(|| StoreError::Invalid("a correction needs the name of who made it".into()))
 }
 
 fn clean_reason(reason: Option<&str>) -> Option<String> {

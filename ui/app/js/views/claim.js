@@ -107,7 +107,7 @@ export async function mount(root, ctx, route) {
   const reopen = () => ctx.go('claim', c.id, { article: view.id, rev: view.revision.number }, true);
   const correct = async (fn, done) => {
     try {
-      setReviewerName(reviewerInput.value);
+      if (reviewerInput.value.trim()) setReviewerName(reviewerInput.value);
       await fn(reviewerName());
       ctx.toast(done);
       reopen();
