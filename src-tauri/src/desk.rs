@@ -84,11 +84,12 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
 pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult<ArticleView> {
     let rev = store.revision(article, number)?;
     let revisions = store.revisions(article)?;
-    let claims = store
+    // Dismissed claims apart: every view reads `claims`; the article view
+    // lists `dismissed` under a filter.
+    let (dismissed, claims): (Vec<ClaimView>, Vec<ClaimView>) = store
         .claims(
             article,
             Some(rev.info.number),
-            // Dismissed claims too: the view lists them under a filter.
             ClaimFilter {
                 dismissed: Dismissed::Include,
                 ..ClaimFilter::default()
@@ -96,7 +97,7 @@ pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult
         )?
         .into_iter()
         .map(claim_view)
-        .collect();
+        .partition(|c| c.dismissed);
     Ok(ArticleView {
         id: article,
         title: rev.info.title.clone(),
@@ -105,6 +106,7 @@ pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult
         text: rev.text,
         sentences: rev.sentences,
         claims,
+        dismissed,
     })
 }
 

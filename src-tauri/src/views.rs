@@ -70,7 +70,10 @@ pub struct ArticleView {
     pub revisions: Vec<RevisionInfo>,
     pub text: String,
     pub sentences: Vec<Sentence>,
+    /// The claims, without those dismissed as "not a claim".
     pub claims: Vec<ClaimView>,
+    /// The claims dismissed as "not a claim".
+    pub dismissed: Vec<ClaimView>,
 }
 
 /// What loading one document did, with the article's title.

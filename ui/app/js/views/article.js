@@ -7,7 +7,7 @@ import { reviewerName } from '../reviewer.js';
 import { h, replace } from '../dom.js';
 import { segments, claimSpans } from '../text.js';
 import { shortTime } from './library.js';
-import { splitDismissed, markBadge, selectionIn, selectionSpan, addForm, FIELDS } from '../corrections.js';
+import { markBadge, selectionIn, selectionSpan, addForm, FIELDS } from '../corrections.js';
 import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck, timemlTip } from '../claims.js';
 
 /** Builds the article text as text nodes and `<mark>`s (never HTML). */
@@ -59,8 +59,7 @@ export async function mount(root, ctx, route) {
   let visible = [];
   // Claims dismissed as "not a claim" leave the text, lists and counts;
   // the "Not claims" filter lists them.
-  const { live, dismissed } = splitDismissed(view.claims);
-  view.claims = live;
+  const dismissed = view.dismissed || [];
 
   const pick = (id, from) => {
     if (from === 'open') ctx.go('claim', id, { article: view.id, rev: view.revision.number });

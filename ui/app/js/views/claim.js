@@ -38,7 +38,7 @@ export async function mount(root, ctx, route) {
   if (!articleId) throw { code: 'invalid_input', message: 'This claim link does not say which article it belongs to.' };
   const rev = route.params.rev ? Number(route.params.rev) : null;
   const view = await ctx.backend.openArticle(articleId, rev);
-  const c = view.claims.find((x) => x.id === route.id);
+  const c = view.claims.find((x) => x.id === route.id) || (view.dismissed || []).find((x) => x.id === route.id);
   if (!c) throw { code: 'not_found', message: `Claim ${route.id} is not part of this revision of “${view.title}”.` };
   const history = await ctx.backend.claimHistory(c.id).catch((e) => {
     ctx.fail(e);
@@ -203,7 +203,7 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'view-head' },
         h('button', { type: 'button', class: 'link', text: `← ${view.title}`, on: { click: () => ctx.go('article', view.id, rev ? { rev } : undefined) } }),
         h('div', { class: 'grow' }),
-        h('span', { class: 'muted', text: `Claim ${i + 1} of ${view.claims.length}` })),
+        h('span', { class: 'muted', text: i < 0 ? 'Not a claim (dismissed)' : `Claim ${i + 1} of ${view.claims.length}` })),
       h('div', { class: 'claim-card' },
         h('div', { class: 'claim-title' },
           h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
