@@ -930,7 +930,14 @@ mod tests {
 
     #[test]
     fn new_fields_check_names_and_values() {
-        let cases: &[(ClaimKind, &str, &[(&str, &str)], Result<&str, &str>)] = &[
+        // kind, span text, fields, the fields' JSON or the error's words
+        type Case<'a> = (
+            ClaimKind,
+            &'a str,
+            &'a [(&'a str, &'a str)],
+            Result<&'a str, &'a str>,
+        );
+        let cases: &[Case] = &[
             (
                 ClaimKind::Role,
                 "x",
