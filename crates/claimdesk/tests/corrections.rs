@@ -86,6 +86,27 @@ fn every_correction_is_an_event_and_every_read_sees_it() {
     assert_eq!(speaker(&edited), "Piet Kessel");
     assert!(edited.edited && !edited.added && !edited.dismissed);
     assert_eq!(speaker(&quote(&store, article)), "Piet Kessel");
+    // The span too: the evidence and its sentence follow the new offsets.
+    let wider = span(V1, "\"the yard will reopen in June\"");
+    let respanned = store
+        .edit_claim(
+            q.id,
+            &ClaimEdit {
+                span: Some(wider),
+                fields: Vec::new(),
+            },
+            Some("Ines"),
+        )
+        .expect("edit span");
+    assert_eq!(
+        (
+            respanned.claim.start,
+            respanned.claim.end,
+            respanned.claim.text.as_str()
+        ),
+        (wider.0, wider.1, "\"the yard will reopen in June\"")
+    );
+    assert_eq!(speaker(&respanned), "Piet Kessel", "the fields stay");
 
     // Add: a claim the machine did not make.
     let (s, e) = span(V1, "The board voted to sell the crane");
@@ -225,7 +246,7 @@ fn every_correction_is_an_event_and_every_read_sees_it() {
         .prepare("SELECT uid FROM corrections")
         .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
         .expect("uids");
-    assert_eq!(uids.len(), 4);
+    assert_eq!(uids.len(), 5);
     assert!(
         uids.iter()
             .all(|u| u.len() == 32 && u.chars().all(|c| c.is_ascii_hexdigit()))

@@ -232,12 +232,16 @@ impl Store {
         // article revised twice in the import passes them on twice); they
         // decide which verdicts of their claims are kept.
         let revisions: Vec<(i64, u32, Option<i64>)> = {
+            // New revisions of articles stored before (new articles have
+            // nothing to carry).
             let mut st = tx.prepare(&format!(
-                "SELECT p.revision_id, r.number,
-                        (SELECT y.id FROM revisions y WHERE y.article_id = r.article_id
-                           AND y.number < r.number AND {} ORDER BY y.number DESC LIMIT 1)
-                 FROM pending_revisions p JOIN revisions r ON r.id = p.revision_id
-                 WHERE p.import_id = ?1 ORDER BY p.revision_id",
+                "SELECT * FROM (
+                   SELECT p.revision_id, r.number,
+                          (SELECT y.id FROM revisions y WHERE y.article_id = r.article_id
+                             AND y.number < r.number AND {} ORDER BY y.number DESC LIMIT 1) AS previous
+                   FROM pending_revisions p JOIN revisions r ON r.id = p.revision_id
+                   WHERE p.import_id = ?1)
+                 WHERE previous IS NOT NULL ORDER BY revision_id",
                 visible_to("y", "?1")
             ))?;
             st.query_map([import], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
