@@ -41,14 +41,14 @@ fn parse_date(published: Option<&str>) -> AppResult<Option<NaiveDate>> {
 }
 
 /// The operating-system account: who reviews when the checker gave no name.
-fn account_name() -> Option<String> {
+pub(crate) fn account_name() -> Option<String> {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
 }
 
 /// Runs `f` with the locked store on a blocking worker thread.
-async fn with_store<R: Runtime, T: Send + 'static>(
+pub(crate) async fn with_store<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     f: impl FnOnce(&mut Store) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {

@@ -18,6 +18,7 @@
 pub mod claimreview;
 pub mod csv;
 pub mod from_store;
+pub mod gold;
 pub mod html;
 pub mod input;
 pub mod json;

@@ -3,6 +3,7 @@
 //! the claim is unchanged, reset to "needs re-check" where it changed).
 
 use super::articles::is_verdict;
+pub(super) use super::articles::is_verdict as is_verdict_status;
 use super::claims::{CLAIM_SELECT, claim_from_row};
 use super::{ClaimId, Store, StoreError, now, published};
 use crate::compare::{ClaimChange, align_claims};
@@ -23,7 +24,15 @@ pub enum ReviewOrigin {
 }
 
 impl ReviewOrigin {
-    fn as_str(self) -> &'static str {
+    pub(super) fn from_name(s: &str) -> ReviewOrigin {
+        match s {
+            "carried" => ReviewOrigin::Carried,
+            "recheck" => ReviewOrigin::Recheck,
+            _ => ReviewOrigin::Manual,
+        }
+    }
+
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             ReviewOrigin::Manual => "manual",
             ReviewOrigin::Carried => "carried",
@@ -76,16 +85,12 @@ pub(super) fn review_from_row(row: &Row, at: usize) -> rusqlite::Result<Review> 
         sources: serde_json::from_str(&sources).unwrap_or_default(),
         reviewer: row.get(at + 5)?,
         at: row.get(at + 6)?,
-        origin: match origin.as_str() {
-            "carried" => ReviewOrigin::Carried,
-            "recheck" => ReviewOrigin::Recheck,
-            _ => ReviewOrigin::Manual,
-        },
+        origin: ReviewOrigin::from_name(&origin),
         revision: row.get(at + 8)?,
     })
 }
 
-fn insert_review(
+pub(super) fn insert_review(
     tx: &Transaction,
     claim: ClaimId,
     status: Status,
@@ -272,7 +277,13 @@ pub(super) fn link_claims(
     let old = st
         .query_map([previous_revision], claim_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
-    let old_claims: Vec<Claim> = old.iter().map(|c| c.claim.clone()).collect();
+    // The machine's claims are aligned with the machine's: a checker's
+    // added claims and corrections follow by `carry_corrections`.
+    let old: Vec<_> = old.into_iter().filter(|c| !c.added).collect();
+    let old_claims: Vec<Claim> = old
+        .iter()
+        .map(|c| c.machine.clone().unwrap_or_else(|| c.claim.clone()))
+        .collect();
     let mut links = Vec::new();
     let mut removed_reviewed = 0;
     for a in align_claims(&old_claims, new) {
