@@ -56,6 +56,7 @@ pub fn builder<R: Runtime>(
             commands::compare_revisions,
             commands::preview_report,
             commands::export_report,
+            commands::export_gold,
             commands::pick_files,
             commands::pick_save_path,
         ])

@@ -7,7 +7,7 @@
 use crate::db::{self, DbArgs, UsageError, print_json};
 use anyhow::{Context, Result};
 use claimdesk::model::ClaimKind;
-use claimdesk::store::{ClaimEdit, ClaimFilter, ClaimId, StoredClaim};
+use claimdesk::store::{ClaimEdit, ClaimId, StoredClaim};
 use std::path::PathBuf;
 
 #[derive(clap::Subcommand)]
@@ -188,31 +188,25 @@ pub fn run(dbargs: &DbArgs, cmd: ClaimCommand) -> Result<()> {
 pub fn export_gold(dbargs: &DbArgs, a: ExportGoldArgs) -> Result<()> {
     let store = dbargs.open()?;
     let id = db::article(&store, &a.article)?;
-    let rev = store.revision(id, None)?;
-    let claims = store.claims(id, None, ClaimFilter::default())?;
     let name = a.name.unwrap_or_else(|| format!("article-{id}"));
     if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
         return Err(UsageError(format!("--name {name:?} is not a plain file name")).into());
     }
-    let gold = claimdesk::report::gold::gold_json(
-        &rev.text,
-        rev.info.published,
-        rev.info.source.as_deref(),
-        claims.iter().map(|c| &c.claim),
-    );
+    let export = claimdesk::report::gold_from_store(&store, id)?;
     std::fs::create_dir_all(&a.out)
         .with_context(|| format!("cannot create {}", a.out.display()))?;
     let txt = a.out.join(format!("{name}.txt"));
     let json = a.out.join(format!("{name}.gold.json"));
-    std::fs::write(&txt, &rev.text).with_context(|| format!("cannot write {}", txt.display()))?;
-    std::fs::write(&json, serde_json::to_string_pretty(&gold)? + "\n")
+    std::fs::write(&txt, &export.text)
+        .with_context(|| format!("cannot write {}", txt.display()))?;
+    std::fs::write(&json, serde_json::to_string_pretty(&export.gold)? + "\n")
         .with_context(|| format!("cannot write {}", json.display()))?;
     println!(
         "wrote {} and {} ({} claims of revision {})",
         txt.display(),
         json.display(),
-        claims.len(),
-        rev.info.number
+        export.claims,
+        export.revision
     );
     Ok(())
 }

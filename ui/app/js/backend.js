@@ -41,6 +41,8 @@ export const importUrl = (url) => call('import_url', { url });
 /** Stores staged articles with the dates the checker confirmed: `items` = [{id, published}]. */
 export const confirmImport = (items, article) => call('confirm_import', { items, article: article ?? null });
 export const discardImport = (ids) => call('discard_import', { ids });
+/** Writes the corrected claims as gold for the evaluation scripts: NAME.gold.json at `path`, NAME.txt beside it. */
+export const exportGold = (article, path) => call('export_gold', { article, path });
 /** Opens a source's http(s) address in the system browser. */
 export const openSource = (url) => call('open_source', { url });
 export const detectPublished = (text) => call('detect_published', { text });

@@ -28,7 +28,7 @@ pub mod timeline;
 pub mod timeml;
 pub mod words;
 
-pub use from_store::from_store;
+pub use from_store::{GoldExport, from_store, gold_from_store};
 pub use input::{
     ArticleInfo, ClaimDelta, ClaimEntry, Evidence, Filter, Organization, PreviousRevision,
     Publishing, RemovedClaim, ReportInput, Review,
