@@ -41,14 +41,14 @@ fn parse_date(published: Option<&str>) -> AppResult<Option<NaiveDate>> {
 }
 
 /// The operating-system account: who reviews when the checker gave no name.
-fn account_name() -> Option<String> {
+pub(crate) fn account_name() -> Option<String> {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
 }
 
 /// Runs `f` with the locked store on a blocking worker thread.
-async fn with_store<R: Runtime, T: Send + 'static>(
+pub(crate) async fn with_store<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     f: impl FnOnce(&mut Store) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
@@ -559,6 +559,55 @@ pub async fn export_report<R: Runtime>(
     off_main(move || {
         std::fs::write(&p, body).map_err(|e| AppError::io("write", &p, &e))?;
         Ok(path)
+    })
+    .await
+}
+
+/// Writes the article's corrected claims as gold annotations for the
+/// evaluation scripts: `path` (chosen in the save dialog) gets
+/// `NAME.gold.json`, and its text goes beside it as `NAME.txt`. That second
+/// file is never written over: if it exists, nothing is written.
+#[tauri::command]
+pub async fn export_gold<R: Runtime>(
+    app: AppHandle<R>,
+    article: ArticleId,
+    path: String,
+) -> AppResult<Vec<String>> {
+    let json_path = PathBuf::from(&path);
+    let name = json_path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".gold.json"))
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| {
+            AppError::invalid("A gold file is named NAME.gold.json; choose such a name.")
+        })?
+        .to_string();
+    let txt_path = json_path.with_file_name(format!("{name}.txt"));
+    {
+        let state = app.state::<AppState>();
+        state.chosen(&json_path)?;
+        state.not_the_database(&json_path)?;
+        state.not_the_database(&txt_path)?;
+    }
+    if txt_path.exists() {
+        return Err(AppError::invalid(format!(
+            "{} already exists; choose another name for the gold file.",
+            txt_path.display()
+        )));
+    }
+    let export = with_store(&app, move |s| Ok(report::gold_from_store(s, article)?)).await?;
+    off_main(move || {
+        let body = serde_json::to_string_pretty(&export.gold)
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        std::fs::write(&json_path, body + "\n")
+            .map_err(|e| AppError::io("write", &json_path, &e))?;
+        std::fs::write(&txt_path, &export.text)
+            .map_err(|e| AppError::io("write", &txt_path, &e))?;
+        Ok(vec![
+            json_path.display().to_string(),
+            txt_path.display().to_string(),
+        ])
     })
     .await
 }

@@ -12,7 +12,7 @@ use claimdesk::Status;
 use claimdesk::TimeValue;
 use claimdesk::compare::runs;
 use claimdesk::model::Placement;
-use claimdesk::store::{ArticleId, ClaimFilter, Store, StoredClaim};
+use claimdesk::store::{ArticleId, ClaimFilter, Dismissed, Store, StoredClaim};
 
 /// How many search hits are asked of the store.
 const SEARCH_LIMIT: usize = 200;
@@ -81,6 +81,10 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         id: c.id,
         when,
         date_words,
+        added: c.added,
+        edited: c.edited,
+        dismissed: c.dismissed,
+        dismiss_reason: c.dismiss_reason,
         claim: c.claim,
         status: c.status,
         note,
@@ -94,11 +98,20 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
 pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult<ArticleView> {
     let rev = store.revision(article, number)?;
     let revisions = store.revisions(article)?;
-    let claims = store
-        .claims(article, Some(rev.info.number), ClaimFilter::default())?
+    // Dismissed claims apart: every view reads `claims`; the article view
+    // lists `dismissed` under a filter.
+    let (dismissed, claims): (Vec<ClaimView>, Vec<ClaimView>) = store
+        .claims(
+            article,
+            Some(rev.info.number),
+            ClaimFilter {
+                dismissed: Dismissed::Include,
+                ..ClaimFilter::default()
+            },
+        )?
         .into_iter()
         .map(claim_view)
-        .collect();
+        .partition(|c| c.dismissed);
     Ok(ArticleView {
         id: article,
         title: rev.info.title.clone(),
@@ -107,6 +120,7 @@ pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult
         text: rev.text,
         sentences: rev.sentences,
         claims,
+        dismissed,
     })
 }
 

@@ -12,6 +12,7 @@
 //! tests drive the real command set through tauri's mock runtime.
 
 pub mod commands;
+pub mod correct;
 pub mod desk;
 pub mod error;
 pub mod preview;
@@ -46,9 +47,16 @@ pub fn builder<R: Runtime>(
             commands::review_claim,
             commands::set_published,
             commands::claim_history,
+            correct::claim_fields,
+            correct::add_claim,
+            correct::edit_claim,
+            correct::dismiss_claim,
+            correct::restore_claim,
+            correct::claim_corrections,
             commands::compare_revisions,
             commands::preview_report,
             commands::export_report,
+            commands::export_gold,
             commands::pick_files,
             commands::pick_save_path,
         ])

@@ -51,6 +51,14 @@ pub struct ClaimView {
     /// value itself stays in `value` / `date` for a tooltip.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_words: Option<String>,
+    /// Added by a checker (the machine missed it).
+    pub added: bool,
+    /// A machine claim a checker corrected.
+    pub edited: bool,
+    /// Dismissed as "not a claim" (listed only under the filter).
+    pub dismissed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dismiss_reason: Option<String>,
 }
 
 /// One revision of an article opened for reading.
@@ -62,7 +70,10 @@ pub struct ArticleView {
     pub revisions: Vec<RevisionInfo>,
     pub text: String,
     pub sentences: Vec<Sentence>,
+    /// The claims, without those dismissed as "not a claim".
     pub claims: Vec<ClaimView>,
+    /// The claims dismissed as "not a claim".
+    pub dismissed: Vec<ClaimView>,
 }
 
 /// What loading one document did, with the article's title.

@@ -469,3 +469,34 @@ fn only_web_addresses_are_opened() {
         assert_eq!(err["code"], "invalid_input", "{bad}: {err}");
     }
 }
+
+/// Gold export: the chosen NAME.gold.json and NAME.txt beside it, never
+/// written over.
+#[test]
+fn gold_export_writes_the_pair_and_overwrites_nothing() {
+    let (app, w) = app();
+    let added = invoke(&w, "add_sample", json!({})).unwrap();
+    let id = added["article_id"].clone();
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("harbour.gold.json");
+    let plain = dir.path().join("harbour.json");
+    choose(&app, &[&gold, &plain]);
+    let written = invoke(&w, "export_gold", json!({"article": id, "path": gold})).unwrap();
+    assert_eq!(written.as_array().map(Vec::len), Some(2), "{written}");
+    let parsed: Value = serde_json::from_str(&std::fs::read_to_string(&gold).unwrap()).unwrap();
+    let claims = parsed["claims"].as_array().expect("claims");
+    assert_eq!(claims.len() as u64, added["claims"].as_u64().unwrap());
+    let text = std::fs::read_to_string(dir.path().join("harbour.txt")).unwrap();
+    assert!(text.contains("Harbour authority chair resigns"));
+    // Again: harbour.txt exists and is not written over.
+    let err = invoke(&w, "export_gold", json!({"article": id, "path": gold})).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("already exists"),
+        "{err}"
+    );
+    let err = invoke(&w, "export_gold", json!({"article": id, "path": plain})).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("NAME.gold.json"),
+        "{err}"
+    );
+}

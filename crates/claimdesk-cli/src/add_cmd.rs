@@ -119,6 +119,12 @@ pub fn run(db: &DbArgs, a: Args) -> Result<()> {
                 "  verdicts: {} kept (claim unchanged), {} need a re-check (claim changed), {} reviewed claims removed",
                 r.kept, r.rechecked, r.removed_reviewed
             );
+            if r.corrections_kept + r.corrections_rechecked > 0 {
+                println!(
+                    "  corrections: {} kept (text unchanged), {} carried to a changed text (to re-check)",
+                    r.corrections_kept, r.corrections_rechecked
+                );
+            }
             if let Some(line) = crate::compare_cmd::summary_line(&store, r.article_id, r.revision)?
             {
                 println!("  {line}");

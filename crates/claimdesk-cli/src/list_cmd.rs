@@ -4,7 +4,7 @@
 use crate::db::{self, DbArgs, cell, print_json};
 use anyhow::Result;
 use claimdesk::model::{ClaimKind, Status};
-use claimdesk::store::ClaimFilter;
+use claimdesk::store::{ClaimFilter, Dismissed};
 
 #[derive(clap::Args)]
 pub struct ListArgs {
@@ -38,9 +38,19 @@ pub struct ClaimsArgs {
     /// Revision number (default: the latest).
     #[arg(long)]
     revision: Option<u32>,
+    /// Only the claims dismissed as "not a claim".
+    #[arg(long, conflicts_with = "all")]
+    dismissed: bool,
+    /// Every claim, dismissed ones included.
+    #[arg(long)]
+    all: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
+    /// Print the claims as `claimdesk extract --format json` does (the
+    /// claims JSON contract), corrections applied: for the scorers.
+    #[arg(long, conflicts_with = "json")]
+    as_extract: bool,
 }
 
 #[derive(clap::Args)]
@@ -131,15 +141,31 @@ pub fn claims(dbargs: &DbArgs, a: ClaimsArgs) -> Result<()> {
     let filter = ClaimFilter {
         kind: a.kind,
         status: a.status,
+        dismissed: if a.dismissed {
+            Dismissed::Only
+        } else if a.all {
+            Dismissed::Include
+        } else {
+            Dismissed::Hide
+        },
     };
     let list = store.claims(id, a.revision, filter)?;
     if a.json {
         return print_json(&list);
     }
+    if a.as_extract {
+        let rev = store.revision(id, a.revision)?;
+        return print_json(&serde_json::json!({
+            "published": rev.info.published,
+            "sentences": rev.sentences,
+            "claims": list.iter().map(|c| &c.claim).collect::<Vec<_>>(),
+        }));
+    }
     if list.is_empty() {
         println!("No claims match.");
         return Ok(());
     }
+    println!("(+ added by a checker, * corrected, x dismissed)");
     println!(
         "{:>6}  {:<10}  {:<13}  {:<34}  fields",
         "claim", "kind", "status", "evidence"
@@ -160,8 +186,18 @@ pub fn claims(dbargs: &DbArgs, a: ClaimsArgs) -> Result<()> {
             .into_iter()
             .map(|(k, v)| format!("{k}={}", cell(&v, 40)))
             .collect();
+        // Marks: + added by a checker, * corrected, x dismissed.
+        let mark = if c.dismissed {
+            'x'
+        } else if c.added {
+            '+'
+        } else if c.edited {
+            '*'
+        } else {
+            ' '
+        };
         println!(
-            "{:>6}  {:<10}  {:<13}  {:<34}  {}",
+            "{:>6}{mark} {:<10}  {:<13}  {:<34}  {}",
             c.id,
             c.claim.kind().as_str(),
             status,

@@ -4,6 +4,7 @@
 //! (0 ok, 1 error, 2 usage).
 
 mod add_cmd;
+mod claim_cmd;
 mod compare_cmd;
 mod db;
 mod diff_cmd;
@@ -41,6 +42,11 @@ enum Command {
     Show(list_cmd::ShowArgs),
     /// List the claims of an article.
     Claims(list_cmd::ClaimsArgs),
+    /// Correct the machine's claims: add, edit, dismiss or restore a claim.
+    #[command(subcommand)]
+    Claim(claim_cmd::ClaimCommand),
+    /// Write an article's corrected claims as gold annotations (NAME.txt, NAME.gold.json).
+    ExportGold(claim_cmd::ExportGoldArgs),
     /// Record a verdict on a claim.
     Review(review_cmd::ReviewArgs),
     /// Correct an article's publication date; relative dates are resolved again.
@@ -90,6 +96,8 @@ fn main() -> ExitCode {
         Command::List(a) => list_cmd::list(&cli.db, a),
         Command::Show(a) => list_cmd::show(&cli.db, a),
         Command::Claims(a) => list_cmd::claims(&cli.db, a),
+        Command::Claim(a) => claim_cmd::run(&cli.db, a),
+        Command::ExportGold(a) => claim_cmd::export_gold(&cli.db, a),
         Command::Review(a) => review_cmd::review(&cli.db, a),
         Command::SetPublished(a) => published_cmd::run(&cli.db, a),
         Command::History(a) => review_cmd::history(&cli.db, a),

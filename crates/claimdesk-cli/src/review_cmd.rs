@@ -4,7 +4,7 @@
 use crate::db::{DbArgs, print_json};
 use anyhow::Result;
 use claimdesk::model::Status;
-use claimdesk::store::{ClaimId, ReviewInput, ReviewOrigin};
+use claimdesk::store::{ClaimId, ClaimState, Correction, ReviewInput, ReviewOrigin};
 
 #[derive(clap::Args)]
 pub struct ReviewArgs {
@@ -35,9 +35,13 @@ pub struct ReviewArgs {
 pub struct HistoryArgs {
     /// The claim's id.
     claim: ClaimId,
-    /// Print JSON.
+    /// Print JSON (the verdicts; with --corrections, the correction events).
     #[arg(long)]
     json: bool,
+    /// With --json: print the correction events (add, edit, dismiss,
+    /// restore, with before and after) instead of the verdicts.
+    #[arg(long, requires = "json")]
+    corrections: bool,
 }
 
 pub fn review(dbargs: &DbArgs, a: ReviewArgs) -> Result<()> {
@@ -73,6 +77,10 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
     let store = dbargs.open()?;
     let claim = store.claim(a.claim)?;
     let list = store.history(a.claim)?;
+    let corrections = store.corrections(a.claim)?;
+    if a.json && a.corrections {
+        return print_json(&corrections);
+    }
     if a.json {
         return print_json(&list);
     }
@@ -93,9 +101,13 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
             conflict_words(&conflict)
         );
     }
+    if claim.dismissed {
+        println!("dismissed as not a claim");
+    }
     if list.is_empty() {
         println!("no reviews yet");
     }
+    print_corrections(&corrections);
     for r in list {
         let origin = match r.origin {
             ReviewOrigin::Manual => "",
@@ -143,4 +155,77 @@ pub fn conflict_words(list: &[claimdesk::store::Review]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The correction events, each with what it changed (before → after).
+fn print_corrections(list: &[Correction]) {
+    if list.is_empty() {
+        return;
+    }
+    println!("corrections:");
+    for c in list {
+        let origin = match c.origin {
+            ReviewOrigin::Manual => "",
+            ReviewOrigin::Carried => " (carried over, text unchanged)",
+            ReviewOrigin::Recheck => " (carried over, text changed: re-check)",
+        };
+        println!(
+            "{}  rev {}  {:<8} {}{}",
+            c.at,
+            c.revision,
+            c.action.as_str(),
+            c.by.as_deref().unwrap_or("-"),
+            origin
+        );
+        if let Some(r) = &c.reason {
+            println!("    reason: {r}");
+        }
+        for line in state_changes(c.before.as_ref(), &c.after) {
+            println!("    {line}");
+        }
+    }
+}
+
+/// What differs between two states of a claim, one line per field.
+fn state_changes(before: Option<&ClaimState>, after: &ClaimState) -> Vec<String> {
+    let span = |s: &ClaimState| format!("{}:{} {:?}", s.claim.start, s.claim.end, s.claim.text);
+    let mut out = Vec::new();
+    let Some(before) = before else {
+        out.push(format!("span {}", span(after)));
+        for (k, v) in after.claim.fields.pairs() {
+            out.push(format!("{k}: {v}"));
+        }
+        return out;
+    };
+    if (before.claim.start, before.claim.end) != (after.claim.start, after.claim.end) {
+        out.push(format!("span {} → {}", span(before), span(after)));
+    }
+    let old = before.claim.fields.pairs();
+    let new = after.claim.fields.pairs();
+    let value = |list: &[(&str, String)], k: &str| {
+        list.iter()
+            .find(|(n, _)| *n == k)
+            .map_or_else(|| "(none)".to_string(), |(_, v)| v.clone())
+    };
+    let mut names: Vec<&str> = old.iter().chain(&new).map(|(k, _)| *k).collect();
+    names.dedup();
+    let mut seen = Vec::new();
+    for k in names {
+        if seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        let (o, n) = (value(&old, k), value(&new, k));
+        if o != n {
+            out.push(format!("{k}: {o} → {n}"));
+        }
+    }
+    if before.dismissed != after.dismissed {
+        out.push(if after.dismissed {
+            "dismissed".to_string()
+        } else {
+            "restored".to_string()
+        });
+    }
+    out
 }

@@ -106,7 +106,9 @@ fn read_password(from_stdin: bool, prompt: &str) -> Result<Option<String>> {
             .context("reading the password from stdin")?;
         let p = line.trim_end_matches(['\r', '\n']).to_string();
         if p.is_empty() {
-            bail!(UsageError("--password-stdin: stdin held no password".into()));
+            bail!(UsageError(
+                "--password-stdin: stdin held no password".into()
+            ));
         }
         return Ok(Some(p));
     }
@@ -202,11 +204,9 @@ fn add_user(dbargs: &DbArgs, a: AddUserArgs) -> Result<()> {
         .ok_or_else(|| UsageError(format!("--role is checker or editor, not {:?}", a.role)))?;
     let hub_url = match a.hub {
         Some(u) => u,
-        None => dbargs
-            .open()?
-            .team()?
-            .map(|t| t.url)
-            .ok_or_else(|| UsageError("give --hub URL (or run `claimdesk team init URL` first)".into()))?,
+        None => dbargs.open()?.team()?.map(|t| t.url).ok_or_else(|| {
+            UsageError("give --hub URL (or run `claimdesk team init URL` first)".into())
+        })?,
     };
     let url = HubUrl::parse(&hub_url)?;
     let mut client = connect(&url, false)?;
@@ -315,7 +315,9 @@ pub fn sync_cmd(dbargs: &DbArgs, a: SyncArgs) -> Result<()> {
             Err(e) => {
                 let pending: usize = store.outbox_counts()?.iter().map(|(_, n)| n).sum();
                 if e.is_offline() {
-                    bail!("{e}; working offline, {pending} change(s) wait in the outbox for the next sync");
+                    bail!(
+                        "{e}; working offline, {pending} change(s) wait in the outbox for the next sync"
+                    );
                 }
                 return Err(e.into());
             }

@@ -61,3 +61,41 @@ fn what_is_not_a_date_is_refused() {
     assert_ne!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no article"));
 }
+
+/// `add` says where the publication date came from, and when it is a
+/// guess, how to correct it.
+#[test]
+fn add_says_where_the_date_came_from() {
+    let env = Env::new();
+    let check = |name: &str, text: &str, extra: &[&str], want: &str| {
+        let f = env.file(name, text.as_bytes());
+        let mut args = vec!["add", f.to_str().expect("path")];
+        args.extend_from_slice(extra);
+        let out = env.ok(&args);
+        assert!(out.contains(want), "{name}: {out}");
+    };
+    check(
+        "dated.txt",
+        "PIERTON, March 4, 2026 - The council met on Monday.\n",
+        &[],
+        "published 2026-03-04 (from the dateline)",
+    );
+    check(
+        "yearless.txt",
+        "PIERTON, March 4 - The harbour council met on Monday.\n",
+        &[],
+        "the year is a guess; if it is wrong, run `claimdesk set-published",
+    );
+    check(
+        "undated.txt",
+        "The ferry council met on Monday.\n",
+        &[],
+        "no publication date found, so relative dates stay unresolved",
+    );
+    check(
+        "given.txt",
+        "The pier council met on Monday.\n",
+        &["--published", "1987-03-04"],
+        "published 1987-03-04 (as given)",
+    );
+}

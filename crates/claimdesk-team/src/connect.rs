@@ -75,7 +75,11 @@ impl HubUrl {
                     }
                 }
                 "sslrootcert" => root_cert = Some(PathBuf::from(v.as_ref())),
-                "password" => return Err(bad("give the password through PGPASSWORD, a passfile or the keyring, not in the URL")),
+                "password" => {
+                    return Err(bad(
+                        "give the password through PGPASSWORD, a passfile or the keyring, not in the URL",
+                    ));
+                }
                 _ => kept.push((k.into_owned(), v.into_owned())),
             }
         }
@@ -87,8 +91,7 @@ impl HubUrl {
         if !kept.is_empty() {
             for_driver.query_pairs_mut().extend_pairs(kept.iter());
         }
-        let mut config =
-            Config::from_str(for_driver.as_str()).map_err(|e| bad(&e.to_string()))?;
+        let mut config = Config::from_str(for_driver.as_str()).map_err(|e| bad(&e.to_string()))?;
         config.ssl_mode(match tls {
             Tls::Disable => SslMode::Disable,
             Tls::Prefer => SslMode::Prefer,
@@ -340,22 +343,40 @@ mod tests {
         check("db.example:5432:desk:alice:s3cret", login, Some("s3cret"));
         check("*:*:*:alice:any", login, Some("any"));
         check("db.example:5433:desk:alice:x", login, None);
-        check("# comment\n*:*:*:bob:x\n*:*:desk:*:p\\:w", login, Some("p:w"));
+        check(
+            "# comment\n*:*:*:bob:x\n*:*:desk:*:p\\:w",
+            login,
+            Some("p:w"),
+        );
         check("db.example:5432:desk:alice:a:b", login, Some("a:b"));
-        check("localhost:5432:desk:alice:l", ("127.0.0.1", "5432", "desk", "alice"), Some("l"));
+        check(
+            "localhost:5432:desk:alice:l",
+            ("127.0.0.1", "5432", "desk", "alice"),
+            Some("l"),
+        );
     }
 
     #[test]
     fn urls() {
-        let u = HubUrl::parse("postgres://alice:pw@db.example:6543/desk?sslmode=verify-full&sslrootcert=/tmp/ca.pem").unwrap();
+        let u = HubUrl::parse(
+            "postgres://alice:pw@db.example:6543/desk?sslmode=verify-full&sslrootcert=/tmp/ca.pem",
+        )
+        .unwrap();
         assert_eq!(u.url_password.as_deref(), Some("pw"));
         assert!(!u.url.contains("pw"), "{}", u.url);
         assert_eq!(u.tls, Tls::VerifyFull);
         assert_eq!(u.root_cert, Some(PathBuf::from("/tmp/ca.pem")));
-        assert_eq!((u.user.as_str(), u.port, u.dbname.as_str()), ("alice", 6543, "desk"));
+        assert_eq!(
+            (u.user.as_str(), u.port, u.dbname.as_str()),
+            ("alice", 6543, "desk")
+        );
         let u = HubUrl::parse("postgresql://bob@h/d?sslmode=disable").unwrap();
         assert_eq!(u.tls, Tls::Disable);
-        for bad in ["http://x/y", "postgres://a@h/d?sslmode=sometimes", "postgres://a@h/d?password=x"] {
+        for bad in [
+            "http://x/y",
+            "postgres://a@h/d?sslmode=sometimes",
+            "postgres://a@h/d?password=x",
+        ] {
             assert!(HubUrl::parse(bad).is_err(), "{bad}");
         }
     }

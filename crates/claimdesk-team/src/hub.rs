@@ -168,7 +168,10 @@ pub fn init_with(client: &mut Client, role_prefix: &str) -> Result<i32, TeamErro
     )?;
     for g in [&groups.checker, &groups.editor] {
         let exists: bool = tx
-            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[g])?
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+                &[g],
+            )?
             .get(0);
         if !exists {
             tx.batch_execute(&format!("CREATE ROLE {} NOLOGIN", ident(g)))?;
@@ -181,7 +184,10 @@ pub fn init_with(client: &mut Client, role_prefix: &str) -> Result<i32, TeamErro
         ident(&groups.editor)
     ))?;
     let current: i32 = tx
-        .query_one("SELECT coalesce(max(version), 0) FROM claimdesk.migrations", &[])?
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM claimdesk.migrations",
+            &[],
+        )?
         .get(0);
     if current > latest_version() {
         return Err(TeamError::HubTooNew {
@@ -251,7 +257,10 @@ pub fn add_user(
     };
     let mut tx = client.transaction()?;
     let exists: bool = tx
-        .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&name])?
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+            &[&name],
+        )?
         .get(0);
     let verb = if exists { "ALTER" } else { "CREATE" };
     tx.batch_execute(&format!(

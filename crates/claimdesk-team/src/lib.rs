@@ -17,7 +17,7 @@ pub mod hub;
 pub mod sync;
 
 pub use connect::{Credentials, HubUrl};
-pub use postgres::Client;
 pub use error::TeamError;
-pub use hub::{Role, init, add_user, lock_article};
-pub use sync::{SyncReport, Status, status, sync};
+pub use hub::{Role, add_user, init, lock_article};
+pub use postgres::Client;
+pub use sync::{Status, SyncReport, status, sync};

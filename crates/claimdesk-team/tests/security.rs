@@ -5,12 +5,17 @@
 
 mod common;
 
-use claimdesk_team::hub::{self, Role};
 use claimdesk_team::TeamError;
+use claimdesk_team::hub::{self, Role};
 use common::{Hub, Replica, server};
 use serde_json::json;
 
-fn insert(c: &mut postgres::Client, set: &str, gid: &str, author: Option<&str>) -> Result<u64, postgres::Error> {
+fn insert(
+    c: &mut postgres::Client,
+    set: &str,
+    gid: &str,
+    author: Option<&str>,
+) -> Result<u64, postgres::Error> {
     let payload = json!({"uid": gid});
     match author {
         None => c.execute(
@@ -34,9 +39,15 @@ fn rls_refuses_spoofed_authors_and_history_cannot_change() {
 
     // Her own name: accepted, with her as author.
     assert_eq!(insert(&mut c, "reviews", "own", None).expect("own row"), 1);
-    assert_eq!(insert(&mut c, "reviews", "own-named", Some(&alice.url.user)).expect("own name"), 1);
+    assert_eq!(
+        insert(&mut c, "reviews", "own-named", Some(&alice.url.user)).expect("own name"),
+        1
+    );
     let author: String = c
-        .query_one("SELECT author::text FROM claimdesk.items WHERE gid = 'own'", &[])
+        .query_one(
+            "SELECT author::text FROM claimdesk.items WHERE gid = 'own'",
+            &[],
+        )
         .unwrap()
         .get(0);
     assert_eq!(author, alice.url.user);
@@ -45,7 +56,11 @@ fn rls_refuses_spoofed_authors_and_history_cannot_change() {
     for spoof in [bob.url.user.as_str(), "postgres"] {
         let e = insert(&mut c, "reviews", "spoofed", Some(spoof)).expect_err("spoofed author");
         let db = e.as_db_error().expect("a refusal from the server");
-        assert!(db.message().contains("row-level security"), "{}", db.message());
+        assert!(
+            db.message().contains("row-level security"),
+            "{}",
+            db.message()
+        );
     }
 
     // The history cannot change: no UPDATE, DELETE or TRUNCATE.
@@ -64,7 +79,10 @@ fn rls_refuses_spoofed_authors_and_history_cannot_change() {
         "DELETE FROM claimdesk.items WHERE gid = 'own'",
     ] {
         let e = admin.batch_execute(sql).expect_err(sql);
-        assert!(e.to_string().contains("grow-only") || e.as_db_error().is_some(), "{sql}: {e}");
+        assert!(
+            e.to_string().contains("grow-only") || e.as_db_error().is_some(),
+            "{sql}: {e}"
+        );
     }
     let n: i64 = admin
         .query_one("SELECT count(*) FROM claimdesk.items", &[])
@@ -81,7 +99,11 @@ fn only_editors_lock() {
     let editor = Replica::new(&hub, "eddie", Role::Editor);
     let article = checker.add_article(&common::article(1));
     checker.sync().expect("sync");
-    let gid = checker.store().global_id("articles", article).unwrap().expect("article key");
+    let gid = checker
+        .store()
+        .global_id("articles", article)
+        .unwrap()
+        .expect("article key");
 
     let refused =
         hub::lock_article(&mut checker.client().unwrap(), &gid).expect_err("a checker cannot lock");
@@ -91,12 +113,21 @@ fn only_editors_lock() {
     // The lock reaches the checker, whose store then refuses new verdicts.
     checker.sync().expect("sync");
     let s = checker.store();
-    assert_eq!(s.article_lock(article).unwrap().as_deref(), Some(editor.url.user.as_str()));
+    assert_eq!(
+        s.article_lock(article).unwrap().as_deref(),
+        Some(editor.url.user.as_str())
+    );
     let claim = s.claims(article, None, Default::default()).unwrap()[0].id;
     drop(s);
     let e = checker
         .store()
-        .review(claim, &claimdesk::store::ReviewInput { status: Some(claimdesk::Status::Verified), ..Default::default() })
+        .review(
+            claim,
+            &claimdesk::store::ReviewInput {
+                status: Some(claimdesk::Status::Verified),
+                ..Default::default()
+            },
+        )
         .expect_err("locked");
     assert!(e.to_string().contains("locked"), "{e}");
     // Editors can also do what checkers do.

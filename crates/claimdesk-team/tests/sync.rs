@@ -13,7 +13,10 @@ use std::collections::BTreeSet;
 
 fn hub_count(hub: &Hub, set: &str) -> i64 {
     hub.admin_client()
-        .query_one("SELECT count(*) FROM claimdesk.items WHERE set_name = $1", &[&set])
+        .query_one(
+            "SELECT count(*) FROM claimdesk.items WHERE set_name = $1",
+            &[&set],
+        )
         .unwrap()
         .get(0)
 }
@@ -26,7 +29,10 @@ fn two_checkers_share_articles_and_verdicts() {
     let bob = Replica::new(&hub, "bob", Role::Checker);
     let a = alice.add_article(&article(1));
     let claims = alice.claim_keys(a);
-    assert!(claims.len() >= 5, "the invented article has claims: {claims:?}");
+    assert!(
+        claims.len() >= 5,
+        "the invented article has claims: {claims:?}"
+    );
     let uid = alice.review(&claims[0], Status::False, "the budget was 3 million");
     let report = alice.sync().expect("alice syncs");
     assert!(report.pushed >= 1 + 1 + claims.len() + 1, "{report:?}");
@@ -42,9 +48,14 @@ fn two_checkers_share_articles_and_verdicts() {
     assert_eq!(reviews[0].0, uid);
     assert_eq!(reviews[0].1.as_deref(), Some(alice.url.user.as_str()));
     let s = bob.store();
-    let c = s.claim(s.local_id("claims", &claims[0]).unwrap().unwrap()).unwrap();
+    let c = s
+        .claim(s.local_id("claims", &claims[0]).unwrap().unwrap())
+        .unwrap();
     assert_eq!(c.status, Status::False);
-    assert_eq!(c.review.as_ref().and_then(|r| r.author.as_deref()), Some(alice.url.user.as_str()));
+    assert_eq!(
+        c.review.as_ref().and_then(|r| r.author.as_deref()),
+        Some(alice.url.user.as_str())
+    );
     drop(s);
 
     // Bob answers; Alice sees it; both hold the same history.
@@ -75,7 +86,10 @@ fn pushing_the_same_outbox_again_changes_nothing() {
         .collect();
     let seq_rows: Vec<(String, i64)> = hub
         .admin_client()
-        .query("SELECT gid, server_seq FROM claimdesk.items ORDER BY gid", &[])
+        .query(
+            "SELECT gid, server_seq FROM claimdesk.items ORDER BY gid",
+            &[],
+        )
         .unwrap()
         .iter()
         .map(|r| (r.get(0), r.get(1)))
@@ -83,7 +97,10 @@ fn pushing_the_same_outbox_again_changes_nothing() {
     let mut again = claimdesk::store::Store::open(&copy).unwrap();
     let mut c = alice.client().unwrap();
     let report = claimdesk_team::sync::sync_with(&mut again, &mut c).expect("second push");
-    assert!(report.pushed > 0, "the copy pushed its outbox again: {report:?}");
+    assert!(
+        report.pushed > 0,
+        "the copy pushed its outbox again: {report:?}"
+    );
     let after: Vec<i64> = ["articles", "revisions", "claims", "reviews"]
         .iter()
         .map(|s| hub_count(&hub, s))
@@ -91,7 +108,10 @@ fn pushing_the_same_outbox_again_changes_nothing() {
     assert_eq!(before, after);
     let seq_after: Vec<(String, i64)> = hub
         .admin_client()
-        .query("SELECT gid, server_seq FROM claimdesk.items ORDER BY gid", &[])
+        .query(
+            "SELECT gid, server_seq FROM claimdesk.items ORDER BY gid",
+            &[],
+        )
         .unwrap()
         .iter()
         .map(|r| (r.get(0), r.get(1)))
@@ -119,7 +139,10 @@ fn concurrent_verdicts_conflict_until_one_has_seen_both() {
     // Offline, both judge the same claim without knowing of the other.
     let va = alice.review(x, Status::Verified, "matches the register");
     let vb = bob.review(x, Status::False, "the register was amended");
-    assert!(alice.conflict(x).is_empty(), "one verdict alone is no conflict");
+    assert!(
+        alice.conflict(x).is_empty(),
+        "one verdict alone is no conflict"
+    );
     alice.sync().unwrap();
     bob.sync().unwrap();
     alice.sync().unwrap();
@@ -213,7 +236,11 @@ fn the_cursor_skips_nothing_under_eight_concurrent_writers() {
 /// What a replica does in the property test.
 #[derive(Debug, Clone)]
 enum Op {
-    Review { replica: usize, claim: usize, status: usize },
+    Review {
+        replica: usize,
+        claim: usize,
+        status: usize,
+    },
     Push(usize),
     Pull(usize),
     Sync(usize),
@@ -232,7 +259,12 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-const STATUSES: [Status; 4] = [Status::Verified, Status::False, Status::Disputed, Status::Unverifiable];
+const STATUSES: [Status; 4] = [
+    Status::Verified,
+    Status::False,
+    Status::Disputed,
+    Status::Unverifiable,
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, .. ProptestConfig::default() })]
@@ -276,4 +308,69 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn claim_corrections_are_shared() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let alice = Replica::new(&hub, "alice", Role::Checker);
+    let bob = Replica::new(&hub, "bob", Role::Checker);
+    let text = article(5);
+    let a = alice.add_article(&text);
+    let claims = alice.claim_keys(a);
+    alice.sync().unwrap();
+    bob.sync().unwrap();
+    let b = bob.store().resolve_article("1").unwrap();
+    let span = |needle: &str| {
+        let start = text.find(needle).expect("needle in the article");
+        (start, start + needle.len())
+    };
+    // Offline: Alice dismisses a claim and adds one; Bob adds another.
+    {
+        let mut s = alice.store();
+        let c = s.local_id("claims", &claims[1]).unwrap().unwrap();
+        s.dismiss_claim(c, Some("a weekday, not a claim"), Some("Alice"))
+            .unwrap();
+        s.add_claim(
+            a,
+            claimdesk::ClaimKind::Date,
+            span("took place"),
+            &[("value".into(), "2025-02-28".into())],
+            Some("Alice"),
+        )
+        .unwrap();
+    }
+    bob.store()
+        .add_claim(
+            b,
+            claimdesk::ClaimKind::Date,
+            span("last year"),
+            &[("value".into(), "2024".into())],
+            Some("Bob"),
+        )
+        .unwrap();
+    for _ in 0..2 {
+        alice.sync().unwrap();
+        bob.sync().unwrap();
+    }
+    let rows = |r: &Replica, set: &str| {
+        let mut s = r.store();
+        s.sync_scan().unwrap();
+        s.shared_rows(set).unwrap()
+    };
+    assert_eq!(rows(&alice, "corrections").len(), 3);
+    assert_eq!(rows(&alice, "corrections"), rows(&bob, "corrections"));
+    // Both added claims are claims on both replicas, under the same keys.
+    let keys = |r: &Replica| -> BTreeSet<String> {
+        rows(r, "claims").into_iter().map(|(g, _, _)| g).collect()
+    };
+    assert_eq!(keys(&alice), keys(&bob));
+    assert_eq!(keys(&alice).len(), claims.len() + 2);
+    // The dismissal reached Bob.
+    let s = bob.store();
+    let c = s
+        .claim(s.local_id("claims", &claims[1]).unwrap().unwrap())
+        .unwrap();
+    assert!(c.dismissed, "{c:?}");
 }

@@ -57,6 +57,30 @@ fn titles(store: &Store, verdict: Option<Status>) -> Vec<String> {
     t
 }
 
+fn check(store: &Store, verdict: Option<Status>, want: &[&str]) {
+    assert_eq!(titles(store, verdict), want, "{verdict:?}");
+    if let Some(v) = verdict {
+        assert_eq!(
+            store.count_with_verdict(v).expect("count"),
+            want.len(),
+            "{v:?}"
+        );
+    }
+}
+
+/// The articles whose notes or sources hold `q`.
+fn found(store: &Store, q: &str) -> Vec<ArticleId> {
+    let mut v: Vec<ArticleId> = store
+        .search(q, 20)
+        .expect("search")
+        .into_iter()
+        .filter(|h| h.snippet.starts_with("note: ") || h.snippet.starts_with("sources: "))
+        .map(|h| h.article_id)
+        .collect();
+    v.dedup();
+    v
+}
+
 #[test]
 fn articles_by_verdict_and_notes_found_by_search() {
     let mut store = Store::open_in_memory().expect("store");
@@ -94,40 +118,55 @@ fn articles_by_verdict_and_notes_found_by_search() {
         "memo-2",
     );
 
-    let check = |verdict: Option<Status>, want: &[&str]| {
-        assert_eq!(titles(&store, verdict), want, "{verdict:?}");
-        if let Some(v) = verdict {
-            assert_eq!(
-                store.count_with_verdict(v).expect("count"),
-                want.len(),
-                "{v:?}"
-            );
-        }
-    };
-    check(Some(Status::False), &["Ferry deal"]);
-    check(Some(Status::Verified), &["Bridge opens", "Pier closes"]);
-    check(Some(Status::Disputed), &[]);
-    check(None, &["Bridge opens", "Ferry deal", "Pier closes"]);
+    check(&store, Some(Status::False), &["Ferry deal"]);
+    check(
+        &store,
+        Some(Status::Verified),
+        &["Bridge opens", "Pier closes"],
+    );
+    check(&store, Some(Status::Disputed), &[]);
+    check(&store, None, &["Bridge opens", "Ferry deal", "Pier closes"]);
     let summary = store.article_summary(ids[0]).expect("summary");
     assert_eq!(summary.false_claims, 1);
 
-    let found = |q: &str| -> Vec<ArticleId> {
-        let mut v: Vec<ArticleId> = store
-            .search(q, 20)
-            .expect("search")
-            .into_iter()
-            .filter(|h| h.snippet.starts_with("note: ") || h.snippet.starts_with("sources: "))
-            .map(|h| h.article_id)
-            .collect();
-        v.dedup();
-        v
-    };
-    assert_eq!(found("clerk unsigned"), vec![ids[0]], "words of a note");
-    assert_eq!(found("ferry-minutes"), vec![ids[0]], "a source");
-    assert_eq!(found("governor's office"), vec![ids[2]], "the current note");
+    assert_eq!(
+        found(&store, "clerk unsigned"),
+        vec![ids[0]],
+        "words of a note"
+    );
+    assert_eq!(found(&store, "ferry-minutes"), vec![ids[0]], "a source");
+    assert_eq!(
+        found(&store, "governor's office"),
+        vec![ids[2]],
+        "the current note"
+    );
     assert!(
-        found("first reading").is_empty(),
+        found(&store, "first reading").is_empty(),
         "an earlier note is not the current one"
     );
-    assert!(found("100%_").is_empty(), "LIKE wildcards are literal");
+    assert!(
+        found(&store, "100%_").is_empty(),
+        "LIKE wildcards are literal"
+    );
+
+    // A claim dismissed as "not a claim" takes its verdict and note with it.
+    let false_claim = store
+        .claims(ids[0], None, ClaimFilter::default())
+        .expect("claims")
+        .into_iter()
+        .next()
+        .expect("a claim")
+        .id;
+    store
+        .dismiss_claim(false_claim, Some("the dateline"), Some("desk"))
+        .expect("dismiss");
+    check(&store, Some(Status::False), &[]);
+    assert_eq!(
+        store.article_summary(ids[0]).expect("summary").false_claims,
+        0
+    );
+    assert!(
+        found(&store, "clerk unsigned").is_empty(),
+        "a dismissed claim's note"
+    );
 }

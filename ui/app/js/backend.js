@@ -41,6 +41,8 @@ export const importUrl = (url) => call('import_url', { url });
 /** Stores staged articles with the dates the checker confirmed: `items` = [{id, published}]. */
 export const confirmImport = (items, article) => call('confirm_import', { items, article: article ?? null });
 export const discardImport = (ids) => call('discard_import', { ids });
+/** Writes the corrected claims as gold for the evaluation scripts: NAME.gold.json at `path`, NAME.txt beside it. */
+export const exportGold = (article, path) => call('export_gold', { article, path });
 /** Opens a source's http(s) address in the system browser. */
 export const openSource = (url) => call('open_source', { url });
 export const detectPublished = (text) => call('detect_published', { text });
@@ -48,6 +50,13 @@ export const openArticle = (article, revision) => call('open_article', { article
 export const reviewClaim = (claim, status, note, sources, reviewer) =>
   call('review_claim', { claim, status, note: note ?? null, sources: sources ?? null, reviewer: reviewer || null });
 export const claimHistory = (claim) => call('claim_history', { claim });
+export const claimFields = () => call('claim_fields');
+export const addClaim = (article, kind, start, end, fields, by) => call('add_claim', { article, kind, start, end, fields, by: by || null });
+export const editClaim = (claim, start, end, fields, by) =>
+  call('edit_claim', { claim, start: start ?? null, end: end ?? null, fields, by: by || null });
+export const dismissClaim = (claim, reason, by) => call('dismiss_claim', { claim, reason: reason || null, by: by || null });
+export const restoreClaim = (claim, by) => call('restore_claim', { claim, by: by || null });
+export const claimCorrections = (claim) => call('claim_corrections', { claim });
 export const setPublished = (article, published) => call('set_published', { article, published: published || null });
 export const compareRevisions = (article, old, newer) => call('compare_revisions', { article, old, new: newer });
 export const previewReport = (article, format, publishing) => call('preview_report', { article, format, publishing: publishing ?? null });

@@ -72,7 +72,14 @@ impl Env {
         }
         let conn = rusqlite::Connection::open(self.db()).expect("open db");
         let mut out = Vec::new();
-        for t in ["articles", "revisions", "sentences", "claims", "reviews"] {
+        for t in [
+            "articles",
+            "revisions",
+            "sentences",
+            "claims",
+            "reviews",
+            "corrections",
+        ] {
             let mut st = conn.prepare(&format!("SELECT * FROM {t}")).expect("select");
             let n = st.column_count();
             let rows = st

@@ -5,13 +5,13 @@
 //! which case they fail.
 #![allow(dead_code)]
 
+use claimdesk::Status;
 use claimdesk::load::{Document, Format};
 use claimdesk::store::{ReviewInput, Store, Target};
-use claimdesk::Status;
+use claimdesk_team::TeamError;
 use claimdesk_team::connect::HubUrl;
 use claimdesk_team::hub::{self, Role};
 use claimdesk_team::sync::{SyncReport, sync_with};
-use claimdesk_team::TeamError;
 use postgres::{Client, NoTls};
 use std::path::PathBuf;
 
@@ -22,7 +22,9 @@ pub fn server() -> Option<String> {
         Ok(url) if !url.is_empty() => Some(url),
         _ => {
             if std::env::var_os("CLAIMDESK_TEST_PG_REQUIRED").is_some() {
-                panic!("CLAIMDESK_TEST_PG is not set but CLAIMDESK_TEST_PG_REQUIRED is: the team tests must run against PostgreSQL");
+                panic!(
+                    "CLAIMDESK_TEST_PG is not set but CLAIMDESK_TEST_PG_REQUIRED is: the team tests must run against PostgreSQL"
+                );
             }
             eprintln!(
                 "SKIPPED: CLAIMDESK_TEST_PG is not set; start a server with `eval \"$(scripts/pg-cluster start)\"` to run the team tests"
@@ -51,7 +53,8 @@ impl Hub {
     pub fn new(server: &str) -> Hub {
         let name = format!("cd_{}", uuid::Uuid::new_v4().simple())[..20].to_string();
         let mut c = Client::connect(server, NoTls).expect("connect to the test server");
-        c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+        c.batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create database");
         let admin = HubUrl::parse(&with_db(server, &name)).expect("admin URL");
         hub::init(&admin, &format!("{name}_")).expect("team init");
         Hub {
@@ -77,11 +80,17 @@ impl Hub {
 impl Drop for Hub {
     fn drop(&mut self) {
         if let Ok(mut c) = Client::connect(&self.server, NoTls) {
-            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
             for g in ["checker", "editor"] {
                 let _ = c.batch_execute(&format!("DROP ROLE IF EXISTS {}_{g}", self.name));
             }
-            if let Ok(rows) = c.query("SELECT rolname::text FROM pg_roles WHERE rolname LIKE $1", &[&format!("{}\\_%", self.name)]) {
+            if let Ok(rows) = c.query(
+                "SELECT rolname::text FROM pg_roles WHERE rolname LIKE $1",
+                &[&format!("{}\\_%", self.name)],
+            ) {
                 for r in rows {
                     let n: String = r.get(0);
                     let _ = c.batch_execute(&format!("DROP ROLE IF EXISTS \"{n}\""));
@@ -142,13 +151,19 @@ impl Replica {
     pub fn add_article(&self, text: &str) -> i64 {
         let mut doc = Document::new(text.to_string(), Format::Text);
         doc.title = text.lines().next().unwrap_or("").to_string();
-        self.store().add(&doc, Target::Auto).expect("add").article_id
+        self.store()
+            .add(&doc, Target::Auto)
+            .expect("add")
+            .article_id
     }
 
     /// Records a verdict on the claim with global key `claim`.
     pub fn review(&self, claim: &str, status: Status, note: &str) -> String {
         let mut s = self.store();
-        let id = s.local_id("claims", claim).expect("lookup").expect("claim is here");
+        let id = s
+            .local_id("claims", claim)
+            .expect("lookup")
+            .expect("claim is here");
         let input = ReviewInput {
             status: Some(status),
             note: Some(note.to_string()),
@@ -180,8 +195,16 @@ impl Replica {
     /// The verdicts of the claim with key `claim` that conflict.
     pub fn conflict(&self, claim: &str) -> Vec<String> {
         let s = self.store();
-        let id = s.local_id("claims", claim).expect("lookup").expect("claim is here");
-        let mut v: Vec<String> = s.conflict(id).expect("conflict").into_iter().map(|r| r.uid).collect();
+        let id = s
+            .local_id("claims", claim)
+            .expect("lookup")
+            .expect("claim is here");
+        let mut v: Vec<String> = s
+            .conflict(id)
+            .expect("conflict")
+            .into_iter()
+            .map(|r| r.uid)
+            .collect();
         v.sort();
         v
     }

@@ -180,3 +180,35 @@ fn review(r: &store::Review) -> Review {
         revision: Some(r.revision),
     }
 }
+
+/// An article's current revision with its corrected claims as gold
+/// annotations (`gold::gold_json`): what `claimdesk export-gold` and the
+/// app's gold export write as `NAME.txt` and `NAME.gold.json`.
+#[derive(Debug, Clone)]
+pub struct GoldExport {
+    pub text: String,
+    pub gold: serde_json::Value,
+    pub claims: usize,
+    pub revision: u32,
+}
+
+/// The gold export of article `id` (its current revision, as corrected).
+pub fn gold_from_store(
+    store: &Store,
+    id: crate::store::ArticleId,
+) -> Result<GoldExport, StoreError> {
+    let rev = store.revision(id, None)?;
+    let claims = store.claims(id, None, ClaimFilter::default())?;
+    let gold = super::gold::gold_json(
+        &rev.text,
+        rev.info.published,
+        rev.info.source.as_deref(),
+        claims.iter().map(|c| &c.claim),
+    );
+    Ok(GoldExport {
+        text: rev.text,
+        gold,
+        claims: claims.len(),
+        revision: rev.info.number,
+    })
+}

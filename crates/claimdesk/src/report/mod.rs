@@ -18,6 +18,7 @@
 pub mod claimreview;
 pub mod csv;
 pub mod from_store;
+pub mod gold;
 pub mod html;
 pub mod input;
 pub mod json;
@@ -27,7 +28,7 @@ pub mod timeline;
 pub mod timeml;
 pub mod words;
 
-pub use from_store::from_store;
+pub use from_store::{GoldExport, from_store, gold_from_store};
 pub use input::{
     ArticleInfo, ClaimDelta, ClaimEntry, Evidence, Filter, Organization, PreviousRevision,
     Publishing, RemovedClaim, ReportInput, Review,

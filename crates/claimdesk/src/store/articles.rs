@@ -2,6 +2,7 @@
 //! extraction, in one transaction) and reading them back. Bulk imports
 //! build on [`add_in`] in `import.rs`.
 
+use super::corrections::{carry_corrections, not_dismissed};
 use super::import::ImportId;
 use super::reviews::{carry_verdicts, link_claims};
 use super::{
@@ -44,6 +45,10 @@ pub struct Added {
     pub rechecked: usize,
     /// Reviewed claims of the previous revision that are gone.
     pub removed_reviewed: usize,
+    /// Corrections kept because their claim's text is unchanged.
+    pub corrections_kept: usize,
+    /// Corrections carried to a claim whose text changed (now to re-check).
+    pub corrections_rechecked: usize,
 }
 
 /// Totals of a bulk import.
@@ -61,11 +66,17 @@ pub(super) fn content_hash(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The revisions holding a claim whose current (latest) verdict is the
-/// status bound as `?3` (or `?1` alone): read from the verdicts, so the
+/// The revisions holding a claim (not dismissed) whose current (latest)
+/// verdict is the status bound as `?3`: read from the verdicts, so the
 /// cost follows how many were given, not how many claims there are.
-const VERDICT_REVISIONS: &str = "SELECT c.revision_id FROM reviews v JOIN claims c ON c.id = v.claim_id
-     WHERE v.status = ?3 AND v.id = (SELECT max(w.id) FROM reviews w WHERE w.claim_id = v.claim_id)";
+fn verdict_revisions() -> String {
+    format!(
+        "SELECT c.revision_id FROM reviews v JOIN claims c ON c.id = v.claim_id
+         WHERE v.status = ?3 AND v.id = (SELECT max(w.id) FROM reviews w WHERE w.claim_id = v.claim_id)
+           AND {}",
+        not_dismissed("c")
+    )
+}
 
 impl Store {
     /// Stores `doc` as a new revision (of a new or existing article) with its
@@ -149,8 +160,9 @@ impl Store {
         let n: i64 = self.conn.query_row(
             &format!(
                 "SELECT count(DISTINCT r.article_id) FROM revisions r
-                 WHERE r.id IN ({VERDICT_REVISIONS})
+                 WHERE r.id IN ({})
                    AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})",
+                verdict_revisions(),
                 published("x")
             ),
             params![None::<i64>, None::<i64>, verdict.as_str()],
@@ -190,20 +202,22 @@ impl Store {
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT a.id, r.title, r.source, r.published, r.number, r.loaded_at,
-                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id),
-                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND coalesce(
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {live}),
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {live} AND coalesce(
                         (SELECT status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1),
                         'unreviewed') IN ('unreviewed', 'needs_recheck')),
-                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND
+                    (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {live} AND
                         (SELECT status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1) = 'false')
              FROM articles a
              JOIN revisions r ON r.article_id = a.id
                 AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = a.id AND {})
              WHERE (?1 IS NULL OR a.id = ?1)
-               AND (?3 IS NULL OR r.id IN ({VERDICT_REVISIONS}))
+               AND (?3 IS NULL OR r.id IN ({verdicts}))
              ORDER BY a.id DESC
              LIMIT ?2",
-            published("x")
+            published("x"),
+            live = not_dismissed("c"),
+            verdicts = verdict_revisions()
         ))?;
         let verdict = verdict.map(Status::as_str);
         let rows = st.query_map(params![only, limit, verdict], |r| {
@@ -259,7 +273,8 @@ impl Store {
     /// The revisions of an article, oldest first.
     pub fn revisions(&self, article: ArticleId) -> Result<Vec<RevisionInfo>, StoreError> {
         let mut st = self.conn.prepare_cached(&format!(
-            "{REVISION_COLUMNS} WHERE r.article_id = ?1 AND {} ORDER BY r.number",
+            "{} WHERE r.article_id = ?1 AND {} ORDER BY r.number",
+            revision_columns(),
             published("r")
         ))?;
         let list = st
@@ -310,11 +325,17 @@ impl Store {
     }
 }
 
-const REVISION_COLUMNS: &str =
-    "SELECT r.id, r.article_id, r.number, r.title, r.byline, r.published, r.source,
-        r.source_kind, r.format, r.encoding, r.content_hash, r.loaded_at,
-        (SELECT count(*) FROM claims c WHERE c.revision_id = r.id)
-    FROM revisions r";
+/// The columns of [`revision_info`]; the claim count leaves out dismissed
+/// claims.
+fn revision_columns() -> String {
+    format!(
+        "SELECT r.id, r.article_id, r.number, r.title, r.byline, r.published, r.source,
+            r.source_kind, r.format, r.encoding, r.content_hash, r.loaded_at,
+            (SELECT count(*) FROM claims c WHERE c.revision_id = r.id AND {})
+        FROM revisions r",
+        not_dismissed("c")
+    )
+}
 
 fn revision_info(r: &Row) -> rusqlite::Result<RevisionInfo> {
     let kind: String = r.get(7)?;
@@ -435,6 +456,8 @@ pub(super) fn add_in(
                     kept: 0,
                     rechecked: 0,
                     removed_reviewed: 0,
+                    corrections_kept: 0,
+                    corrections_rechecked: 0,
                 });
             }
             (id, prev.map(|(rid, _, _, _)| rid))
@@ -491,12 +514,17 @@ pub(super) fn add_in(
         kept: 0,
         rechecked: 0,
         removed_reviewed: 0,
+        corrections_kept: 0,
+        corrections_rechecked: 0,
     };
     if let Some(prev_id) = previous {
-        let (links, removed) = link_claims(tx, prev_id, &ex.claims, &claim_ids, number)?;
+        let (mut links, removed) = link_claims(tx, prev_id, &ex.claims, &claim_ids, number)?;
         added.removed_reviewed = removed;
         match import {
             None => {
+                let k = carry_corrections(tx, prev_id, revision_id, number, &mut links)?;
+                added.corrections_kept = k.kept;
+                added.corrections_rechecked = k.rechecked;
                 let c = carry_verdicts(tx, &links)?;
                 added.kept = c.kept;
                 added.rechecked = c.rechecked;
@@ -553,6 +581,19 @@ fn insert_extraction(
         ids.push(id);
     }
     Ok(ids)
+}
+
+/// Indexes claim `id` for search, as [`insert_extraction`] does: for a
+/// claim pulled from a team hub (see `store/shared.rs`).
+pub(super) fn index_claim(conn: &rusqlite::Connection, id: i64) -> Result<(), StoreError> {
+    let (text, fields): (String, String) =
+        conn.query_row("SELECT text, fields FROM claims WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let fields: ClaimFields = serde_json::from_str(&fields)?;
+    conn.prepare_cached("INSERT INTO claims_fts (rowid, text, fields) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, text, claim_fts_fields(&fields)])?;
+    Ok(())
 }
 
 /// What the full-text index holds of a claim's fields: their values.

@@ -1,6 +1,9 @@
 //! Reading claims back, with the current status derived from each claim's
-//! latest review.
+//! latest review and the current state from its latest correction (see
+//! `corrections.rs`): a read never sees the machine's version of a claim a
+//! checker corrected.
 
+use super::corrections::ClaimState;
 use super::reviews::{Review, review_from_row};
 use super::{ArticleId, ClaimId, Store, StoreError, StoredClaim};
 use crate::model::{Claim, ClaimFields, ClaimKind, Status};
@@ -11,17 +14,33 @@ use rusqlite::{OptionalExtension, Row};
 pub struct ClaimFilter {
     pub kind: Option<ClaimKind>,
     pub status: Option<Status>,
+    pub dismissed: Dismissed,
+}
+
+/// Whether a list holds the claims dismissed as "not a claim".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dismissed {
+    /// Leave them out (every list, count and report does).
+    #[default]
+    Hide,
+    /// Only them.
+    Only,
+    /// All claims, dismissed or not.
+    Include,
 }
 
 /// Columns of a claim joined with its latest review (see `review_from_row`
-/// for the review part, which starts at column 13).
+/// for the review part, which starts at column 13) and its latest
+/// correction's state (column 24; 25 says whether a checker added it).
 pub(super) const CLAIM_SELECT: &str = "SELECT c.id, r.article_id, r.number, c.key, c.previous_id,
         c.start, c.end, c.text, c.sentence, c.confidence, c.fields, c.idx, c.revision_id,
         v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number, v.uid,
-        (SELECT s.author FROM sync_ids s WHERE s.set_name = 'reviews' AND s.local_id = v.id)
+        (SELECT s.author FROM sync_ids s WHERE s.set_name = 'reviews' AND s.local_id = v.id),
+        k.after, EXISTS (SELECT 1 FROM corrections a WHERE a.claim_id = c.id AND a.action = 'add')
     FROM claims c
     JOIN revisions r ON r.id = c.revision_id
-    LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE claim_id = c.id)";
+    LEFT JOIN reviews v ON v.id = (SELECT max(id) FROM reviews WHERE claim_id = c.id)
+    LEFT JOIN corrections k ON k.id = (SELECT max(id) FROM corrections WHERE claim_id = c.id)";
 
 pub(super) fn claim_from_row(row: &Row) -> rusqlite::Result<StoredClaim> {
     let fields: String = row.get(10)?;
@@ -32,6 +51,29 @@ pub(super) fn claim_from_row(row: &Row) -> rusqlite::Result<StoredClaim> {
         Some(_) => Some(review_from_row(row, 13)?),
         None => None,
     };
+    let machine = Claim {
+        start: row.get(5)?,
+        end: row.get(6)?,
+        text: row.get(7)?,
+        sentence: row.get(8)?,
+        confidence: row.get::<_, f64>(9)? as f32,
+        fields,
+    };
+    let added: bool = row.get(25)?;
+    let state: Option<ClaimState> = match row.get::<_, Option<String>>(24)? {
+        Some(after) => Some(serde_json::from_str(&after).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(22, rusqlite::types::Type::Text, Box::new(e))
+        })?),
+        None => None,
+    };
+    let (claim, machine, dismissed, dismiss_reason) = match state {
+        None => (machine, None, false, None),
+        Some(s) => (s.claim, Some(machine), s.dismissed, s.reason),
+    };
+    let edited = !added
+        && machine.as_ref().is_some_and(|m| {
+            (m.start, m.end, &m.fields) != (claim.start, claim.end, &claim.fields)
+        });
     Ok(StoredClaim {
         id: row.get(0)?,
         article_id: row.get(1)?,
@@ -40,14 +82,12 @@ pub(super) fn claim_from_row(row: &Row) -> rusqlite::Result<StoredClaim> {
         previous_id: row.get(4)?,
         status: review.as_ref().map_or(Status::Unreviewed, |r| r.status),
         review,
-        claim: Claim {
-            start: row.get(5)?,
-            end: row.get(6)?,
-            text: row.get(7)?,
-            sentence: row.get(8)?,
-            confidence: row.get::<_, f64>(9)? as f32,
-            fields,
-        },
+        added,
+        edited,
+        dismissed,
+        dismiss_reason,
+        machine,
+        claim,
     })
 }
 
@@ -78,10 +118,18 @@ impl Store {
                 claim_from_row,
             )?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(match filter.status {
-            None => claims,
-            Some(s) => claims.into_iter().filter(|c| c.status == s).collect(),
-        })
+        let mut claims: Vec<StoredClaim> = claims
+            .into_iter()
+            .filter(|c| filter.status.is_none_or(|s| c.status == s))
+            .filter(|c| match filter.dismissed {
+                Dismissed::Hide => !c.dismissed,
+                Dismissed::Only => c.dismissed,
+                Dismissed::Include => true,
+            })
+            .collect();
+        // Text order, corrected spans and added claims included.
+        claims.sort_by_key(|c| (c.claim.start, c.claim.end));
+        Ok(claims)
     }
 
     /// One claim by id.

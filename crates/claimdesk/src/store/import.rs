@@ -20,10 +20,12 @@
 //! disturb SQLite's own locks.
 
 use super::articles::{BulkSummary, Target, add_in, claim_fts_fields};
+use super::corrections::carry_corrections;
 use super::reviews::{Link, carry_verdicts};
 use super::stage;
-use super::{Store, StoreError, now};
+use super::{Store, StoreError, now, visible_to};
 use crate::extract::extract;
+use crate::hash::FastSet;
 use crate::load::{Document, LoadError};
 use crate::model::ClaimFields;
 use rusqlite::{OptionalExtension, params};
@@ -215,26 +217,82 @@ impl Store {
     /// its new revisions of existing articles as they stand now.
     fn publish(&mut self, import: ImportId) -> Result<(), StoreError> {
         let tx = self.begin()?;
-        let links: Vec<Link> = {
+        let link_of = |r: &rusqlite::Row| -> rusqlite::Result<(i64, Link)> {
+            Ok((
+                r.get(4)?,
+                Link {
+                    new_id: r.get(0)?,
+                    old_id: r.get(1)?,
+                    revision: r.get(2)?,
+                    changed: r.get(3)?,
+                },
+            ))
+        };
+        // Corrections first, revision by revision in the order stored (an
+        // article revised twice in the import passes them on twice); they
+        // decide which verdicts of their claims are kept.
+        let revisions: Vec<(i64, u32, Option<i64>)> = {
+            // New revisions of articles stored before (new articles have
+            // nothing to carry).
+            let mut st = tx.prepare(&format!(
+                "SELECT * FROM (
+                   SELECT p.revision_id, r.number,
+                          (SELECT y.id FROM revisions y WHERE y.article_id = r.article_id
+                             AND y.number < r.number AND {} ORDER BY y.number DESC LIMIT 1) AS previous
+                   FROM pending_revisions p JOIN revisions r ON r.id = p.revision_id
+                   WHERE p.import_id = ?1)
+                 WHERE previous IS NOT NULL ORDER BY revision_id",
+                visible_to("y", "?1")
+            ))?;
+            st.query_map([import], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?
+        };
+        let mut corrected: FastSet<i64> = FastSet::default();
+        let mut corrected_links: Vec<Link> = Vec::new();
+        for (revision, number, previous) in revisions {
+            let Some(previous) = previous else {
+                continue;
+            };
+            let has: bool = tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM claims c JOIN corrections k ON k.claim_id = c.id
+                                    WHERE c.revision_id = ?1)",
+                )?
+                .query_row([previous], |r| r.get(0))?;
+            if !has {
+                continue;
+            }
+            let mut links: Vec<Link> = tx
+                .prepare_cached(
+                    "SELECT pc.claim_id, pc.previous_id, pc.revision, pc.changed, c.revision_id
+                     FROM pending_carry pc JOIN claims c ON c.id = pc.claim_id
+                     WHERE pc.import_id = ?1 AND c.revision_id = ?2 ORDER BY pc.claim_id",
+                )?
+                .query_map(params![import, revision], link_of)?
+                .map(|l| l.map(|(_, l)| l))
+                .collect::<Result<_, _>>()?;
+            carry_corrections(&tx, previous, revision, number, &mut links)?;
+            corrected.insert(revision);
+            corrected_links.extend(links);
+        }
+        let mut links: Vec<Link> = {
             // Only links whose earlier claim has an entry (or is itself
             // part of this import, for an article revised twice in it).
             let mut st = tx.prepare(
-                "SELECT pc.claim_id, pc.previous_id, pc.revision, pc.changed FROM pending_carry pc
+                "SELECT pc.claim_id, pc.previous_id, pc.revision, pc.changed, c.revision_id
+                 FROM pending_carry pc JOIN claims c ON c.id = pc.claim_id
                  WHERE pc.import_id = ?1
                    AND (EXISTS (SELECT 1 FROM reviews v WHERE v.claim_id = pc.previous_id)
                         OR pc.previous_id IN (SELECT claim_id FROM pending_carry WHERE import_id = ?1))
                  ORDER BY pc.claim_id",
             )?;
-            st.query_map([import], |r| {
-                Ok(Link {
-                    new_id: r.get(0)?,
-                    old_id: r.get(1)?,
-                    revision: r.get(2)?,
-                    changed: r.get(3)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?
+            st.query_map([import], link_of)?
+                .filter(|l| l.as_ref().map_or(true, |(rev, _)| !corrected.contains(rev)))
+                .map(|l| l.map(|(_, l)| l))
+                .collect::<Result<_, _>>()?
         };
+        links.extend(corrected_links);
+        links.sort_by_key(|l| l.new_id);
         carry_verdicts(&tx, &links)?;
         tx.execute("DELETE FROM pending_carry WHERE import_id = ?1", [import])?;
         tx.execute(

@@ -12,6 +12,7 @@
 mod articles;
 mod claims;
 mod compared;
+mod corrections;
 mod guard;
 mod import;
 mod open;
@@ -23,8 +24,12 @@ pub mod shared;
 mod stage;
 
 pub use articles::{Added, BulkSummary, Target};
-pub use claims::ClaimFilter;
+pub use claims::{ClaimFilter, Dismissed};
 pub use compared::{StoredClaimDiff, StoredComparison};
+pub use corrections::{
+    ClaimEdit, ClaimState, Correction, CorrectionAction, edited_fields, field_names, new_fields,
+    span_of,
+};
 pub use open::default_path;
 pub use replica::{Applied, OutRow, PulledRow, TeamInfo, url_has_password};
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
@@ -171,6 +176,19 @@ pub struct StoredClaim {
     pub status: Status,
     /// The latest entry of its history, if any.
     pub review: Option<Review>,
+    /// Added by a checker (the machine missed it).
+    pub added: bool,
+    /// A machine claim whose span or fields a checker corrected.
+    pub edited: bool,
+    /// Dismissed as "not a claim": out of the lists and counts.
+    pub dismissed: bool,
+    /// Why it was dismissed, when said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dismiss_reason: Option<String>,
+    /// The machine's version, when a checker corrected the claim.
+    #[serde(skip)]
+    pub machine: Option<Claim>,
+    /// The claim as it stands (corrections applied).
     #[serde(flatten)]
     pub claim: Claim,
 }

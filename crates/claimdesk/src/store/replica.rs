@@ -136,9 +136,8 @@ fn derive_key(conn: &Connection, set: &SharedSet, id: i64) -> Result<Option<Stri
             let Some(set) = shared_set("articles") else {
                 return Err(unknown_set("articles"));
             };
-            Ok(key_of(conn, set, article)?.map(|a| {
-                hex_sha256(&["revision", &a, &hash, published.as_deref().unwrap_or("")])
-            }))
+            Ok(key_of(conn, set, article)?
+                .map(|a| hex_sha256(&["revision", &a, &hash, published.as_deref().unwrap_or("")])))
         }
         Key::Claim => {
             let row: Option<(i64, i64, String, i64, i64)> = conn
@@ -225,8 +224,8 @@ impl Store {
                 .prepare(&format!(
                     "SELECT t.id, ({}) AS ready,
                             EXISTS (SELECT 1 FROM sync_ids s WHERE s.set_name = ?2 AND s.local_id = t.id)
-                     FROM {} t WHERE t.id > ?1 ORDER BY t.id",
-                    set.ready, set.table
+                     FROM {} t WHERE t.id > ?1 AND ({}) ORDER BY t.id",
+                    set.ready, set.table, set.shares
                 ))?
                 .query_map(params![from, set.name], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -348,7 +347,10 @@ impl Store {
     /// Every row of `set` that has a global key, as the hub keeps it:
     /// (global key, author, columns), sorted by key. Two replicas that have
     /// converged return the same.
-    pub fn shared_rows(&self, set: &str) -> Result<Vec<(String, Option<String>, Json)>, StoreError> {
+    pub fn shared_rows(
+        &self,
+        set: &str,
+    ) -> Result<Vec<(String, Option<String>, Json)>, StoreError> {
         let set = shared_set(set).ok_or_else(|| unknown_set(set))?;
         let ids: Vec<(i64, String, Option<String>)> = self
             .conn
@@ -492,6 +494,9 @@ impl Store {
             if let Some(what) = waiting {
                 applied.waiting = Some(format!("{} {} waits for {what}", set.name, row.gid));
                 break;
+            }
+            if let Some(hook) = set.before_insert {
+                hook(&tx, &mut mapped_cols)?;
             }
             let id = match set.import {
                 Import::Rows => insert_row(&tx, set, &mapped_cols)?,
@@ -698,17 +703,19 @@ fn insert_row(
     ))?
     .execute(rusqlite::params_from_iter(cols.iter().map(|(_, v)| v)))?;
     let id = conn.last_insert_rowid();
-    if let Some(sql) = set.after_insert {
-        conn.prepare_cached(sql)?.execute([id])?;
+    if let Some(hook) = set.after_insert {
+        hook(conn, id)?;
     }
     Ok(id)
 }
 
 fn text_col<'a>(cols: &'a [(String, Value)], name: &str) -> Option<&'a str> {
-    cols.iter().find(|(n, _)| n == name).and_then(|(_, v)| match v {
-        Value::Text(s) => Some(s.as_str()),
-        _ => None,
-    })
+    cols.iter()
+        .find(|(n, _)| n == name)
+        .and_then(|(_, v)| match v {
+            Value::Text(s) => Some(s.as_str()),
+            _ => None,
+        })
 }
 
 /// A pulled article: the local one with the same URL or bulk id, else a

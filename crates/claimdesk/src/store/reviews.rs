@@ -3,6 +3,7 @@
 //! the claim is unchanged, reset to "needs re-check" where it changed).
 
 use super::articles::is_verdict;
+pub(super) use super::articles::is_verdict as is_verdict_status;
 use super::claims::{CLAIM_SELECT, claim_from_row};
 use super::{ClaimId, Store, StoreError, now, published};
 use crate::compare::{ClaimChange, align_claims};
@@ -23,7 +24,15 @@ pub enum ReviewOrigin {
 }
 
 impl ReviewOrigin {
-    fn as_str(self) -> &'static str {
+    pub(super) fn from_name(s: &str) -> ReviewOrigin {
+        match s {
+            "carried" => ReviewOrigin::Carried,
+            "recheck" => ReviewOrigin::Recheck,
+            _ => ReviewOrigin::Manual,
+        }
+    }
+
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             ReviewOrigin::Manual => "manual",
             ReviewOrigin::Carried => "carried",
@@ -56,7 +65,8 @@ pub struct Review {
 
 /// The columns [`review_from_row`] reads, for a `reviews` row aliased `v`
 /// joined to its claim's revision `r`.
-pub(super) const REVIEW_COLUMNS: &str = "v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number, v.uid,
+pub(super) const REVIEW_COLUMNS: &str =
+    "v.id, v.claim_id, v.status, v.note, v.sources, v.reviewer, v.at, v.origin, r.number, v.uid,
      (SELECT s.author FROM sync_ids s WHERE s.set_name = 'reviews' AND s.local_id = v.id)";
 
 /// A verdict to record.
@@ -88,11 +98,7 @@ pub(super) fn review_from_row(row: &Row, at: usize) -> rusqlite::Result<Review> 
         sources: serde_json::from_str(&sources).unwrap_or_default(),
         reviewer: row.get(at + 5)?,
         at: row.get(at + 6)?,
-        origin: match origin.as_str() {
-            "carried" => ReviewOrigin::Carried,
-            "recheck" => ReviewOrigin::Recheck,
-            _ => ReviewOrigin::Manual,
-        },
+        origin: ReviewOrigin::from_name(&origin),
         revision: row.get(at + 8)?,
         uid: row.get::<_, Option<String>>(at + 9)?.unwrap_or_default(),
         author: row.get(at + 10)?,
@@ -117,14 +123,16 @@ fn derived_uid(parts: &[&str]) -> String {
     let d = h.finalize();
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&d[..16]);
-    uuid::Builder::from_custom_bytes(bytes).into_uuid().to_string()
+    uuid::Builder::from_custom_bytes(bytes)
+        .into_uuid()
+        .to_string()
 }
 
 /// Appends an entry to claim `claim`'s history. `uid` is the entry's
 /// global id (a new UUIDv7 when `None`); the entry records the heads of the
 /// claim's history it was written on.
 #[allow(clippy::too_many_arguments)]
-fn insert_review(
+pub(super) fn insert_review(
     tx: &Transaction,
     claim: ClaimId,
     status: Status,
@@ -338,7 +346,13 @@ pub(super) fn link_claims(
     let old = st
         .query_map([previous_revision], claim_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
-    let old_claims: Vec<Claim> = old.iter().map(|c| c.claim.clone()).collect();
+    // The machine's claims are aligned with the machine's: a checker's
+    // added claims and corrections follow by `carry_corrections`.
+    let old: Vec<_> = old.into_iter().filter(|c| !c.added).collect();
+    let old_claims: Vec<Claim> = old
+        .iter()
+        .map(|c| c.machine.clone().unwrap_or_else(|| c.claim.clone()))
+        .collect();
     let mut links = Vec::new();
     let mut removed_reviewed = 0;
     for a in align_claims(&old_claims, new) {
@@ -440,7 +454,7 @@ pub(super) fn carry_verdicts(tx: &Transaction, links: &[Link]) -> Result<Carried
 /// The global id of an entry carried (or reset to re-check) from the entry
 /// `from` to claim `claim`: derived from both, with the claim named by its
 /// revision's text, date and place, so every replica derives the same.
-fn carried_uid(
+pub(super) fn carried_uid(
     tx: &Transaction,
     how: &str,
     from: &str,

@@ -126,6 +126,42 @@ CREATE TABLE pending_carry (
 CREATE INDEX pending_carry_import ON pending_carry (import_id);
 "#;
 
+/// Corrections: a checker's changes to the machine's claims, as
+/// append-only events (add, edit, dismiss, restore). Each event keeps who
+/// made it, when, the claim's state before and after (JSON: span, text,
+/// fields, whether dismissed) and a globally unique `uid` (128 random bits,
+/// hex) so that replicas can merge the table. The machine's claim rows are
+/// never changed: a read takes a claim's latest event (see
+/// `store/corrections.rs`). A claim added by a checker is a `claims` row of
+/// its own, referenced by its `add` event. `corrections_fts` indexes the
+/// corrected text and fields for search (rowid = `corrections.id`).
+const CORRECTIONS: &str = r#"
+CREATE TABLE corrections (
+    id        INTEGER PRIMARY KEY,
+    uid       TEXT NOT NULL UNIQUE CHECK (length(uid) = 32),
+    claim_id  INTEGER NOT NULL REFERENCES claims(id),
+    action    TEXT NOT NULL CHECK (action IN ('add', 'edit', 'dismiss', 'restore')),
+    actor     TEXT,
+    at        TEXT NOT NULL,
+    reason    TEXT,
+    before    TEXT,
+    after     TEXT NOT NULL,
+    -- 'manual', 'carried' (kept from the revision before, text unchanged)
+    -- or 'recheck' (carried, but the claim's text changed)
+    origin    TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'carried', 'recheck'))
+) STRICT;
+CREATE INDEX corrections_claim ON corrections (claim_id, id);
+
+CREATE TRIGGER corrections_append_only_update BEFORE UPDATE ON corrections
+BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
+CREATE TRIGGER corrections_append_only_delete BEFORE DELETE ON corrections
+BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
+
+CREATE VIRTUAL TABLE corrections_fts USING fts5(
+    text, fields, tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
 /// The team desk (issue 13): this database as a replica of a PostgreSQL
 /// hub. Every review gets a globally unique `uid` (a UUIDv7 made by the
 /// client; older reviews get a random one here) and `seen`, the uids of the
@@ -197,7 +233,13 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(SYNC)];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(V1),
+    M::up(V2),
+    M::up(V3),
+    M::up(CORRECTIONS),
+    M::up(SYNC),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -1,6 +1,7 @@
-//! Full-text search (SQLite FTS5) over article text and claims, and over
-//! the checkers' notes and sources (a plain scan: they are written by
-//! hand, so few beside the articles).
+//! Full-text search (SQLite FTS5) over article text and claims (as
+//! corrected: `corrections_fts` holds each correction's text and fields),
+//! and over the checkers' notes and sources (a plain scan: they are written
+//! by hand, so few beside the articles).
 
 use super::{ArticleId, ClaimId, Store, StoreError, published};
 use serde::Serialize;
@@ -72,14 +73,28 @@ impl Store {
                 hits.push(h);
             }
         }
+        // Claims as they stand: the machine's where no checker corrected
+        // them, else their latest correction's; dismissed ones left out.
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT r.article_id, r.number, r.title, c.id, c.kind, c.text
-             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             JOIN revisions r ON r.id = c.revision_id
-             WHERE claims_fts MATCH ?1
-               AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})
-             ORDER BY claims_fts.rank LIMIT ?2",
-            published("x")
+            "SELECT * FROM (
+               SELECT r.article_id, r.number, r.title, c.id, c.kind, c.text, claims_fts.rank AS rank
+               FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+               JOIN revisions r ON r.id = c.revision_id
+               WHERE claims_fts MATCH ?1
+                 AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.id)
+                 AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {latest})
+               UNION ALL
+               SELECT r.article_id, r.number, r.title, c.id, c.kind, json_extract(k.after, '$.text'),
+                      corrections_fts.rank AS rank
+               FROM corrections_fts JOIN corrections k ON k.id = corrections_fts.rowid
+               JOIN claims c ON c.id = k.claim_id
+               JOIN revisions r ON r.id = c.revision_id
+               WHERE corrections_fts MATCH ?1
+                 AND k.id = (SELECT max(m.id) FROM corrections m WHERE m.claim_id = c.id)
+                 AND NOT coalesce(json_extract(k.after, '$.dismissed'), 0)
+                 AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {latest})
+             ) ORDER BY rank LIMIT ?2",
+            latest = published("x")
         ))?;
         let rows = st.query_map(rusqlite::params![q, limit], |r| {
             Ok(SearchHit {
@@ -131,9 +146,11 @@ impl Store {
              JOIN revisions r ON r.id = c.revision_id
              WHERE v.id = (SELECT max(w.id) FROM reviews w WHERE w.claim_id = v.claim_id)
                AND {}
+               AND {}
                AND r.number = (SELECT max(x.number) FROM revisions x WHERE x.article_id = r.article_id AND {})
              ORDER BY v.id DESC LIMIT ?1",
             conds.join(" AND "),
+            super::corrections::not_dismissed("c"),
             published("x")
         );
         let mut st = self.conn.prepare(&sql)?;

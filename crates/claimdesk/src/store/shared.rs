@@ -72,6 +72,9 @@ pub struct SharedSet {
     pub refs: &'static [Ref],
     /// Columns never sent (besides `id`): local bookkeeping.
     pub local_only: &'static [&'static str],
+    /// SQL condition on the row aliased `t`: it is shared at all (rows
+    /// every replica derives for itself are not).
+    pub shares: &'static str,
     /// SQL condition on the row aliased `t`: it may be shared now (rows of
     /// a bulk import still under way wait).
     pub ready: &'static str,
@@ -79,10 +82,22 @@ pub struct SharedSet {
     /// Rows are written on this replica and pushed; `false` for sets only
     /// written on the hub (editors' locks).
     pub pushed: bool,
-    /// SQL run after a pulled row is inserted, `?1` its new local id (for
-    /// derived data such as a full-text index).
-    pub after_insert: Option<&'static str>,
+    /// Run after a pulled row is inserted, with its new local id: derived
+    /// data such as a full-text index.
+    pub after_insert: Option<AfterInsert>,
+    /// Run before a pulled row is inserted.
+    pub before_insert: Option<BeforeInsert>,
 }
+
+/// A hook run before a pulled row is inserted, on its columns (local ids
+/// already): to keep a local numbering unique.
+pub type BeforeInsert = fn(
+    &rusqlite::Connection,
+    &mut Vec<(String, rusqlite::types::Value)>,
+) -> Result<(), super::StoreError>;
+
+/// A hook run after a pulled row is inserted.
+pub type AfterInsert = fn(&rusqlite::Connection, i64) -> Result<(), super::StoreError>;
 
 const PUBLISHED_REVISION: &str =
     "NOT EXISTS (SELECT 1 FROM pending_revisions pend WHERE pend.revision_id = t.id)";
@@ -97,11 +112,13 @@ pub const SHARED_SETS: &[SharedSet] = &[
         key: Key::Article,
         refs: &[],
         local_only: &[],
+        shares: "1",
         ready: "EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = t.id
                  AND NOT EXISTS (SELECT 1 FROM pending_revisions pend WHERE pend.revision_id = r.id))",
         import: Import::Article,
         pushed: true,
         after_insert: None,
+        before_insert: None,
     },
     SharedSet {
         name: "revisions",
@@ -110,10 +127,12 @@ pub const SHARED_SETS: &[SharedSet] = &[
         refs: &[col("article_id", "articles")],
         // Each replica numbers the revisions of an article as they arrive.
         local_only: &["number", "loaded_at"],
+        shares: "1",
         ready: PUBLISHED_REVISION,
         import: Import::Revision,
         pushed: true,
         after_insert: None,
+        before_insert: None,
     },
     SharedSet {
         name: "claims",
@@ -124,12 +143,12 @@ pub const SHARED_SETS: &[SharedSet] = &[
             col("previous_id", "claims"),
         ],
         local_only: &[],
+        shares: "1",
         ready: PUBLISHED_CLAIM,
         import: Import::Rows,
         pushed: true,
-        after_insert: Some(
-            "INSERT INTO claims_fts (rowid, text, fields) SELECT id, text, fields FROM claims WHERE id = ?1",
-        ),
+        after_insert: Some(super::articles::index_claim),
+        before_insert: Some(next_free_index),
     },
     SharedSet {
         name: "reviews",
@@ -137,11 +156,30 @@ pub const SHARED_SETS: &[SharedSet] = &[
         key: Key::Column("uid"),
         refs: &[col("claim_id", "claims")],
         local_only: &[],
+        shares: "1",
         ready: "NOT EXISTS (SELECT 1 FROM claims c JOIN pending_revisions pend ON pend.revision_id = c.revision_id
                  WHERE c.id = t.claim_id)",
         import: Import::Rows,
         pushed: true,
         after_insert: None,
+        before_insert: None,
+    },
+    // Claim corrections (add, edit, dismiss, restore). Only a checker's own
+    // events are shared: the events carried to a new revision are derived
+    // again by every replica that stores the revision.
+    SharedSet {
+        name: "corrections",
+        table: "corrections",
+        key: Key::Column("uid"),
+        refs: &[col("claim_id", "claims")],
+        local_only: &[],
+        shares: "t.origin = 'manual'",
+        ready: "NOT EXISTS (SELECT 1 FROM claims c
+                 JOIN pending_revisions pend ON pend.revision_id = c.revision_id WHERE c.id = t.claim_id)",
+        import: Import::Rows,
+        pushed: true,
+        after_insert: Some(super::corrections::index_correction),
+        before_insert: None,
     },
     SharedSet {
         name: "article_locks",
@@ -149,12 +187,48 @@ pub const SHARED_SETS: &[SharedSet] = &[
         key: Key::Column("uid"),
         refs: &[col("article_id", "articles")],
         local_only: &[],
+        shares: "1",
         ready: "1",
         import: Import::Rows,
         pushed: false,
         after_insert: None,
+        before_insert: None,
     },
 ];
+
+/// A checker's claim pulled into a revision where another claim holds its
+/// index (two checkers added one each): it takes the next free index. Its
+/// global key came with it, so nothing else changes.
+fn next_free_index(
+    conn: &rusqlite::Connection,
+    cols: &mut Vec<(String, rusqlite::types::Value)>,
+) -> Result<(), super::StoreError> {
+    use rusqlite::types::Value;
+    let get = |cols: &Vec<(String, Value)>, name: &str| {
+        cols.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    };
+    let (Some(rev), Some(idx)) = (get(cols, "revision_id"), get(cols, "idx")) else {
+        return Ok(());
+    };
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE revision_id = ?1 AND idx = ?2)",
+        [&rev, &idx],
+        |r| r.get(0),
+    )?;
+    if taken {
+        let next: i64 = conn.query_row(
+            "SELECT coalesce(max(idx), -1) + 1 FROM claims WHERE revision_id = ?1",
+            [&rev],
+            |r| r.get(0),
+        )?;
+        for (n, v) in cols.iter_mut() {
+            if n == "idx" {
+                *v = Value::Integer(next);
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The shared set named `name`.
 pub fn shared_set(name: &str) -> Option<&'static SharedSet> {
@@ -202,13 +276,17 @@ mod tests {
                     _ => None,
                 });
             for c in named {
-                assert!(cols.iter().any(|x| x == c), "{}.{c} does not exist", set.table);
+                assert!(
+                    cols.iter().any(|x| x == c),
+                    "{}.{c} does not exist",
+                    set.table
+                );
             }
             store
                 .conn
                 .prepare(&format!(
-                    "SELECT t.id FROM {} t WHERE {}",
-                    set.table, set.ready
+                    "SELECT t.id FROM {} t WHERE ({}) AND ({})",
+                    set.table, set.shares, set.ready
                 ))
                 .unwrap();
         }

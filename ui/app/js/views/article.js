@@ -9,6 +9,7 @@ import { segments, claimSpans } from '../text.js';
 import { shortTime } from './library.js';
 import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck, timemlTip, verdictMark } from '../claims.js';
 import { chooseClaim, closeChooser } from '../chooser.js';
+import { markBadge, selectionIn, selectionSpan, addForm, FIELDS } from '../corrections.js';
 
 /**
  * Builds the article text as text nodes and `<mark>`s (never HTML). Where
@@ -67,7 +68,7 @@ export function claimItem(c, onPick) {
     on: { click: () => onPick(c.id, 'list'), dblclick: () => onPick(c.id, 'open') },
   },
   h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
-  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c), title: timemlTip(c) })),
+  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text' }, markBadge(c), markBadge(c) ? ' ' : null, c.text), h('small', { class: 'muted', text: summary(c), title: timemlTip(c) })),
   h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` }));
 }
 
@@ -83,6 +84,9 @@ export async function mount(root, ctx, route) {
   const view = await ctx.backend.openArticle(route.id, rev);
   const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
   let visible = [];
+  // Claims dismissed as "not a claim" leave the text, lists and counts;
+  // the "Not claims" filter lists them.
+  const dismissed = view.dismissed || [];
 
   const byId = new Map(view.claims.map((c) => [c.id, c]));
   const pick = (id, from, anchor) => {
@@ -156,6 +160,39 @@ export async function mount(root, ctx, route) {
         h('strong', { text: `Revision ${view.revision.number} of ${current}: an older version.` }),
         ' Verdicts are recorded on the current revision, where unchanged claims keep them. ',
         h('button', { type: 'button', class: 'link', id: 'to-current', text: `Open revision ${current}`, on: { click: () => ctx.go('article', view.id) } }));
+
+  // Select text in the article, then "Add claim": a claim the machine
+  // missed, on the current revision only.
+  const addBox = h('div', { id: 'add-claim-box' });
+  const addButton = h('button', { id: 'add-claim-btn', type: 'button', disabled: true, title: latest ? 'Select the evidence in the text first' : 'Claims are added to the current revision', text: 'Add claim', on: { click: () => openAdd() } });
+  let selection = null;
+  text.addEventListener('mouseup', () => {
+    const sel = selectionIn(text, window.getSelection());
+    selection = sel ? selectionSpan(view.text, sel.from, sel.to) : null;
+    addButton.disabled = !latest || !selection;
+    addButton.textContent = selection ? 'Add claim from selection' : 'Add claim';
+  });
+  async function openAdd() {
+    if (!selection) return;
+    const chosen = selection;
+    const fieldsByKind = (ctx.memory.claimFields ||= await ctx.backend.claimFields().catch(() => FIELDS));
+    replace(addBox, addForm(chosen, fieldsByKind, {
+      onCancel: () => replace(addBox),
+      onAdd: async ({ kind, fields }) => {
+        try {
+          const made = await ctx.backend.addClaim(view.id, kind, chosen.start, chosen.end, fields, reviewerName());
+          mem.selected = made.id;
+          ctx.toast(`Added a ${kind} claim.`);
+          ctx.go('article', view.id, undefined, true);
+        } catch (e) {
+          ctx.fail(e);
+        }
+      },
+    }));
+    const first = addBox.querySelector('input, select');
+    if (first) first.focus();
+  }
+
   replace(
     root,
     h('section', { class: 'article-view' },
@@ -177,7 +214,8 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'split' },
         h('div', { class: 'pane text-pane' }, text),
         h('aside', { class: 'pane claims-pane', 'aria-label': 'Claims' },
-          h('div', { class: 'pane-head' }, h('h2', { text: 'Claims' }), counter),
+          h('div', { class: 'pane-head' }, h('h2', { text: 'Claims' }), counter, h('div', { class: 'grow' }), addButton),
+          addBox,
           filters,
           list))),
   );
@@ -206,9 +244,17 @@ export async function mount(root, ctx, route) {
     replace(
       filters,
       h('div', { class: 'chips', 'aria-label': 'Filter by kind' }, KINDS.map((k) => chip(k, mem.kinds, k, kc[k]))),
-      h('div', { class: 'chips', 'aria-label': 'Filter by status' }, STATUSES.filter((s) => sc[s]).map((s) => chip(STATUS_LABEL[s], mem.statuses, s, sc[s]))),
+      h('div', { class: 'chips', 'aria-label': 'Filter by status' }, STATUSES.filter((s) => sc[s]).map((s) => chip(STATUS_LABEL[s], mem.statuses, s, sc[s])),
+        dismissed.length ? h('button', {
+          id: 'dismissed-filter',
+          type: 'button',
+          class: ['chip', mem.showDismissed ? 'on' : null],
+          'aria-pressed': mem.showDismissed ? 'true' : 'false',
+          title: 'Claims dismissed as not claims',
+          on: { click: () => { mem.showDismissed = !mem.showDismissed; draw(); } },
+        }, 'Not claims', h('span', { class: 'count', text: dismissed.length })) : null),
     );
-    visible = filterClaims(view.claims, mem);
+    visible = mem.showDismissed && dismissed.length ? dismissed : filterClaims(view.claims, mem);
     counter.textContent = visible.length === view.claims.length ? `${view.claims.length}` : `${visible.length} of ${view.claims.length}`;
     replace(list, visible.length ? visible.map((c) => claimItem(c, pick)) : h('li', { class: 'muted pad', text: view.claims.length ? 'No claim matches the filters.' : 'No checkable claims were found in this text.' }));
     if (mem.selected != null) select(mem.selected, null);

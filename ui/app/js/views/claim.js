@@ -13,6 +13,7 @@ import { segments, byteToIndex } from '../text.js';
 import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
 import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey, localStore } from '../drafts.js';
 import { reviewerName, setReviewerName } from '../reviewer.js';
+import { editForm, dismissForm, historyItems, markBadge, FIELDS } from '../corrections.js';
 
 /** "2026-03-02T10:04:00.000Z" as local "10:04". */
 function clock(iso) {
@@ -54,7 +55,7 @@ export async function mount(root, ctx, route) {
   if (!articleId) throw { code: 'invalid_input', message: 'This claim link does not say which article it belongs to.' };
   const rev = route.params.rev ? Number(route.params.rev) : null;
   const view = await ctx.backend.openArticle(articleId, rev);
-  const c = view.claims.find((x) => x.id === route.id);
+  const c = view.claims.find((x) => x.id === route.id) || (view.dismissed || []).find((x) => x.id === route.id);
   if (!c) throw { code: 'not_found', message: `Claim ${route.id} is not part of this revision of “${view.title}”.` };
   const history = await ctx.backend.claimHistory(c.id).catch((e) => {
     ctx.fail(e);
@@ -114,6 +115,45 @@ export async function mount(root, ctx, route) {
     });
   }
   const historyList = h('ol', { class: 'history', id: 'claim-history' });
+
+  // Corrections: edit the claim, dismiss it as not a claim, or restore it
+  // (current revision only). Each is an event in the claim's history.
+  const latest = view.revision.number === view.revisions.length;
+  const correctionBox = h('div', { id: 'correction-box' });
+  const correctionList = h('ol', { class: 'history', id: 'claim-corrections' });
+  const reopen = () => ctx.go('claim', c.id, { article: view.id, rev: view.revision.number }, true);
+  const correct = async (fn, done) => {
+    try {
+      if (reviewerInput.value.trim()) setReviewerName(reviewerInput.value);
+      await fn(reviewerName());
+      ctx.toast(done);
+      reopen();
+    } catch (e) {
+      ctx.fail(e);
+    }
+  };
+  async function openEdit() {
+    const byKind = (ctx.memory.claimFields ||= await ctx.backend.claimFields().catch(() => FIELDS));
+    replace(correctionBox, editForm(c, byKind[c.kind] || FIELDS[c.kind] || [], {
+      onCancel: () => replace(correctionBox),
+      onSave: ({ start, end, fields: changed }) => correct((by) => ctx.backend.editClaim(c.id, start, end, changed, by), 'Claim corrected.'),
+    }));
+    const first = correctionBox.querySelector('input, select');
+    if (first) first.focus();
+  }
+  const correctionButtons = latest
+    ? h('div', { class: 'row correction-actions' },
+        h('button', { id: 'edit-claim-btn', type: 'button', text: 'Edit claim', on: { click: openEdit } }),
+        c.dismissed
+          ? h('button', { id: 'restore-claim-btn', type: 'button', text: 'Restore as a claim', on: { click: () => correct((by) => ctx.backend.restoreClaim(c.id, by), 'Restored as a claim.') } })
+          : h('button', { id: 'dismiss-claim-btn', type: 'button', text: 'Not a claim', on: { click: () => replace(correctionBox, dismissForm({
+              onCancel: () => replace(correctionBox),
+              onDismiss: (reason) => correct((by) => ctx.backend.dismissClaim(c.id, reason, by), 'Dismissed as not a claim.'),
+            })) } }))
+    : null;
+  ctx.backend.claimCorrections(c.id).then((events) => {
+    replace(correctionList, events.length ? historyItems(events) : h('li', { class: 'muted', text: 'As the machine found it.' }));
+  }).catch((e) => ctx.fail(e));
   const mem = (ctx.memory[`article:${view.id}`] ||= { kinds: new Set(), statuses: new Set(), selected: null });
   mem.selected = c.id;
 
@@ -180,7 +220,7 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'view-head' },
         h('button', { type: 'button', class: 'link', text: `← ${view.title}`, on: { click: () => ctx.go('article', view.id, rev ? { rev } : undefined) } }),
         h('div', { class: 'grow' }),
-        h('span', { class: 'muted', text: `Claim ${i + 1} of ${view.claims.length}` }),
+        h('span', { class: 'muted', text: i < 0 ? 'Not a claim (dismissed)' : `Claim ${i + 1} of ${view.claims.length}` }),
       view.revision.number === view.revisions.length
         ? null
         : h('div', { class: 'banner old-revision', id: 'old-revision-banner', role: 'note' },
@@ -190,9 +230,13 @@ export async function mount(root, ctx, route) {
       h('div', { class: 'claim-card' },
         h('div', { class: 'claim-title' },
           h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
+          markBadge(c),
           h('h1', { id: 'claim-text', text: c.text })),
         context(view, c),
-        h('dl', { class: 'fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
+        c.dismissed ? h('p', { id: 'claim-dismissed', class: 'recheck-reason', text: `Dismissed as not a claim${c.dismiss_reason ? `: ${c.dismiss_reason}` : '.'}` }) : null,
+        h('dl', { class: 'fields', id: 'claim-fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
+        correctionButtons,
+        correctionBox,
         h('h2', { text: 'Verdict' }),
         why,
         statusRow,
@@ -202,7 +246,7 @@ export async function mount(root, ctx, route) {
         h('div', { class: 'row save-bar' },
           h('button', { id: 'claim-save', class: 'primary', type: 'button', text: 'Save note and sources', title: 'Ctrl+Enter', on: { click: () => save(c.status) } }),
           draftNote)),
-      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList)),
+      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList, h('h2', { text: 'Corrections' }), correctionList)),
   );
   drawStatus();
   drawHistory(history);

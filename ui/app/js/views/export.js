@@ -65,6 +65,20 @@ export async function mount(root, ctx, route) {
     on: { click: () => { mem.mode = m; drawPreview(); } },
   }));
   const saveBtn = h('button', { id: 'export-save', class: 'primary', type: 'button', text: 'Save…' });
+  // The corrected claims as test data for the extractor: the evaluation's
+  // gold format (NAME.gold.json, and NAME.txt beside it).
+  const goldBtn = h('button', { id: 'export-gold', type: 'button', text: 'Save as gold…', title: 'The corrected claims in the evaluation scripts’ gold format, to score the extractor on your own archive' });
+  goldBtn.addEventListener('click', async () => {
+    clear();
+    try {
+      const path = await ctx.backend.pickSavePath(`${slug(view.title)}.gold.json`, 'json');
+      if (!path) return;
+      const written = await ctx.backend.exportGold(view.id, path);
+      ctx.toast(`Saved ${written.join(' and ')}`);
+    } catch (e) {
+      problem(e);
+    }
+  });
 
   const problem = (e) => {
     status.textContent = ctx.backend.toError(e).message;
@@ -137,7 +151,7 @@ export async function mount(root, ctx, route) {
           field(articleUrl, 'Article URL'),
           field(orgName, 'Reviewing organisation'),
           field(orgUrl, 'Organisation URL'),
-          h('div', { class: 'row' }, saveBtn)),
+          h('div', { class: 'row' }, saveBtn, goldBtn)),
         h('div', { class: 'pane preview-pane' },
           h('div', { class: 'pane-head' }, h('h2', { text: 'Preview' }), h('div', { class: 'chips' }, modeBtns)),
           status,
