@@ -243,7 +243,10 @@ impl HubUrl {
                     };
                 }
                 refused
-            } else if found.is_none() && e.to_string().contains("password missing") {
+            } else if found.is_none()
+                && std::error::Error::source(&e)
+                    .is_some_and(|c| c.to_string().contains("password missing"))
+            {
                 TeamError::NoPassword {
                     who: format!("{} on {}", self.user, self.url),
                 }
