@@ -188,7 +188,7 @@ fn a_sync_killed_at_random_moments_loses_and_doubles_nothing() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(rng.next(120)));
+        std::thread::sleep(Duration::from_millis(rng.next(70)));
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL
             killed += 1;
