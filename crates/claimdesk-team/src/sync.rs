@@ -79,26 +79,49 @@ pub fn pull(
     client: &mut Client,
     report: &mut SyncReport,
 ) -> Result<(), TeamError> {
-    let st = client.prepare(
-        "SELECT server_seq, gid, author::text, payload FROM claimdesk.items
+    // Keys first, then the columns of the rows this replica lacks: its own
+    // rows come back on the first sync after a push, and are not sent again.
+    let heads = client.prepare(
+        "SELECT server_seq, gid, author::text FROM claimdesk.items
          WHERE set_name = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3",
+    )?;
+    let bodies = client.prepare(
+        "SELECT gid, payload FROM claimdesk.items WHERE set_name = $1 AND gid = ANY($2)",
     )?;
     for set in SHARED_SETS {
         loop {
             let cursor = store.pulled_seq(set.name)?;
-            let rows: Vec<PulledRow> = client
-                .query(&st, &[&set.name, &cursor, &(PAGE as i64)])?
+            let page = client.query(&heads, &[&set.name, &cursor, &(PAGE as i64)])?;
+            if page.is_empty() {
+                break;
+            }
+            let full = page.len() == PAGE;
+            let mut rows: Vec<PulledRow> = page
                 .into_iter()
                 .map(|r| PulledRow {
                     seq: r.get(0),
                     gid: r.get(1),
                     author: r.get(2),
-                    payload: r.get(3),
+                    payload: serde_json::Value::Null,
                 })
                 .collect();
-            let full = rows.len() == PAGE;
-            if rows.is_empty() {
-                break;
+            let mut missing: Vec<&str> = Vec::new();
+            for r in &rows {
+                if store.local_id(set.name, &r.gid)?.is_none() {
+                    missing.push(&r.gid);
+                }
+            }
+            if !missing.is_empty() {
+                let mut payloads: std::collections::HashMap<String, serde_json::Value> = client
+                    .query(&bodies, &[&set.name, &missing])?
+                    .into_iter()
+                    .map(|r| (r.get(0), r.get(1)))
+                    .collect();
+                for r in &mut rows {
+                    if let Some(p) = payloads.remove(&r.gid) {
+                        r.payload = p;
+                    }
+                }
             }
             let applied = store.apply_pulled(set.name, &rows)?;
             report.pulled += applied.stored;

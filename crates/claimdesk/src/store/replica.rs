@@ -209,10 +209,13 @@ impl Store {
     /// still under way) wait for a later call. Returns how many rows were
     /// added to the outbox.
     pub fn sync_scan(&mut self) -> Result<usize, StoreError> {
-        let tx = self.begin()?;
+        /// Rows looked at per write transaction: the write lock is held
+        /// for one bounded batch at a time.
+        const BATCH: i64 = 5000;
         let mut added = 0;
         for set in SHARED_SETS.iter().filter(|s| s.pushed) {
-            let from: i64 = tx
+            let mut high: i64 = self
+                .conn
                 .query_row(
                     "SELECT scanned_id FROM sync_state WHERE set_name = ?1",
                     [set.name],
@@ -220,57 +223,56 @@ impl Store {
                 )
                 .optional()?
                 .unwrap_or(0);
-            let rows: Vec<(i64, bool, bool)> = tx
-                .prepare(&format!(
-                    "SELECT t.id, ({}) AS ready,
-                            EXISTS (SELECT 1 FROM sync_ids s WHERE s.set_name = ?2 AND s.local_id = t.id)
-                     FROM {} t WHERE t.id > ?1 AND ({}) ORDER BY t.id",
-                    set.ready, set.table, set.shares
-                ))?
-                .query_map(params![from, set.name], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })?
-                .collect::<Result<_, _>>()?;
-            let mut high = from;
+            let mut at = high;
             let mut blocked = false;
-            for (id, ready, known) in rows {
-                if !known {
-                    if !ready {
-                        blocked = true;
-                        continue;
-                    }
-                    match derive_key(&tx, set, id)? {
-                        Some(gid) => {
-                            let n = tx
-                                .prepare_cached(
-                                    "INSERT OR IGNORE INTO sync_ids (set_name, local_id, gid, pushed) VALUES (?1, ?2, ?3, 0)",
-                                )?
-                                .execute(params![set.name, id, gid])?;
-                            added += n;
-                            if n == 0 {
-                                // Another local row already has this key
-                                // (the same article added twice): nothing
-                                // new to share.
-                                continue;
-                            }
-                        }
-                        None => {
+            loop {
+                let tx = self.begin()?;
+                let rows: Vec<(i64, bool, bool)> = tx
+                    .prepare_cached(&format!(
+                        "SELECT t.id, ({}) AS ready,
+                                EXISTS (SELECT 1 FROM sync_ids s WHERE s.set_name = ?2 AND s.local_id = t.id)
+                         FROM {} t WHERE t.id > ?1 AND ({}) ORDER BY t.id LIMIT ?3",
+                        set.ready, set.table, set.shares
+                    ))?
+                    .query_map(params![at, set.name, BATCH], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?
+                    .collect::<Result<_, _>>()?;
+                let Some(&(last, _, _)) = rows.last() else {
+                    break;
+                };
+                at = last;
+                for (id, ready, known) in rows {
+                    if !known {
+                        let key = if ready { derive_key(&tx, set, id)? } else { None };
+                        let Some(gid) = key else {
                             blocked = true;
                             continue;
+                        };
+                        let mut insert = tx.prepare_cached(
+                            "INSERT OR IGNORE INTO sync_ids (set_name, local_id, gid, pushed) VALUES (?1, ?2, ?3, 0)",
+                        )?;
+                        if insert.execute(params![set.name, id, gid])? == 0 {
+                            // Another local row has the key this one derives
+                            // (the same text stored twice as two articles):
+                            // this one is shared as a row of its own.
+                            let own = format!("{gid}-{}", uuid::Uuid::new_v4().simple());
+                            insert.execute(params![set.name, id, own])?;
                         }
+                        added += 1;
+                    }
+                    if !blocked {
+                        high = id;
                     }
                 }
-                if !blocked {
-                    high = id;
-                }
+                tx.prepare_cached(
+                    "INSERT INTO sync_state (set_name, scanned_id) VALUES (?1, ?2)
+                     ON CONFLICT (set_name) DO UPDATE SET scanned_id = excluded.scanned_id",
+                )?
+                .execute(params![set.name, high])?;
+                tx.commit()?;
             }
-            tx.prepare_cached(
-                "INSERT INTO sync_state (set_name, scanned_id) VALUES (?1, ?2)
-                 ON CONFLICT (set_name) DO UPDATE SET scanned_id = excluded.scanned_id",
-            )?
-            .execute(params![set.name, high])?;
         }
-        tx.commit()?;
         Ok(added)
     }
 
