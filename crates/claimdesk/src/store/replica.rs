@@ -244,7 +244,11 @@ impl Store {
                 at = last;
                 for (id, ready, known) in rows {
                     if !known {
-                        let key = if ready { derive_key(&tx, set, id)? } else { None };
+                        let key = if ready {
+                            derive_key(&tx, set, id)?
+                        } else {
+                            None
+                        };
                         let Some(gid) = key else {
                             blocked = true;
                             continue;
