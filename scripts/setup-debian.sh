@@ -23,8 +23,9 @@ need_pkgs=(
   # scripts/scaling-bench measures peak memory with GNU time
   time
   # the team desk's tests run against a real, throw-away PostgreSQL cluster
-  # (scripts/pg-cluster); python3 finds it a free port
-  postgresql python3
+  # (scripts/pg-cluster); python3 finds it a free port, openssl makes its
+  # self-signed certificate for the TLS tests
+  postgresql python3 openssl
 )
 
 missing=()

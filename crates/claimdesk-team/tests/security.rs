@@ -158,3 +158,70 @@ fn a_wrong_password_is_refused_and_none_is_asked() {
     };
     assert!(!e.is_offline(), "{e:?}");
 }
+
+/// Whether the connection `c` is encrypted.
+fn encrypted(c: &mut postgres::Client) -> bool {
+    c.query_one(
+        "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+        &[],
+    )
+    .unwrap()
+    .get(0)
+}
+
+#[test]
+fn sslmode_is_honoured() {
+    let Some(server) = server() else { return };
+    let Ok(ca) = std::env::var("CLAIMDESK_TEST_PG_CA") else {
+        if std::env::var_os("CLAIMDESK_TEST_PG_REQUIRED").is_some() {
+            panic!(
+                "CLAIMDESK_TEST_PG_CA is not set: scripts/pg-cluster makes a certificate when openssl is installed"
+            );
+        }
+        eprintln!("SKIPPED: CLAIMDESK_TEST_PG_CA is not set (a server without TLS)");
+        return;
+    };
+    let hub = Hub::new(&server);
+    let alice = Replica::new(&hub, "alice", Role::Checker);
+    let with = |mode: &str| {
+        let mut u = url::Url::parse(&alice.url.url).unwrap();
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .filter(|(k, _)| k != "sslmode")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        u.set_query(None);
+        u.query_pairs_mut()
+            .extend_pairs(pairs)
+            .append_pair("sslmode", mode);
+        if mode.starts_with("verify") {
+            u.query_pairs_mut().append_pair("sslrootcert", &ca);
+        }
+        claimdesk_team::HubUrl::parse(u.as_str()).unwrap()
+    };
+    // (sslmode, connects, encrypted)
+    let cases = [
+        ("disable", true, false),
+        ("prefer", true, true),
+        ("require", true, true),
+        ("verify-ca", true, true),
+        ("verify-full", true, true),
+    ];
+    for (mode, connects, tls) in cases {
+        match with(mode).connect(Some(&alice.password)) {
+            Ok(mut c) => {
+                assert!(connects, "{mode} connected");
+                assert_eq!(encrypted(&mut c), tls, "{mode}");
+            }
+            Err(e) => assert!(!connects, "{mode}: {e}"),
+        }
+    }
+    // Without the root certificate, the self-signed server is not trusted.
+    let mut u = url::Url::parse(&alice.url.url).unwrap();
+    u.set_query(Some("sslmode=verify-full"));
+    let untrusted = claimdesk_team::HubUrl::parse(u.as_str()).unwrap();
+    assert!(
+        untrusted.connect(Some(&alice.password)).is_err(),
+        "verify-full trusted an unknown certificate"
+    );
+}
