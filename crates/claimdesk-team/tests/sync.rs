@@ -376,3 +376,22 @@ fn claim_corrections_are_shared() {
         .unwrap();
     assert!(c.dismissed, "{c:?}");
 }
+
+#[test]
+fn a_write_wakes_a_listening_replica() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let alice = Replica::new(&hub, "alice", Role::Checker);
+    let bob = Replica::new(&hub, "bob", Role::Checker);
+    let mut listening = bob.client().unwrap();
+    listening.batch_execute("LISTEN claimdesk_hub").unwrap();
+    alice.add_article(&article(9));
+    alice.sync().unwrap();
+    // The notification is the hint; the pull is the truth.
+    let woken =
+        claimdesk_team::sync::wait_for_change(&mut listening, std::time::Duration::from_secs(60))
+            .unwrap();
+    assert!(woken, "no wake-up after a write");
+    let report = bob.sync().unwrap();
+    assert!(report.pulled > 0, "{report:?}");
+}

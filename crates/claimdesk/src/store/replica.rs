@@ -226,8 +226,9 @@ impl Store {
             let mut at = high;
             let mut blocked = false;
             loop {
-                let tx = self.begin()?;
-                let rows: Vec<(i64, bool, bool)> = tx
+                // Read first: a scan with nothing new takes no write lock.
+                let rows: Vec<(i64, bool, bool)> = self
+                    .conn
                     .prepare_cached(&format!(
                         "SELECT t.id, ({}) AS ready,
                                 EXISTS (SELECT 1 FROM sync_ids s WHERE s.set_name = ?2 AND s.local_id = t.id)
@@ -242,6 +243,7 @@ impl Store {
                     break;
                 };
                 at = last;
+                let tx = self.begin()?;
                 for (id, ready, known) in rows {
                     if !known {
                         let key = if ready {
