@@ -215,7 +215,8 @@ fn add_user(dbargs: &DbArgs, a: AddUserArgs) -> Result<()> {
         _ => (hub::new_password(), true),
     };
     hub::add_user(&mut client, &a.name, role, &password)?;
-    println!("{} can now join as a {}:", a.name, a.role);
+    let article = if role == Role::Editor { "an" } else { "a" };
+    println!("{} can now join as {article} {}:", a.name, a.role);
     println!("  claimdesk team join {}", url.as_user(&a.name).url);
     if made {
         println!("  password (shown once; hand it over privately): {password}");

@@ -20,4 +20,4 @@ pub use connect::{Credentials, HubUrl};
 pub use error::TeamError;
 pub use hub::{Role, add_user, init, lock_article};
 pub use postgres::Client;
-pub use sync::{Status, SyncReport, status, sync};
+pub use sync::{SyncReport, TeamStatus, status, sync};

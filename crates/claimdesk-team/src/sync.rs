@@ -173,7 +173,7 @@ pub fn wait_for_change(client: &mut Client, timeout: Duration) -> Result<bool, T
 
 /// What `claimdesk team status` says.
 #[derive(Debug, Clone, Serialize)]
-pub struct Status {
+pub struct TeamStatus {
     pub team: Option<TeamInfo>,
     /// Rows waiting in the outbox, per shared set.
     pub pending: Vec<(String, usize)>,
@@ -184,7 +184,7 @@ pub struct Status {
 }
 
 /// The replica's team status; with `probe`, also tries the hub.
-pub fn status(store: &mut Store, probe: bool) -> Result<Status, TeamError> {
+pub fn status(store: &mut Store, probe: bool) -> Result<TeamStatus, TeamError> {
     let team = store.team()?;
     if team.is_some() {
         store.sync_scan()?;
@@ -213,7 +213,7 @@ pub fn status(store: &mut Store, probe: bool) -> Result<Status, TeamError> {
             Err(e) => connected = Some(Err(e.to_string())),
         }
     }
-    Ok(Status {
+    Ok(TeamStatus {
         team,
         pending,
         connected,
