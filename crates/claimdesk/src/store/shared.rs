@@ -44,20 +44,52 @@ pub enum Import {
     Revision,
 }
 
-/// A column that holds the local id of a row of another shared set.
+/// How a column holds local ids of rows of another shared set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefForm {
+    /// One id (or NULL).
+    One,
+    /// A JSON array of ids, as text.
+    JsonArray,
+    /// `PREFIX:ID-ID-…` (an archive conflict's name): sent as the JSON
+    /// array `["PREFIX", key, key, …]`, rebuilt with the local ids in
+    /// ascending order.
+    PrefixedIds,
+}
+
+/// A column that holds local ids of rows of another shared set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ref {
     pub column: &'static str,
     pub set: &'static str,
-    /// The column holds a JSON array of local ids rather than one.
-    pub json_array: bool,
+    pub form: RefForm,
 }
 
 const fn col(column: &'static str, set: &'static str) -> Ref {
     Ref {
         column,
         set,
-        json_array: false,
+        form: RefForm::One,
+    }
+}
+
+/// A JSON array of ids of `set` in `column`.
+#[allow(dead_code)]
+const fn json_ids(column: &'static str, set: &'static str) -> Ref {
+    Ref {
+        column,
+        set,
+        form: RefForm::JsonArray,
+    }
+}
+
+/// `PREFIX:ID-ID` ids of `set` in `column`.
+#[allow(dead_code)]
+const fn prefixed_ids(column: &'static str, set: &'static str) -> Ref {
+    Ref {
+        column,
+        set,
+        form: RefForm::PrefixedIds,
     }
 }
 
