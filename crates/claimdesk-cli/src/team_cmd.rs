@@ -274,6 +274,9 @@ fn status(dbargs: &DbArgs, a: StatusArgs) -> Result<()> {
     } else {
         println!("outbox:     {pending} waiting ({})", detail.join(", "));
     }
+    for (set, n) in &st.refused {
+        println!("refused:    {n} {set} (the article was locked meanwhile; kept here only)");
+    }
     if let Some(b) = st.behind {
         println!("to pull:    {b}");
     }
@@ -326,6 +329,12 @@ pub fn sync_cmd(dbargs: &DbArgs, a: SyncArgs) -> Result<()> {
         if a.json {
             print_json(&report)?;
         } else {
+            if report.refused > 0 {
+                eprintln!(
+                    "claimdesk: the hub refused {} verdict(s) on articles an editor locked meanwhile; they stay in this database only",
+                    report.refused
+                );
+            }
             println!(
                 "synced: {} sent, {} received{}",
                 report.pushed,

@@ -15,7 +15,8 @@
 //! - an insert sends `NOTIFY claimdesk_hub`, a wake-up for quick pulls,
 //!   never the source of truth;
 //! - editors' locks are rows of the set `article_locks`, which the policy
-//!   lets only members of the editor group write.
+//!   lets only members of the editor group write; once an article is
+//!   locked, the policy refuses verdicts on its claims (version 2).
 //!
 //! One login role per person, in the group roles `checker` and `editor`
 //! (their names can carry a prefix, so that several hubs, or tests, share
@@ -80,7 +81,8 @@ fn literal(s: &str) -> String {
 /// The hub's migrations, oldest first; `{checker}` and `{editor}` stand
 /// for the group roles (quoted), `{editor_name}` for the editor group as a
 /// string literal. A released migration is never edited.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE claimdesk.settings (
     key   text PRIMARY KEY,
     value text NOT NULL
@@ -139,7 +141,28 @@ GRANT USAGE ON SCHEMA claimdesk TO {checker}, {editor};
 GRANT SELECT, INSERT ON claimdesk.items TO {checker}, {editor};
 GRANT SELECT ON claimdesk.settings, claimdesk.migrations TO {checker}, {editor};
 GRANT USAGE ON SEQUENCE claimdesk.server_seq TO {checker}, {editor};
-"#];
+"#,
+    r#"
+-- Version 2: no verdict on an article an editor locked. A review names its
+-- claim; the claim its revision; the revision its article.
+CREATE FUNCTION claimdesk.claim_is_locked(claim text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM claimdesk.items c
+        JOIN claimdesk.items r ON r.set_name = 'revisions' AND r.gid = c.payload->>'revision_id'
+        JOIN claimdesk.items l ON l.set_name = 'article_locks'
+                              AND l.payload->>'article_id' = r.payload->>'article_id'
+        WHERE c.set_name = 'claims' AND c.gid = claim)
+$$;
+CREATE INDEX items_locks ON claimdesk.items ((payload->>'article_id')) WHERE set_name = 'article_locks';
+DROP POLICY items_write ON claimdesk.items;
+CREATE POLICY items_write ON claimdesk.items FOR INSERT WITH CHECK (
+    author = current_user
+    AND (set_name <> 'article_locks' OR pg_has_role(current_user, {editor_name}, 'MEMBER'))
+    AND (set_name <> 'reviews' OR NOT claimdesk.claim_is_locked(payload->>'claim_id'))
+);
+"#,
+];
 
 /// The hub schema version this build writes.
 pub fn latest_version() -> i32 {

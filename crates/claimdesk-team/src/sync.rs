@@ -10,7 +10,7 @@
 use crate::connect::HubUrl;
 use crate::error::TeamError;
 use claimdesk::store::shared::SHARED_SETS;
-use claimdesk::store::{PulledRow, Store, TeamInfo};
+use claimdesk::store::{OutRow, PulledRow, Store, TeamInfo};
 use postgres::Client;
 use serde::Serialize;
 use std::time::Duration;
@@ -29,6 +29,9 @@ pub struct SyncReport {
     pub known: usize,
     /// Rows waiting for something they point at (pulled next time).
     pub waiting: Vec<String>,
+    /// Local rows the hub refused (verdicts on an article locked
+    /// meanwhile); kept here, never sent again.
+    pub refused: usize,
 }
 
 /// Pushes the outbox and pulls what is new, on an open connection.
@@ -56,21 +59,56 @@ pub fn push(
             if rows.is_empty() {
                 continue;
             }
-            let gids: Vec<&str> = rows.iter().map(|r| r.gid.as_str()).collect();
-            let payloads: Vec<&serde_json::Value> = rows.iter().map(|r| &r.payload).collect();
-            client.execute(
-                "INSERT INTO claimdesk.items (set_name, gid, payload)
-                 SELECT $1, u.g, u.p FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS u(g, p, n)
-                 ORDER BY u.n
-                 ON CONFLICT (set_name, gid) DO NOTHING",
-                &[&set.name, &gids, &payloads],
-            )?;
-            let ids: Vec<i64> = rows.iter().map(|r| r.local_id).collect();
-            store.mark_pushed(set.name, &ids, &user)?;
-            report.pushed += rows.len();
+            match insert(client, set.name, &rows) {
+                Ok(()) => {
+                    let ids: Vec<i64> = rows.iter().map(|r| r.local_id).collect();
+                    store.mark_pushed(set.name, &ids, &user)?;
+                    report.pushed += rows.len();
+                }
+                // A verdict on an article locked meanwhile: the page goes
+                // row by row, and the refused rows stay here.
+                Err(e) if set.name == "reviews" && refused_by_policy(&e) => {
+                    for row in &rows {
+                        match insert(client, set.name, std::slice::from_ref(row)) {
+                            Ok(()) => {
+                                store.mark_pushed(set.name, &[row.local_id], &user)?;
+                                report.pushed += 1;
+                            }
+                            Err(e) if refused_by_policy(&e) => {
+                                store.mark_refused(set.name, &[row.local_id])?;
+                                report.refused += 1;
+                            }
+                            Err(e) => return Err(e.into()),
+                        }
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
     }
     Ok(())
+}
+
+/// Inserts rows of `set`, in order; rows the hub has are left as they are.
+fn insert(client: &mut Client, set: &str, rows: &[OutRow]) -> Result<(), postgres::Error> {
+    let gids: Vec<&str> = rows.iter().map(|r| r.gid.as_str()).collect();
+    let payloads: Vec<&serde_json::Value> = rows.iter().map(|r| &r.payload).collect();
+    client.execute(
+        "INSERT INTO claimdesk.items (set_name, gid, payload)
+         SELECT $1, u.g, u.p FROM unnest($2::text[], $3::jsonb[]) WITH ORDINALITY AS u(g, p, n)
+         ORDER BY u.n
+         ON CONFLICT (set_name, gid) DO NOTHING",
+        &[&set, &gids, &payloads],
+    )?;
+    Ok(())
+}
+
+/// Whether the hub's row-level security refused an insert.
+fn refused_by_policy(e: &postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|db| {
+        *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
+            && db.message().contains("row-level security")
+    })
 }
 
 /// Pulls every set's new rows, in registry order.
@@ -177,6 +215,8 @@ pub struct TeamStatus {
     pub team: Option<TeamInfo>,
     /// Rows waiting in the outbox, per shared set.
     pub pending: Vec<(String, usize)>,
+    /// Rows the hub refused, per shared set.
+    pub refused: Vec<(String, usize)>,
     /// `Ok(login)` when the hub answered, else why not.
     pub connected: Option<Result<String, String>>,
     /// Rows on the hub not pulled yet, when connected.
@@ -190,6 +230,7 @@ pub fn status(store: &mut Store, probe: bool) -> Result<TeamStatus, TeamError> {
         store.sync_scan()?;
     }
     let pending = store.outbox_counts()?;
+    let refused = store.refused_counts()?;
     let mut connected = None;
     let mut behind = None;
     if probe && team.is_some() {
@@ -216,6 +257,7 @@ pub fn status(store: &mut Store, probe: bool) -> Result<TeamStatus, TeamError> {
     Ok(TeamStatus {
         team,
         pending,
+        refused,
         connected,
         behind,
     })

@@ -225,3 +225,47 @@ fn sslmode_is_honoured() {
         "verify-full trusted an unknown certificate"
     );
 }
+
+#[test]
+fn the_hub_refuses_verdicts_on_a_locked_article() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let carla = Replica::new(&hub, "carla", Role::Checker);
+    let eddie = Replica::new(&hub, "eddie", Role::Editor);
+    let a1 = carla.add_article(&common::article(1));
+    let a2 = carla.add_article(&common::article(2));
+    let (k1, k2) = (carla.claim_keys(a1), carla.claim_keys(a2));
+    carla.sync().unwrap();
+    // Offline, Carla judges a claim of each article ...
+    carla.review(&k1[0], claimdesk::Status::Verified, "before the lock");
+    carla.review(&k2[0], claimdesk::Status::False, "another article");
+    // ... while the editor locks the first.
+    let gid = carla.store().global_id("articles", a1).unwrap().unwrap();
+    hub::lock_article(&mut eddie.client().unwrap(), &gid).unwrap();
+    let report = carla.sync().unwrap();
+    assert_eq!(report.refused, 1, "{report:?}");
+    let on_hub: Vec<String> = hub
+        .admin_client()
+        .query(
+            "SELECT payload->>'claim_id' FROM claimdesk.items WHERE set_name = 'reviews'",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(on_hub, vec![k2[0].clone()]);
+    // Refused once, kept locally, never sent again.
+    let again = carla.sync().unwrap();
+    assert_eq!((again.pushed, again.refused), (0, 0), "{again:?}");
+    let st = claimdesk_team::sync::status(&mut carla.store(), false).unwrap();
+    assert_eq!(st.refused, vec![("reviews".to_string(), 1)]);
+    assert_eq!(
+        carla
+            .store()
+            .history(carla.store().local_id("claims", &k1[0]).unwrap().unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
+}

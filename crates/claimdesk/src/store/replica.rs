@@ -396,6 +396,37 @@ impl Store {
         tx.commit()
     }
 
+    /// Marks rows of `set` as refused by the hub: kept here, never sent
+    /// again.
+    pub fn mark_refused(&mut self, set: &str, ids: &[i64]) -> Result<(), StoreError> {
+        let tx = self.begin()?;
+        {
+            let mut st = tx.prepare_cached(
+                "UPDATE sync_ids SET pushed = 2 WHERE set_name = ?1 AND local_id = ?2 AND pushed = 0",
+            )?;
+            for id in ids {
+                st.execute(params![set, id])?;
+            }
+        }
+        tx.commit()
+    }
+
+    /// How many rows of each shared set the hub refused.
+    pub fn refused_counts(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT set_name, count(*) FROM sync_ids WHERE pushed = 2 GROUP BY set_name ORDER BY set_name",
+        )?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     /// How many rows of each shared set wait in the outbox (after the last
     /// [`Store::sync_scan`]).
     pub fn outbox_counts(&self) -> Result<Vec<(String, usize)>, StoreError> {

@@ -192,8 +192,10 @@ CREATE TABLE sync_ids (
     set_name TEXT NOT NULL,
     local_id INTEGER NOT NULL,
     gid      TEXT NOT NULL,
-    -- 0: in the outbox; 1: on the hub (pushed, or pulled from it)
-    pushed   INTEGER NOT NULL DEFAULT 0 CHECK (pushed IN (0, 1)),
+    -- 0: in the outbox; 1: on the hub (pushed, or pulled from it);
+    -- 2: refused by the hub (a verdict on an article an editor locked
+    -- meanwhile): kept here, never sent again
+    pushed   INTEGER NOT NULL DEFAULT 0 CHECK (pushed IN (0, 1, 2)),
     -- the hub login that wrote the row, once known
     author   TEXT,
     PRIMARY KEY (set_name, local_id),
