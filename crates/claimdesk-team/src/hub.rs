@@ -179,6 +179,13 @@ pub fn init(url: &HubUrl, role_prefix: &str) -> Result<i32, TeamError> {
 
 /// [`init`] on an open connection.
 pub fn init_with(client: &mut Client, role_prefix: &str) -> Result<i32, TeamError> {
+    init_to(client, role_prefix, latest_version())
+}
+
+/// [`init_with`] up to schema version `upto` only: what an older Claimdesk
+/// left, for upgrade tests.
+#[doc(hidden)]
+pub fn init_to(client: &mut Client, role_prefix: &str, upto: i32) -> Result<i32, TeamError> {
     let groups = Groups::with_prefix(role_prefix);
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
@@ -218,7 +225,13 @@ pub fn init_with(client: &mut Client, role_prefix: &str) -> Result<i32, TeamErro
             supported: latest_version(),
         });
     }
-    for (i, m) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    let upto = usize::try_from(upto.clamp(0, latest_version())).unwrap_or(0);
+    for (i, m) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(upto)
+        .skip(usize::try_from(current).unwrap_or(0))
+    {
         let sql = m
             .replace("{checker}", &ident(&groups.checker))
             .replace("{editor}", &ident(&groups.editor))
@@ -236,7 +249,7 @@ pub fn init_with(client: &mut Client, role_prefix: &str) -> Result<i32, TeamErro
         &[&role_prefix],
     )?;
     tx.commit()?;
-    Ok(latest_version())
+    Ok(current.max(i32::try_from(upto).unwrap_or(0)))
 }
 
 /// The group roles of the hub `client` is connected to.

@@ -269,3 +269,48 @@ fn the_hub_refuses_verdicts_on_a_locked_article() {
         1
     );
 }
+
+#[test]
+fn an_older_hub_is_upgraded_in_place_with_its_rows() {
+    let Some(server) = server() else { return };
+    // A hub left at version 1 by an older Claimdesk, with a verdict on it.
+    let hub = Hub::new_at(&server, 1);
+    let carla = Replica::new(&hub, "carla", Role::Checker);
+    let eddie = Replica::new(&hub, "eddie", Role::Editor);
+    let a = carla.add_article(&common::article(1));
+    let keys = carla.claim_keys(a);
+    carla.review(&keys[0], claimdesk::Status::Verified, "at version 1");
+    carla.sync().unwrap();
+    let gid = carla.store().global_id("articles", a).unwrap().unwrap();
+    hub::lock_article(&mut eddie.client().unwrap(), &gid).unwrap();
+    // Version 1 does not refuse a verdict on a locked article ...
+    carla.review(
+        &keys[1],
+        claimdesk::Status::False,
+        "still taken at version 1",
+    );
+    assert_eq!(carla.sync().unwrap().refused, 0);
+    // ... the upgrade keeps every row and then does.
+    let v = hub::init(&hub.admin, &format!("{}_", hub.name)).unwrap();
+    assert_eq!(v, hub::latest_version());
+    let rows: i64 = hub
+        .admin_client()
+        .query_one(
+            "SELECT count(*) FROM claimdesk.items WHERE set_name = 'reviews'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(rows, 2);
+    let claim = carla.store().local_id("claims", &keys[2]).unwrap().unwrap();
+    // Written as if offline before the lock arrived (straight into the
+    // history, past the local check the pulled lock now makes).
+    let c = rusqlite::Connection::open(&carla.path).unwrap();
+    c.execute(
+        "INSERT INTO reviews (claim_id, status, at, uid) VALUES (?1, 'disputed', '2026-01-01T00:00:00Z', 'offline-before-lock')",
+        [claim],
+    )
+    .unwrap();
+    drop(c);
+    assert_eq!(carla.sync().unwrap().refused, 1);
+}

@@ -51,12 +51,18 @@ fn with_db(server: &str, db: &str) -> String {
 
 impl Hub {
     pub fn new(server: &str) -> Hub {
+        Hub::new_at(server, claimdesk_team::hub::latest_version())
+    }
+
+    /// A hub at schema version `version` (older ones for upgrade tests).
+    pub fn new_at(server: &str, version: i32) -> Hub {
         let name = format!("cd_{}", uuid::Uuid::new_v4().simple())[..20].to_string();
         let mut c = Client::connect(server, NoTls).expect("connect to the test server");
         c.batch_execute(&format!("CREATE DATABASE {name}"))
             .expect("create database");
         let admin = HubUrl::parse(&with_db(server, &name)).expect("admin URL");
-        hub::init(&admin, &format!("{name}_")).expect("team init");
+        let mut c = admin.connect(None).expect("admin connect");
+        hub::init_to(&mut c, &format!("{name}_"), version).expect("team init");
         Hub {
             server: server.to_string(),
             name,
