@@ -12,9 +12,12 @@
 mod articles;
 mod claims;
 mod compared;
+mod conflicts;
 mod guard;
 mod import;
+mod matches;
 mod open;
+mod people;
 mod reviews;
 mod schema;
 mod search;
@@ -23,7 +26,12 @@ mod stage;
 pub use articles::{Added, BulkSummary, Target};
 pub use claims::ClaimFilter;
 pub use compared::{StoredClaimDiff, StoredComparison};
+pub use conflicts::{ArchiveConflict, ArticleCheck, Dismissal};
+pub use matches::{Match, MatchLevel};
 pub use open::default_path;
+pub use people::{
+    Identities, PersonDecision, PersonDecisionEntry, PersonItem, PersonPage, PersonSummary,
+};
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;
 

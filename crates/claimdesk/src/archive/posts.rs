@@ -1,0 +1,182 @@
+//! Posts: what a role claim says a person holds, normalised so that claims
+//! across articles compare ("Chairman of Acme Corp" = "chair of Acme"),
+//! whether the title is past ("former chair") or names a post with a single
+//! holder, and whether a claim's wording reports an appointment. The word
+//! lists are data files in `data/archive/`.
+
+use crate::lexical::{countries, lines};
+use crate::model::word_key;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+struct Tables {
+    exclusive: HashSet<String>,
+    synonyms: HashMap<String, String>,
+    past: HashSet<String>,
+    appointment: HashSet<String>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut synonyms = HashMap::new();
+    for l in lines(include_str!("../../data/archive/role_synonyms.txt")) {
+        let mut it = l.split('|').map(|w| word_key(w));
+        if let Some(canon) = it.next() {
+            for v in it {
+                synonyms.insert(v, canon.clone());
+            }
+            synonyms.insert(canon.clone(), canon);
+        }
+    }
+    Tables {
+        exclusive: lines(include_str!("../../data/archive/exclusive_posts.txt"))
+            .map(word_key)
+            .collect(),
+        synonyms,
+        past: lines(include_str!("../../data/archive/past_prefixes.txt"))
+            .map(|w| w.trim_end_matches('-').to_string())
+            .collect(),
+        appointment: lines(include_str!("../../data/archive/appointment_words.txt"))
+            .map(str::to_string)
+            .collect(),
+    }
+});
+
+/// A role as the archive compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    /// The title's words, lower case, past prefix removed, synonyms joined:
+    /// `chair`, `chief executive`.
+    pub title: String,
+    /// Whether the title says the post is no longer held ("former").
+    pub past: bool,
+}
+
+/// Reads a role title: "Former Chairman" → `chair`, past.
+pub fn post(role: &str) -> Post {
+    let t = &*TABLES;
+    let key = word_key(&role.replace(['-', '–'], " "));
+    let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut past = false;
+    while let Some(first) = words.first() {
+        if t.past.contains(*first) {
+            past = true;
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    let rest = words.join(" ");
+    let title = t.synonyms.get(&rest).cloned().unwrap_or_else(|| {
+        // "acme chairman" / "board chairman": a known post at the end.
+        words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(i, _)| t.synonyms.get(&words[i..].join(" ")).cloned())
+            .unwrap_or(rest)
+    });
+    Post { title, past }
+}
+
+/// Whether a (normalised) title names a post with one holder at a time.
+pub fn is_exclusive(title: &str) -> bool {
+    TABLES.exclusive.contains(title)
+}
+
+/// An organisation or country as the archive compares it: a country by its
+/// ISO index whatever it is called ("Britain", "British", "UK"), anything
+/// else by its words without "the".
+pub fn org_key(org: &str) -> String {
+    let words: Vec<&str> = org
+        .split_whitespace()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    if let Some(c) = countries::country(&words) {
+        return format!("country:{c}");
+    }
+    word_key(&words.join(" "))
+}
+
+/// Whether a claim's wording reports that the post was taken at that point
+/// ("was reappointed chair", "returns as chief executive").
+pub fn reports_appointment(text: &str) -> bool {
+    word_key(text)
+        .split(' ')
+        .any(|w| TABLES.appointment.contains(w))
+}
+
+/// The key of a one-holder post of an organisation, for the index of
+/// posts: `"chair@acme"`. None when the post has many holders, is past,
+/// or names no organisation (whose "president" would be unknown).
+pub fn exclusive_post_key(role: &str, org: Option<&str>) -> Option<String> {
+    let p = post(role);
+    if p.past || !is_exclusive(&p.title) {
+        return None;
+    }
+    let org = org_key(org?);
+    (!org.is_empty()).then(|| format!("{}@{org}", p.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(role: &str, org: Option<&str>, expected: Option<&str>) {
+        assert_eq!(
+            exclusive_post_key(role, org).as_deref(),
+            expected,
+            "{role:?} of {org:?}"
+        );
+    }
+
+    #[test]
+    fn exclusive_posts() {
+        let uk = org_key("United Kingdom");
+        for (role, org, want) in [
+            (
+                "Chairman",
+                Some("Acme Corp"),
+                Some("chair@acme corp".to_string()),
+            ),
+            (
+                "chairwoman",
+                Some("the Acme Corp"),
+                Some("chair@acme corp".into()),
+            ),
+            ("Former Chairman", Some("Acme Corp"), None),
+            ("ex-CEO", Some("Acme Corp"), None),
+            (
+                "CEO",
+                Some("Acme Corp"),
+                Some("chief executive@acme corp".into()),
+            ),
+            (
+                "prime minister",
+                Some("British"),
+                Some(format!("prime minister@{uk}")),
+            ),
+            (
+                "Prime Minister",
+                Some("UK"),
+                Some(format!("prime minister@{uk}")),
+            ),
+            ("minister", Some("Britain"), None),
+            ("senator", Some("Ohio"), None),
+            ("chair", None, None),
+        ] {
+            check(role, org, want.as_deref());
+        }
+    }
+
+    #[test]
+    fn appointments() {
+        for (text, want) in [
+            ("was reappointed chair of Acme", true),
+            ("Acme chair Jane Doe", false),
+            ("was named chief executive", true),
+        ] {
+            assert_eq!(reports_appointment(text), want, "{text}");
+        }
+    }
+}

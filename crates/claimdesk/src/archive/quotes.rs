@@ -1,0 +1,101 @@
+//! When two quotes are the same quote: their words, compared as bags so
+//! that small wording changes (a word dropped, changed or moved, a
+//! different punctuation) still match, and an excerpt of a longer quote
+//! matches it.
+
+use crate::hash::FastMap;
+use crate::model::word_key;
+
+/// A quote's words, lower case, without punctuation.
+pub fn words(quote: &str) -> Vec<String> {
+    word_key(quote)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Fewest words a quote must have to be compared at all: "We will see"
+/// is said by everyone.
+pub const MIN_WORDS: usize = 5;
+
+/// How alike two quotes' words are, from 0 to 1: the shared words over
+/// the mean length (Dice), or, less 0.1, over the shorter one when it is
+/// an excerpt of at least eight words.
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut bag: FastMap<&str, i32> = FastMap::default();
+    for w in a {
+        *bag.entry(w.as_str()).or_default() += 1;
+    }
+    let mut common = 0usize;
+    for w in b {
+        if let Some(n) = bag.get_mut(w.as_str())
+            && *n > 0
+        {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    let dice = 2.0 * common as f64 / (a.len() + b.len()) as f64;
+    let shorter = a.len().min(b.len());
+    let excerpt = if shorter >= 8 {
+        common as f64 / shorter as f64
+    } else {
+        0.0
+    };
+    dice.max(excerpt - 0.1)
+}
+
+/// The similarity from which two quotes are the same quote.
+pub const SAME: f64 = 0.75;
+
+/// Whether two quotes are the same quote.
+pub fn same_quote(a: &[String], b: &[String]) -> bool {
+    a.len().min(b.len()) >= MIN_WORDS && similarity(a, b) >= SAME
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(a: &str, b: &str, same: bool) {
+        assert_eq!(
+            same_quote(&words(a), &words(b)),
+            same,
+            "{a:?} / {b:?}: {}",
+            similarity(&words(a), &words(b))
+        );
+    }
+
+    #[test]
+    fn same_quotes() {
+        for (a, b, same) in [
+            (
+                "We will rebuild every bridge in the valley",
+                "We will rebuild every bridge in the valley.",
+                true,
+            ),
+            (
+                "We will rebuild every bridge in the valley",
+                "We shall rebuild every bridge in this valley",
+                true,
+            ),
+            (
+                "We will rebuild every bridge in the valley before winter comes to the hills",
+                "rebuild every bridge in the valley before winter comes",
+                true,
+            ),
+            ("We will see", "We will see", false),
+            (
+                "We will rebuild every bridge in the valley",
+                "The valley needs new schools and a hospital",
+                false,
+            ),
+        ] {
+            check(a, b, same);
+        }
+    }
+}

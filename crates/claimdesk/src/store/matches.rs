@@ -1,0 +1,266 @@
+//! "Checked before?": for a claim, the claims of other articles that state
+//! the same fact (a match: same person and kind with agreeing details, see
+//! `archive::same_fact`) and, by full-text ranking (FTS5 BM25 over claim
+//! text), those that may be related (a suggestion). A match's verdict can
+//! be copied with one action; the copy is a history entry of its own kind,
+//! recorded with where it came from in `copied_verdicts`.
+
+use super::articles::is_verdict;
+use super::people::current;
+use super::reviews::{Review, ReviewOrigin, check_revision, insert_review};
+use super::{ArticleId, ClaimId, Store, StoreError, now, published};
+use crate::archive::same_fact::same_fact;
+use crate::lexical::cues;
+use crate::model::{ClaimKind, Status, word_key};
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// How sure a match is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchLevel {
+    /// The same fact: the verdict applies.
+    Match,
+    /// Possibly related.
+    Suggestion,
+}
+
+/// An earlier claim found for a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub claim_id: ClaimId,
+    pub article_id: ArticleId,
+    pub article_title: String,
+    pub published: Option<NaiveDate>,
+    pub level: MatchLevel,
+    /// 1 for the same fact in every detail, 0.9 for agreeing details;
+    /// below 0.9 for suggestions, by text ranking.
+    pub score: f64,
+    /// The current verdict of the claim found.
+    pub verdict: Status,
+    pub kind: ClaimKind,
+    pub text: String,
+}
+
+/// Most suggestions listed for a claim.
+const SUGGESTIONS: usize = 10;
+
+/// The content words of a text: its word keys less stop words.
+fn content_words(text: &str) -> BTreeSet<String> {
+    word_key(text)
+        .split(' ')
+        .filter(|w| w.len() > 1 && !cues::is_stop(w))
+        .map(str::to_string)
+        .collect()
+}
+
+impl Store {
+    /// The claims of other articles that state the same fact as `claim`
+    /// (matches, best first), then those that may be related
+    /// (suggestions).
+    pub fn matches(&self, claim: ClaimId) -> Result<Vec<Match>, StoreError> {
+        let target = self.claim(claim)?;
+        let mut out: Vec<Match> = Vec::new();
+        // Structured: the same person (after decisions) and kind.
+        let key: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT person_key FROM claim_people WHERE claim_id = ?1",
+                [claim],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(key) = key {
+            let ids = self.identities()?;
+            let identity = ids.resolve(&key, target.article_id);
+            let keys = ids.source_keys(&identity);
+            for c in self.indexed_by_keys(keys.iter().map(String::as_str))? {
+                if c.article_id == target.article_id
+                    || ids.resolve(&c.key, c.article_id) != identity
+                {
+                    continue;
+                }
+                if let Some(score) = same_fact(&target.claim.fields, &c.fields) {
+                    out.push(Match {
+                        claim_id: c.id,
+                        article_id: c.article_id,
+                        article_title: c.title,
+                        published: c.published,
+                        level: MatchLevel::Match,
+                        score,
+                        verdict: c.status,
+                        kind: c.fields.kind(),
+                        text: c.text,
+                    });
+                }
+            }
+        }
+        // Full text: BM25 over claim text, any of the content words.
+        let mut text = target.claim.text.clone();
+        for (_, v) in target.claim.fields.pairs() {
+            text.push(' ');
+            text.push_str(&v);
+        }
+        let words = content_words(&text);
+        if !words.is_empty() {
+            let query = words
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            let mut st = self.conn.prepare_cached(&format!(
+                "SELECT c.id, r.article_id, r.title, r.published, c.kind, c.text, bm25(claims_fts),
+                        (SELECT v.status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1)
+                 FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+                 JOIN revisions r ON r.id = c.revision_id
+                 WHERE claims_fts MATCH ?1 AND r.article_id != ?2 AND {}
+                 ORDER BY claims_fts.rank LIMIT ?3",
+                current("r")
+            ))?;
+            let rows = st.query_map(
+                params![query, target.article_id, (SUGGESTIONS * 4) as i64],
+                |r| {
+                    Ok((
+                        r.get::<_, ClaimId>(0)?,
+                        r.get::<_, ArticleId>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, f64>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                    ))
+                },
+            )?;
+            let mut suggestions = 0;
+            for row in rows {
+                let (id, article, title, published, kind, ctext, bm25, status) = row?;
+                if suggestions >= SUGGESTIONS || out.iter().any(|m| m.claim_id == id) {
+                    continue;
+                }
+                // At least a third of the shorter claim's content words shared.
+                let theirs = content_words(&ctext);
+                let mine = content_words(&target.claim.text);
+                let shared = mine.intersection(&theirs).count();
+                if shared * 3 < mine.len().min(theirs.len()).max(1) {
+                    continue;
+                }
+                let s = -bm25;
+                out.push(Match {
+                    claim_id: id,
+                    article_id: article,
+                    article_title: title,
+                    published: published
+                        .and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                    level: MatchLevel::Suggestion,
+                    score: (0.89 * s / (s + 10.0)).clamp(0.0, 0.89),
+                    verdict: status
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(Status::Unreviewed),
+                    kind: kind.parse().unwrap_or(ClaimKind::Date),
+                    text: ctext,
+                });
+                suggestions += 1;
+            }
+        }
+        out.sort_by(|a, b| {
+            a.level
+                .cmp(&b.level)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.claim_id.cmp(&b.claim_id))
+        });
+        Ok(out)
+    }
+
+    /// Copies the current verdict of claim `from` onto `claim`, as one
+    /// history entry that says where it came from (and a row in
+    /// `copied_verdicts`). `claim` must be in its article's current
+    /// revision; `from` must have a verdict.
+    pub fn copy_verdict(
+        &mut self,
+        claim: ClaimId,
+        from: ClaimId,
+        by: &str,
+        note: Option<&str>,
+    ) -> Result<Review, StoreError> {
+        let by = by.trim();
+        if by.is_empty() {
+            return Err(StoreError::Invalid(
+                "copying a verdict needs the name of who copies it".into(),
+            ));
+        }
+        if claim == from {
+            return Err(StoreError::Invalid(
+                "a claim's verdict cannot be copied onto itself".into(),
+            ));
+        }
+        let source = self.claim(from)?;
+        let _ = self.claim(claim)?;
+        let last = source
+            .review
+            .clone()
+            .filter(|r| is_verdict(r.status))
+            .ok_or_else(|| StoreError::Invalid(format!("claim {from} has no verdict to copy")))?;
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        let mut text = format!(
+            "Verdict copied from claim {from} (article {}): {}",
+            source.article_id,
+            last.status.label()
+        );
+        if let Some(r) = &last.reviewer {
+            text.push_str(&format!(" by {r}"));
+        }
+        if let Some(n) = &last.note {
+            text.push_str(&format!(". Their note: {n}"));
+        }
+        if let Some(n) = note {
+            text.push_str(&format!(". {n}"));
+        }
+        let tx = self.begin()?;
+        let published_ok: i64 = tx.query_row(
+            &format!(
+                "SELECT count(*) FROM claims c JOIN revisions r ON r.id = c.revision_id
+                 WHERE c.id IN (?1, ?2) AND {}",
+                published("r")
+            ),
+            params![claim, from],
+            |r| r.get(0),
+        )?;
+        if published_ok < 2 {
+            return Err(StoreError::NoClaim(claim));
+        }
+        check_revision(&tx, claim, None)?;
+        let review = insert_review(
+            &tx,
+            claim,
+            last.status,
+            Some(&text),
+            &last.sources,
+            Some(by),
+            ReviewOrigin::Manual,
+        )?;
+        tx.execute(
+            "INSERT INTO copied_verdicts (uid, review_id, claim_id, from_claim, from_review, by, at, note)
+             VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![review, claim, from, last.id, by, now(), note],
+        )?;
+        tx.commit()?;
+        self.claim(claim)?
+            .review
+            .ok_or_else(|| StoreError::Invalid("the copied verdict was not read back".into()))
+    }
+
+    /// The claim a history entry's verdict was copied from, if it was.
+    pub fn copied_from(&self, review: i64) -> Result<Option<ClaimId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT from_claim FROM copied_verdicts WHERE review_id = ?1",
+                [review],
+                |r| r.get(0),
+            )
+            .ok())
+    }
+}
