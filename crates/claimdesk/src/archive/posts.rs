@@ -61,6 +61,9 @@ pub fn post(role: &str) -> Post {
         if t.past.contains(*first) {
             past = true;
             words.remove(0);
+        } else if t.appointment.contains(*first) && words.len() > 1 {
+            // "reappointed mayor" is the post of mayor.
+            words.remove(0);
         } else {
             break;
         }
@@ -164,6 +167,11 @@ mod tests {
             ("minister", Some("Britain"), None),
             ("senator", Some("Ohio"), None),
             ("chair", None, None),
+            (
+                "reappointed chairman",
+                Some("Acme"),
+                Some("chair@acme".into()),
+            ),
         ] {
             check(role, org, want.as_deref());
         }

@@ -170,6 +170,8 @@ struct Departure<'a> {
     when: Option<(NaiveDate, NaiveDate)>,
     /// A past title ("former chair"), not a dated departure.
     past_title: bool,
+    /// A dismissal that states no date (placed by its article's date only).
+    undated: bool,
 }
 
 /// Every conflict among `facts`, in rule order, then by claim ids.
@@ -199,16 +201,15 @@ fn departures<'a>(list: &[&'a Fact]) -> Vec<Departure<'a>> {
             ClaimFields::Dismissal {
                 role, date, how, ..
             } if *how != DismissalHow::Suspended => {
-                let when = match date.as_deref().and_then(interval) {
-                    Some(w) => Some(w),
-                    None => f.published.map(|p| (NaiveDate::MIN, p)),
-                };
+                let stated = date.as_deref().and_then(interval);
+                let when = stated.or_else(|| f.published.map(|p| (NaiveDate::MIN, p)));
                 out.push(Departure {
                     fact: f,
                     title: role.as_deref().map(|r| post(r).title),
                     org: None,
                     when,
                     past_title: false,
+                    undated: stated.is_none(),
                 });
             }
             ClaimFields::Role { role, org, .. } => {
@@ -220,6 +221,7 @@ fn departures<'a>(list: &[&'a Fact]) -> Vec<Departure<'a>> {
                         org: org.as_deref().map(org_key),
                         when: f.published.map(|p| (NaiveDate::MIN, p)),
                         past_title: true,
+                        undated: false,
                     });
                 }
             }
@@ -282,15 +284,24 @@ fn exclusive_role(
                 if fa.article_id == fb.article_id || !different(people, &fa.person, &fb.person) {
                     continue;
                 }
-                // The earlier holder left in between: a handover.
-                let deps = departed_cache.entry(fa.person.as_str()).or_insert_with(|| {
-                    departures(by_person.get(fa.person.as_str()).map_or(&[][..], |v| v))
-                });
-                let left = deps.iter().any(|d| {
-                    d.title.as_deref().is_none_or(|t| t == title)
-                        && d.when.is_some_and(|w| w.1 >= a.0 && w.1 <= b.0)
-                });
-                if left {
+                // Either holder left the post by the later date: a
+                // handover (or, after it, a matter for "role after
+                // departure"); an article that tells of its holder's
+                // departure names the post of the time it speaks of.
+                let mut handed_over = false;
+                for (holder, at) in [(fa, a.0), (fb, b.0)] {
+                    let deps = departed_cache
+                        .entry(holder.person.as_str())
+                        .or_insert_with(|| {
+                            departures(by_person.get(holder.person.as_str()).map_or(&[][..], |v| v))
+                        });
+                    handed_over |= deps.iter().any(|d| {
+                        d.title.as_deref().is_none_or(|t| t == title)
+                            && (d.fact.article_id == holder.article_id
+                                || d.when.is_some_and(|w| w.1 <= b.0.max(at)))
+                    });
+                }
+                if handed_over {
                     continue;
                 }
                 let org = if a.2.is_empty() { b.2 } else { a.2 };
@@ -320,7 +331,9 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
         return;
     }
     for d in departures {
-        let (Some(title), Some(when)) = (&d.title, d.when) else {
+        // A dismissal without a date may be announced, demanded or
+        // reported late: it places no departure before a later statement.
+        let (Some(title), Some(when), false) = (&d.title, d.when, d.undated) else {
             continue;
         };
         for (f, t, org, at) in &roles {
@@ -329,6 +342,15 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
                 || !orgs_agree(org, &d.org)
                 || *at <= when.1
             {
+                continue;
+            }
+            // An article that itself tells of the departure uses the
+            // title of the time it speaks of ("President X signed it in
+            // 2015", "former president X").
+            let knows = departures
+                .iter()
+                .any(|e| e.fact.article_id == f.article_id && e.title.as_deref() == Some(title));
+            if knows {
                 continue;
             }
             // A reappointment between the departure and this statement.
@@ -506,7 +528,6 @@ fn two_places(list: &[&Fact], out: &mut Vec<Conflict>) {
             ClaimFields::Attendance {
                 place: Some(p),
                 date: Some(v),
-                planned: false,
                 ..
             } => {
                 let (a, b) = interval(v)?;

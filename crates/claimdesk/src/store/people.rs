@@ -548,10 +548,11 @@ impl Store {
             )));
         }
         let identity = ids.root(&key);
-        if !self
+        let has_claims = self
             .indexed_by_keys(ids.source_keys(&identity).iter().map(String::as_str))?
-            .is_empty()
-        {
+            .iter()
+            .any(|c| ids.resolve(&c.key, c.article_id) == identity);
+        if has_claims {
             return Ok(identity);
         }
         let (surname, given) = split_key(&key);
