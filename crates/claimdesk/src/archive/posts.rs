@@ -81,6 +81,21 @@ pub fn post(role: &str) -> Post {
     Post { title, past }
 }
 
+/// Whether the words just before a role's span make its title past: the
+/// span "Prime Minister Tony Blair" after "ex-British", or "Labour leader
+/// Ed Miliband" after "the previous".
+pub fn past_before(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words[words.len().saturating_sub(2)..].iter().any(|w| {
+        w.split(['-', '–'])
+            .map(|p| {
+                p.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|p| TABLES.past.contains(p.as_str()))
+    })
+}
+
 /// Whether a (normalised) title names a post with one holder at a time.
 pub fn is_exclusive(title: &str) -> bool {
     TABLES.exclusive.contains(title)
@@ -174,6 +189,18 @@ mod tests {
             ),
         ] {
             check(role, org, want.as_deref());
+        }
+    }
+
+    #[test]
+    fn past_before_the_span() {
+        for (before, want) in [
+            ("a former speechwriter for ex-British", true),
+            ("director of communications for the previous", true),
+            ("said on Monday that", false),
+            ("", false),
+        ] {
+            assert_eq!(past_before(before), want, "{before:?}");
         }
     }
 

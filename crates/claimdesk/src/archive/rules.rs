@@ -34,6 +34,23 @@ pub struct Fact {
     /// The claim's evidence span.
     pub text: String,
     pub fields: ClaimFields,
+    /// For a role, the text just before the span (a past title may be
+    /// said there: "ex-British Prime Minister X"); else empty.
+    pub before: String,
+}
+
+impl Fact {
+    /// A role's post, past when its title or the words before it say so.
+    fn post(&self) -> Option<posts::Post> {
+        match &self.fields {
+            ClaimFields::Role { role, .. } => {
+                let mut p = post(role);
+                p.past |= posts::past_before(&self.before);
+                Some(p)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A contradiction rule.
@@ -212,8 +229,8 @@ fn departures<'a>(list: &[&'a Fact]) -> Vec<Departure<'a>> {
                     undated: stated.is_none(),
                 });
             }
-            ClaimFields::Role { role, org, .. } => {
-                let p = post(role);
+            ClaimFields::Role { org, .. } => {
+                let Some(p) = f.post() else { continue };
                 if p.past {
                     out.push(Departure {
                         fact: f,
@@ -235,8 +252,8 @@ fn departures<'a>(list: &[&'a Fact]) -> Vec<Departure<'a>> {
 fn current_roles<'a>(list: &[&'a Fact]) -> Vec<(&'a Fact, String, Option<String>, NaiveDate)> {
     list.iter()
         .filter_map(|f| match &f.fields {
-            ClaimFields::Role { role, org, .. } => {
-                let p = post(role);
+            ClaimFields::Role { org, .. } => {
+                let p = f.post()?;
                 (!p.past).then_some(())?;
                 Some((*f, p.title, org.as_deref().map(org_key), f.published?))
             }
@@ -263,6 +280,7 @@ fn exclusive_role(
     for f in facts {
         if let ClaimFields::Role { role, org, .. } = &f.fields
             && let Some(key) = posts::exclusive_post_key(role, org.as_deref())
+            && f.post().is_some_and(|p| !p.past)
             && let Some(d) = f.published
         {
             posts

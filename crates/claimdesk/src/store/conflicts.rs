@@ -216,6 +216,7 @@ impl Store {
                 fields: c.fields.clone(),
                 title: c.title.clone(),
                 status: c.status,
+                before: c.before.clone(),
             });
         }
         let facts: Vec<Fact> = pool.values().map(|c| c.fact(ids)).collect();

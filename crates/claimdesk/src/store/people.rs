@@ -275,12 +275,16 @@ pub(super) struct IndexedClaim {
     pub fields: ClaimFields,
     pub title: String,
     pub status: Status,
+    /// For a role, the text just before its span ("ex-British" before
+    /// "Prime Minister Tony Blair"), where a past title may be said.
+    pub before: String,
 }
 
 /// The columns `indexed_from_row` reads.
 pub(super) const INDEXED_SELECT: &str =
     "SELECT c.id, r.article_id, r.published, p.person_key, c.text, c.fields, r.title,
-        (SELECT v.status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1)
+        (SELECT v.status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1),
+        CASE WHEN c.kind = 'role' THEN substr(CAST(r.text AS BLOB), max(c.start - 29, 1), min(c.start, 30)) END
     FROM claim_people p
     JOIN claims c ON c.id = p.claim_id
     JOIN revisions r ON r.id = c.revision_id";
@@ -303,6 +307,10 @@ pub(super) fn indexed_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Ind
         status: status
             .and_then(|s| s.parse().ok())
             .unwrap_or(Status::Unreviewed),
+        before: r
+            .get::<_, Option<Vec<u8>>>(8)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default(),
     }))
 }
 
@@ -316,6 +324,7 @@ impl IndexedClaim {
             name: self.fields.person().unwrap_or("").to_string(),
             text: self.text.clone(),
             fields: self.fields.clone(),
+            before: self.before.clone(),
         }
     }
 }
