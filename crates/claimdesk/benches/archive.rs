@@ -141,7 +141,7 @@ fn archive(n: usize, dir: &std::path::Path) -> Store {
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut g = c.benchmark_group("archive");
-    g.sample_size(20);
+    g.sample_size(10);
     for n in [5_000usize, 10_000, 20_000] {
         let mut store = archive(n, dir.path());
         let mut rng = Rng(42);

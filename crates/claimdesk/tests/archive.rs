@@ -3,8 +3,9 @@
 //! contradiction of every rule is found, and no compatible trap is flagged
 //! (dates of different precision, a "former" title, a reappointment, a
 //! handover, posts with many holders, two people with one surname, a city
-//! inside a country, transliteration variants, a surname alone). Also
-//! people, matches, verdict copies, person decisions and dismissals.
+//! inside a country, transliteration variants, a surname alone, "ex-" and
+//! "future" before a title, a yearly event). Also people, matches, verdict
+//! copies, person decisions and dismissals.
 
 use chrono::NaiveDate;
 use claimdesk::archive::Rule;
@@ -46,10 +47,10 @@ const ARCHIVE: &[(&str, &str)] = &[
         "2021-07-01",
         "Former Brightwell Foods chief executive Tomas Ekhart opened a bakery on Tuesday. Rolf Annerud resigned as governor of Kestrel Province in May 2019.",
     ),
-    // 6
+    // 6: also the next year's summit (a year apart: another summit).
     (
         "2022-04-20",
-        "Kalle Virtanen visited Berlin on 12 April 2022. Kalle Virtanen visited France on 14 April 2022. Maren Oduya attended the Harbour Trade Summit in Lisbon on 3 May 2021.",
+        "Kalle Virtanen visited Berlin on 12 April 2022. Kalle Virtanen visited France on 14 April 2022. Maren Oduya attended the Harbour Trade Summit in Lisbon on 3 May 2021. Maren Oduya attended the Harbour Trade Summit in Lisbon on 16 April 2022.",
     ),
     // 7: Madrid the day 6 says Berlin; Paris the day 6 says France (a
     // city in the country: agrees); the summit on another day.
@@ -111,6 +112,12 @@ const ARCHIVE: &[(&str, &str)] = &[
     (
         "2021-05-04",
         "Norland prime minister Sven Aalto announced new elections.",
+    ),
+    // 19: titles made past or future by the words before them ("ex-",
+    // "future"), and a "Then" that is not "then-": no conflict.
+    (
+        "2021-05-05",
+        "Ilse Brun wrote speeches for ex-Norland prime minister Sven Aalto. She praised future Norland prime minister Maja Lind. Then there's Dunmore Bank chief executive Greta Halloran, who spoke on Wednesday.",
     ),
 ];
 

@@ -9,10 +9,55 @@ use crate::model::word_key;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+/// Words before a title: those that count alone and those that count
+/// only before a hyphen (a line ending in "-": "then-mayor", but not
+/// "Then there's").
+struct Prefixes {
+    words: HashSet<String>,
+    hyphen: HashSet<String>,
+}
+
+impl Prefixes {
+    fn load(src: &'static str) -> Prefixes {
+        let mut p = Prefixes {
+            words: HashSet::new(),
+            hyphen: HashSet::new(),
+        };
+        for l in lines(src) {
+            match l.strip_suffix('-') {
+                Some(h) => p.hyphen.insert(h.to_lowercase()),
+                None => p.words.insert(l.to_lowercase()),
+            };
+        }
+        p
+    }
+
+    /// A first word of a title, hyphens already split ("ex president").
+    fn in_title(&self, w: &str) -> bool {
+        self.words.contains(w) || self.hyphen.contains(w)
+    }
+
+    /// One of the last two words before a role's span.
+    fn before(&self, before: &str) -> bool {
+        let words: Vec<&str> = before.split_whitespace().collect();
+        words[words.len().saturating_sub(2)..].iter().any(|w| {
+            let clean = |s: &str| {
+                s.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            };
+            match w.split_once(['-', '–']) {
+                Some((first, _)) => self.in_title(&clean(first)),
+                None => self.words.contains(&clean(w)),
+            }
+        })
+    }
+}
+
 struct Tables {
     exclusive: HashSet<String>,
     synonyms: HashMap<String, String>,
-    past: HashSet<String>,
+    past: Prefixes,
+    future: Prefixes,
     appointment: HashSet<String>,
 }
 
@@ -32,9 +77,8 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             .map(word_key)
             .collect(),
         synonyms,
-        past: lines(include_str!("../../data/archive/past_prefixes.txt"))
-            .map(|w| w.trim_end_matches('-').to_string())
-            .collect(),
+        past: Prefixes::load(include_str!("../../data/archive/past_prefixes.txt")),
+        future: Prefixes::load(include_str!("../../data/archive/future_prefixes.txt")),
         appointment: lines(include_str!("../../data/archive/appointment_words.txt"))
             .map(str::to_string)
             .collect(),
@@ -49,6 +93,15 @@ pub struct Post {
     pub title: String,
     /// Whether the title says the post is no longer held ("former").
     pub past: bool,
+    /// Whether the title says the post is not held yet ("future").
+    pub future: bool,
+}
+
+impl Post {
+    /// Whether the title is stated as held at the time of its article.
+    pub fn current(&self) -> bool {
+        !self.past && !self.future
+    }
 }
 
 /// Reads a role title: "Former Chairman" → `chair`, past.
@@ -56,10 +109,13 @@ pub fn post(role: &str) -> Post {
     let t = &*TABLES;
     let key = word_key(&role.replace(['-', '–'], " "));
     let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut past = false;
+    let (mut past, mut future) = (false, false);
     while let Some(first) = words.first() {
-        if t.past.contains(*first) {
+        if t.past.in_title(first) {
             past = true;
+            words.remove(0);
+        } else if t.future.in_title(first) {
+            future = true;
             words.remove(0);
         } else if t.appointment.contains(*first) && words.len() > 1 {
             // "reappointed mayor" is the post of mayor.
@@ -78,22 +134,24 @@ pub fn post(role: &str) -> Post {
             .find_map(|(i, _)| t.synonyms.get(&words[i..].join(" ")).cloned())
             .unwrap_or(rest)
     });
-    Post { title, past }
+    Post {
+        title,
+        past,
+        future,
+    }
 }
 
 /// Whether the words just before a role's span make its title past: the
 /// span "Prime Minister Tony Blair" after "ex-British", or "Labour leader
 /// Ed Miliband" after "the previous".
 pub fn past_before(before: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().collect();
-    words[words.len().saturating_sub(2)..].iter().any(|w| {
-        w.split(['-', '–'])
-            .map(|p| {
-                p.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .any(|p| TABLES.past.contains(p.as_str()))
-    })
+    TABLES.past.before(before)
+}
+
+/// Whether the words just before a role's span make its title future
+/// ("future French President X").
+pub fn future_before(before: &str) -> bool {
+    TABLES.future.before(before)
 }
 
 /// Whether a (normalised) title names a post with one holder at a time.
@@ -129,7 +187,7 @@ pub fn reports_appointment(text: &str) -> bool {
 /// or names no organisation (whose "president" would be unknown).
 pub fn exclusive_post_key(role: &str, org: Option<&str>) -> Option<String> {
     let p = post(role);
-    if p.past || !is_exclusive(&p.title) {
+    if !p.current() || !is_exclusive(&p.title) {
         return None;
     }
     let org = org_key(org?);
@@ -198,6 +256,8 @@ mod tests {
             ("a former speechwriter for ex-British", true),
             ("director of communications for the previous", true),
             ("said on Monday that", false),
+            ("to step down. Then there's", false),
+            ("in 2017, then-British", true),
             ("", false),
         ] {
             assert_eq!(past_before(before), want, "{before:?}");

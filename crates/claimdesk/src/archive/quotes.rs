@@ -4,6 +4,7 @@
 //! matches it.
 
 use crate::hash::FastMap;
+use crate::lexical::cues;
 use crate::model::word_key;
 
 /// A quote's words, lower case, without punctuation.
@@ -20,8 +21,8 @@ pub fn words(quote: &str) -> Vec<String> {
 pub const MIN_WORDS: usize = 5;
 
 /// How alike two quotes' words are, from 0 to 1: the shared words over
-/// the mean length (Dice), or, less 0.1, over the shorter one when it is
-/// an excerpt of at least eight words.
+/// the mean length (Dice), or, less 0.1, the part of the shorter one's
+/// content words that the longer holds (an excerpt).
 pub fn similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
@@ -40,13 +41,38 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
         }
     }
     let dice = 2.0 * common as f64 / (a.len() + b.len()) as f64;
-    let shorter = a.len().min(b.len());
-    let excerpt = if shorter >= 8 {
-        common as f64 / shorter as f64
+    dice.max(excerpt(a, b) - 0.1)
+}
+
+/// How much of the shorter quote's content words (stop words left out)
+/// the longer one holds, when the shorter has at least five of them;
+/// else 0.
+fn excerpt(a: &[String], b: &[String]) -> f64 {
+    let content =
+        |q: &[String]| -> Vec<String> { q.iter().filter(|w| !cues::is_stop(w)).cloned().collect() };
+    let (ca, cb) = (content(a), content(b));
+    let (short, long) = if ca.len() <= cb.len() {
+        (ca, cb)
     } else {
-        0.0
+        (cb, ca)
     };
-    dice.max(excerpt - 0.1)
+    if short.len() < 5 {
+        return 0.0;
+    }
+    let mut bag: FastMap<&str, i32> = FastMap::default();
+    for w in &long {
+        *bag.entry(w.as_str()).or_default() += 1;
+    }
+    let mut common = 0usize;
+    for w in &short {
+        if let Some(n) = bag.get_mut(w.as_str())
+            && *n > 0
+        {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    common as f64 / short.len() as f64
 }
 
 /// The similarity from which two quotes are the same quote.
@@ -89,6 +115,11 @@ mod tests {
                 true,
             ),
             ("We will see", "We will see", false),
+            (
+                "it is the future of the European Union.",
+                "The United Kingdom is at its best when it is helping to lead a strong Europe. It leverages UK power to be part of the European Union,",
+                false,
+            ),
             (
                 "We will rebuild every bridge in the valley",
                 "The valley needs new schools and a hospital",

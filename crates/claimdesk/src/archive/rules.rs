@@ -46,6 +46,7 @@ impl Fact {
             ClaimFields::Role { role, .. } => {
                 let mut p = post(role);
                 p.past |= posts::past_before(&self.before);
+                p.future |= posts::future_before(&self.before);
                 Some(p)
             }
             _ => None,
@@ -110,6 +111,10 @@ pub struct Conflict {
 /// same one-holder post may be and still be about the same time, unless
 /// the first holder is known to have left in between.
 pub const EXCLUSIVE_WINDOW_DAYS: i64 = 30;
+
+/// How far apart, in days, two dates of one attendance may be and still
+/// be the same event dated twice rather than two events of one name.
+pub const ATTENDANCE_GAP_DAYS: i64 = 92;
 
 /// Whether two identities are certainly different people: `different`
 /// answers for decisions taken by people; otherwise the keys must not be
@@ -254,7 +259,7 @@ fn current_roles<'a>(list: &[&'a Fact]) -> Vec<(&'a Fact, String, Option<String>
         .filter_map(|f| match &f.fields {
             ClaimFields::Role { org, .. } => {
                 let p = f.post()?;
-                (!p.past).then_some(())?;
+                p.current().then_some(())?;
                 Some((*f, p.title, org.as_deref().map(org_key), f.published?))
             }
             _ => None,
@@ -280,7 +285,7 @@ fn exclusive_role(
     for f in facts {
         if let ClaimFields::Role { role, org, .. } = &f.fields
             && let Some(key) = posts::exclusive_post_key(role, org.as_deref())
-            && f.post().is_some_and(|p| !p.past)
+            && f.post().is_some_and(|p| p.current())
             && let Some(d) = f.published
         {
             posts
@@ -479,6 +484,12 @@ fn dates_disagree(list: &[&Fact], departures: &[Departure], out: &mut Vec<Confli
     for (i, (a, ea, pa, wa, va)) in att.iter().enumerate() {
         for (b, eb, pb, wb, vb) in &att[i + 1..] {
             if ea != eb || a.article_id == b.article_id || meet(*wa, *wb) {
+                continue;
+            }
+            // Meetings and visits recur: dates months apart are two of
+            // them, not one dated twice.
+            let gap = (wa.0.max(wb.0) - wa.1.min(wb.1)).num_days();
+            if gap > ATTENDANCE_GAP_DAYS {
                 continue;
             }
             // A one-word event ("the summit") is the same event only at

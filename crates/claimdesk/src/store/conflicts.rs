@@ -46,7 +46,7 @@ pub struct ArticleCheck {
 
 /// Quotes that share words with a quote, looked at for "quote speakers
 /// disagree".
-const QUOTE_CANDIDATES: i64 = 30;
+const QUOTE_CANDIDATES: i64 = 60;
 
 impl Store {
     /// The dismissals, latest per conflict.
@@ -149,7 +149,10 @@ impl Store {
             keys.extend(ids.source_keys(&ids.resolve(&c.key, c.article_id)));
         }
         let mut pool: BTreeMap<ClaimId, IndexedClaim> = BTreeMap::new();
-        let mut extra: BTreeSet<ClaimId> = BTreeSet::new();
+        // Other holders of the seeds' posts (whose departures matter too)
+        // and quotes like the seeds' (which matter alone).
+        let mut holders: BTreeSet<ClaimId> = BTreeSet::new();
+        let mut quotes: BTreeSet<ClaimId> = BTreeSet::new();
         // Other holders of the seeds' one-holder posts.
         {
             let mut st = self.conn.prepare_cached(
@@ -169,15 +172,17 @@ impl Store {
                 .prepare_cached("SELECT claim_id FROM claim_people WHERE post_key = ?1")?;
             for p in posts {
                 for id in st.query_map([p], |r| r.get::<_, ClaimId>(0))? {
-                    extra.insert(id?);
+                    holders.insert(id?);
                 }
             }
         }
         // Quotes that share words with the seeds' quotes.
         {
             let mut st = self.conn.prepare_cached(
-                "SELECT c.id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-                 WHERE claims_fts MATCH ?1 AND c.kind = 'quote' ORDER BY claims_fts.rank LIMIT ?2",
+                "WITH top AS (
+                     SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2
+                 )
+                 SELECT c.id FROM top JOIN claims c ON c.id = top.id WHERE c.kind = 'quote'",
             )?;
             for c in seeds {
                 let ClaimFields::Quote { quote, .. } = &c.fields else {
@@ -191,16 +196,22 @@ impl Store {
                 if words.is_empty() {
                     continue;
                 }
-                let q = words.into_iter().collect::<Vec<_>>().join(" OR ");
+                let q = format!(
+                    "text : ({})",
+                    words.into_iter().collect::<Vec<_>>().join(" OR ")
+                );
                 for id in st.query_map(params![q, QUOTE_CANDIDATES], |r| r.get::<_, ClaimId>(0))? {
-                    extra.insert(id?);
+                    quotes.insert(id?);
                 }
             }
         }
-        let extra: Vec<ClaimId> = extra.into_iter().collect();
-        for c in self.indexed_by_ids(&extra)? {
-            // Their people's departures and roles matter too.
+        let holders: Vec<ClaimId> = holders.into_iter().collect();
+        for c in self.indexed_by_ids(&holders)? {
             keys.insert(c.key.clone());
+            pool.insert(c.id, c);
+        }
+        let quotes: Vec<ClaimId> = quotes.into_iter().collect();
+        for c in self.indexed_by_ids(&quotes)? {
             pool.insert(c.id, c);
         }
         for c in self.indexed_by_keys(keys.iter().map(String::as_str))? {

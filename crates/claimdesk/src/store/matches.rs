@@ -59,10 +59,15 @@ fn content_words(text: &str) -> BTreeSet<String> {
 impl Store {
     /// The claims of other articles that state the same fact as `claim`
     /// (matches, best first), then those that may be related
-    /// (suggestions).
+    /// (suggestions). A date claim has neither.
     pub fn matches(&self, claim: ClaimId) -> Result<Vec<Match>, StoreError> {
         let target = self.claim(claim)?;
         let mut out: Vec<Match> = Vec::new();
+        // A date alone states no fact about anyone: every article has a
+        // "Tuesday".
+        if target.claim.kind() == ClaimKind::Date {
+            return Ok(out);
+        }
         // Structured: the same person (after decisions) and kind.
         let key: Option<String> = self
             .conn
@@ -98,29 +103,45 @@ impl Store {
             }
         }
         // Full text: BM25 over claim text, any of the content words.
+        // The claim's words and its named fields (not its dates, which
+        // every claim of the same year shares), in the claims' text.
         let mut text = target.claim.text.clone();
-        for (_, v) in target.claim.fields.pairs() {
-            text.push(' ');
-            text.push_str(&v);
+        for (k, v) in target.claim.fields.pairs() {
+            if matches!(
+                k,
+                "person" | "speaker" | "role" | "org" | "event" | "place" | "quote"
+            ) {
+                text.push(' ');
+                text.push_str(&v);
+            }
         }
         let words = content_words(&text);
         if !words.is_empty() {
-            let query = words
-                .iter()
-                .map(|w| format!("\"{w}\""))
-                .collect::<Vec<_>>()
-                .join(" OR ");
+            let query = format!(
+                "text : ({})",
+                words
+                    .iter()
+                    .map(|w| format!("\"{w}\""))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            );
+            // Rank in the full-text index alone, then read the best few:
+            // a join before the limit would visit every matching claim.
             let mut st = self.conn.prepare_cached(&format!(
-                "SELECT c.id, r.article_id, r.title, r.published, c.kind, c.text, bm25(claims_fts),
+                "WITH top AS (
+                     SELECT rowid AS id, bm25(claims_fts) AS score FROM claims_fts
+                     WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?3
+                 )
+                 SELECT c.id, r.article_id, r.title, r.published, c.kind, c.text, top.score,
                         (SELECT v.status FROM reviews v WHERE v.claim_id = c.id ORDER BY v.id DESC LIMIT 1)
-                 FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+                 FROM top JOIN claims c ON c.id = top.id
                  JOIN revisions r ON r.id = c.revision_id
-                 WHERE claims_fts MATCH ?1 AND r.article_id != ?2 AND {}
-                 ORDER BY claims_fts.rank LIMIT ?3",
+                 WHERE r.article_id != ?2 AND {}
+                 ORDER BY top.score",
                 current("r")
             ))?;
             let rows = st.query_map(
-                params![query, target.article_id, (SUGGESTIONS * 4) as i64],
+                params![query, target.article_id, (SUGGESTIONS * 8) as i64],
                 |r| {
                     Ok((
                         r.get::<_, ClaimId>(0)?,
