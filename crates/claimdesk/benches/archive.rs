@@ -1,6 +1,7 @@
-//! Across the archive, at scale: adding one article to an archive of 5,000,
+//! Across the archive, at scale: adding one article to an archive of
 //! 10,000 and 20,000 articles, with the match and conflict checks of its
-//! claims (`Store::check_article`), and the whole archive's conflicts.
+//! claims (`Store::check_article`), each part alone, and the whole
+//! archive's conflicts.
 //! The archives are generated: invented people (one for every ten
 //! articles), organisations, places and quotes in template sentences, so
 //! people recur across articles as in a newsroom's archive.
@@ -142,11 +143,12 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut g = c.benchmark_group("archive");
     g.sample_size(10);
-    for n in [5_000usize, 10_000, 20_000] {
+    for n in [10_000usize, 20_000] {
         let mut store = archive(n, dir.path());
         let mut rng = Rng(42);
         let people = (n / 10).max(10);
         let mut i = n;
+        // The whole step: store the article, then its checks.
         g.bench_with_input(
             BenchmarkId::new("add_one_article_with_checks", n),
             &n,
@@ -160,6 +162,26 @@ fn bench(c: &mut Criterion) {
                 })
             },
         );
+        // Its two parts.
+        g.bench_with_input(BenchmarkId::new("add_one_article", n), &n, |b, _| {
+            b.iter(|| {
+                i += 1;
+                let (d, t) = article(&mut rng, people);
+                black_box(
+                    store
+                        .add(&doc(d, t, i), Target::New)
+                        .expect("add")
+                        .article_id,
+                )
+            })
+        });
+        let last = store.articles().expect("articles").len() as i64;
+        g.bench_with_input(BenchmarkId::new("checks_of_one_article", n), &n, |b, _| {
+            b.iter(|| {
+                let check = store.check_article(black_box(last)).expect("check");
+                black_box((check.matches.len(), check.conflicts.len()))
+            })
+        });
         g.bench_with_input(
             BenchmarkId::new("conflicts_whole_archive", n),
             &n,

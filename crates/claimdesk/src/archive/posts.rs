@@ -64,7 +64,7 @@ struct Tables {
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let mut synonyms = HashMap::new();
     for l in lines(include_str!("../../data/archive/role_synonyms.txt")) {
-        let mut it = l.split('|').map(|w| word_key(w));
+        let mut it = l.split('|').map(word_key);
         if let Some(canon) = it.next() {
             for v in it {
                 synonyms.insert(v, canon.clone());

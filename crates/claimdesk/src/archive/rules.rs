@@ -463,7 +463,7 @@ fn dates_disagree(list: &[&Fact], departures: &[Departure], out: &mut Vec<Confli
         }
     }
     // The same attendance dated differently.
-    let att: Vec<(&Fact, String, Option<String>, (NaiveDate, NaiveDate), &str)> = list
+    let att: Vec<Dated> = list
         .iter()
         .filter_map(|f| match &f.fields {
             ClaimFields::Attendance {
@@ -519,6 +519,15 @@ fn dates_disagree(list: &[&Fact], departures: &[Departure], out: &mut Vec<Confli
         }
     }
 }
+
+/// An attendance with its event and place keys, interval and value.
+type Dated<'a> = (
+    &'a Fact,
+    String,
+    Option<String>,
+    (NaiveDate, NaiveDate),
+    &'a str,
+);
 
 /// An event's words without articles: "the Lisbon summit" → "lisbon summit".
 fn event_key(event: &str) -> String {

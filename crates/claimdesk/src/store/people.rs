@@ -526,7 +526,7 @@ impl Store {
                 crate::model::word_key(q)
                     .split(' ')
                     .filter(|w| !w.is_empty())
-                    .map(|w| crate::extract::coref::key(w))
+                    .map(crate::extract::coref::key)
                     .collect()
             })
             .unwrap_or_default();
