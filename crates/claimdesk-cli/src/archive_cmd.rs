@@ -1,6 +1,7 @@
 //! Across the archive: `claimdesk people`, `person`, `same-person`,
-//! `different-people`, `split-person`, `matches` (with `--copy`) and
-//! `conflicts` (with `--dismiss`).
+//! `different-people`, `split-person`, `matches` (with `--copy`),
+//! `check` (an article against the archive) and `conflicts` (with
+//! `--dismiss`).
 
 use crate::db::{DbArgs, UsageError, cell, print_json};
 use anyhow::{Context, Result};
@@ -75,6 +76,15 @@ pub struct MatchesArgs {
     /// A note added to the copied verdict (with --copy).
     #[arg(long)]
     note: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// The article (id, bulk id or URL).
+    article: String,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -300,6 +310,42 @@ pub fn matches(dbargs: &DbArgs, a: MatchesArgs) -> Result<()> {
             cell(&m.text, 60)
         );
     }
+    Ok(())
+}
+
+pub fn check(dbargs: &DbArgs, a: CheckArgs) -> Result<()> {
+    let store = dbargs.open()?;
+    let article = crate::db::article(&store, &a.article)?;
+    let started = std::time::Instant::now();
+    let check = store.check_article(article)?;
+    let took = started.elapsed();
+    if a.json {
+        return print_json(&check);
+    }
+    for (claim, list) in &check.matches {
+        let matches = list
+            .iter()
+            .filter(|m| m.level == claimdesk::store::MatchLevel::Match)
+            .count();
+        println!(
+            "claim {claim}: {matches} matches, {} suggestions (best: claim {} of article {})",
+            list.len() - matches,
+            list[0].claim_id,
+            list[0].article_id
+        );
+    }
+    for c in &check.conflicts {
+        println!(
+            "{}  [{}] {}: {}",
+            c.conflict.id, c.conflict.rule, c.conflict.person, c.conflict.reason
+        );
+    }
+    eprintln!(
+        "article {article}: {} claims with earlier matches, {} conflicts ({} ms)",
+        check.matches.len(),
+        check.conflicts.len(),
+        took.as_millis()
+    );
     Ok(())
 }
 

@@ -69,6 +69,8 @@ enum Command {
     SplitPerson(archive_cmd::SplitArgs),
     /// Find earlier claims that state the same fact (or copy one's verdict).
     Matches(archive_cmd::MatchesArgs),
+    /// Check an article against the archive: earlier matches of its claims and its conflicts.
+    Check(archive_cmd::CheckArgs),
     /// List contradictions across the archive (or dismiss one).
     Conflicts(archive_cmd::ConflictsArgs),
 }
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
         Command::DifferentPeople(a) => archive_cmd::different(&cli.db, a),
         Command::SplitPerson(a) => archive_cmd::split(&cli.db, a),
         Command::Matches(a) => archive_cmd::matches(&cli.db, a),
+        Command::Check(a) => archive_cmd::check(&cli.db, a),
         Command::Conflicts(a) => archive_cmd::conflicts(&cli.db, a),
     };
     match result {

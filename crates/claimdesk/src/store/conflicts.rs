@@ -191,15 +191,11 @@ impl Store {
                 let words: BTreeSet<String> = word_key(quote)
                     .split(' ')
                     .filter(|w| w.len() > 1 && !cues::is_stop(w))
-                    .map(|w| format!("\"{w}\""))
+                    .map(str::to_string)
                     .collect();
-                if words.is_empty() {
+                let Some(q) = self.rare_words_query(&words)? else {
                     continue;
-                }
-                let q = format!(
-                    "text : ({})",
-                    words.into_iter().collect::<Vec<_>>().join(" OR ")
-                );
+                };
                 for id in st.query_map(params![q, QUOTE_CANDIDATES], |r| r.get::<_, ClaimId>(0))? {
                     quotes.insert(id?);
                 }

@@ -56,7 +56,45 @@ fn content_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Most words a full-text candidate query holds.
+const QUERY_WORDS: usize = 6;
+/// A word in more claims than this says too little to find candidates by.
+const COMMON_WORD: i64 = 2_000;
+
 impl Store {
+    /// An FTS5 query over the claims' text for the rarest of `words`
+    /// (any of them), or None when every word is common. Ranking by BM25
+    /// visits every claim that holds a query word, so common words would
+    /// make the cost grow with the archive.
+    pub(super) fn rare_words_query(
+        &self,
+        words: &BTreeSet<String>,
+    ) -> Result<Option<String>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT doc FROM claims_fts_vocab WHERE term = ?1")?;
+        let mut counted: Vec<(i64, &String)> = Vec::new();
+        for w in words {
+            let n: i64 = st.query_row([w], |r| r.get(0)).unwrap_or(0);
+            if n <= COMMON_WORD {
+                counted.push((n, w));
+            }
+        }
+        counted.sort();
+        counted.truncate(QUERY_WORDS);
+        if counted.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(format!(
+            "text : ({})",
+            counted
+                .iter()
+                .map(|(_, w)| format!("\"{}\"", w.replace('"', "")))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        )))
+    }
+
     /// The claims of other articles that state the same fact as `claim`
     /// (matches, best first), then those that may be related
     /// (suggestions). A date claim has neither.
@@ -116,15 +154,7 @@ impl Store {
             }
         }
         let words = content_words(&text);
-        if !words.is_empty() {
-            let query = format!(
-                "text : ({})",
-                words
-                    .iter()
-                    .map(|w| format!("\"{w}\""))
-                    .collect::<Vec<_>>()
-                    .join(" OR ")
-            );
+        if let Some(query) = self.rare_words_query(&words)? {
             // Rank in the full-text index alone, then read the best few:
             // a join before the limit would visit every matching claim.
             let mut st = self.conn.prepare_cached(&format!(

@@ -200,6 +200,11 @@ BEGIN SELECT RAISE(ABORT, 'copied verdicts are append-only'); END;
 CREATE TRIGGER copied_verdicts_append_only_delete BEFORE DELETE ON copied_verdicts
 BEGIN SELECT RAISE(ABORT, 'copied verdicts are append-only'); END;
 
+-- How many claims hold each word: matches and quote candidates query
+-- the rarest words of a claim only, so their cost does not grow with the
+-- archive's common words.
+CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row');
+
 INSERT INTO claim_people_backfill (done) VALUES (0);
 "#;
 
