@@ -365,6 +365,22 @@ fn decisions_are_append_only() {
         .expect("kept with its dismissal");
     assert_eq!(d.note, "the article was corrected");
     assert_eq!(d.uid.len(), 32);
+    // A role after a departure is named by the departure alone.
+    let rad = all
+        .iter()
+        .find(|x| x.conflict.rule == Rule::RoleAfterDeparture)
+        .expect("planted");
+    assert_eq!(
+        rad.conflict.id,
+        format!("role_after_departure:{}", rad.conflict.claim_ids[0])
+    );
+    store
+        .dismiss_conflict(&rad.conflict.id, "reappointed, says the company", "desk")
+        .expect("dismiss");
+    assert_eq!(
+        store.conflicts(None, false).expect("conflicts").len(),
+        c.len() - 2
+    );
 }
 
 #[test]

@@ -94,7 +94,8 @@ impl fmt::Display for Rule {
 /// Two or more claims that cannot all be true.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
-    /// Stable name of the conflict: the rule and its claims.
+    /// Stable name of the conflict: the rule and its claims (for "role
+    /// after departure", the departure's claim alone).
     pub id: String,
     pub rule: Rule,
     /// The claims, lowest id first.
@@ -348,6 +349,10 @@ fn exclusive_role(
     }
 }
 
+/// One conflict per departure: the departure and every later statement
+/// of the post as held (a wrong departure date shows once, with all it
+/// contradicts). Its id names the departure alone, so a dismissal holds
+/// when later articles add statements.
 fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<Conflict>) {
     let roles = current_roles(list);
     if roles.is_empty() {
@@ -359,6 +364,7 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
         let (Some(title), Some(when), false) = (&d.title, d.when, d.undated) else {
             continue;
         };
+        let mut later: Vec<(&Fact, NaiveDate)> = Vec::new();
         for (f, t, org, at) in &roles {
             if t != title
                 || f.article_id == d.fact.article_id
@@ -384,38 +390,61 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
                     && at2 <= at
                     && posts::reports_appointment(&g.text)
             });
-            if reappointed {
-                continue;
+            if !reappointed {
+                later.push((f, *at));
             }
-            let left = if d.past_title {
-                format!(
-                    "is called former {title} in article {} of {}",
-                    d.fact.article_id,
-                    day(d.fact.published)
-                )
-            } else {
-                let date = match &d.fact.fields {
-                    ClaimFields::Dismissal { date: Some(v), .. } => words_of(v),
-                    _ => format!("by {}", day(d.fact.published)),
-                };
-                format!(
-                    "left the post of {title} ({date}, article {})",
-                    d.fact.article_id
-                )
-            };
-            out.push(conflict(
-                Rule::RoleAfterDeparture,
-                vec![d.fact.claim_id, f.claim_id],
-                f.name.clone(),
-                vec![f.person.clone()],
-                format!(
-                    "{} {left}, but article {} of {} calls them {title}, with no reappointment recorded in between",
-                    d.fact.name,
-                    f.article_id,
-                    day(Some(*at))
-                ),
-            ));
         }
+        if later.is_empty() {
+            continue;
+        }
+        later.sort_by_key(|(f, at)| (*at, f.claim_id));
+        let left = if d.past_title {
+            format!(
+                "is called former {title} in article {} of {}",
+                d.fact.article_id,
+                day(d.fact.published)
+            )
+        } else {
+            let date = match &d.fact.fields {
+                ClaimFields::Dismissal { date: Some(v), .. } => words_of(v),
+                _ => format!("by {}", day(d.fact.published)),
+            };
+            format!(
+                "left the post of {title} ({date}, article {})",
+                d.fact.article_id
+            )
+        };
+        const NAMED: usize = 4;
+        let mut cited: Vec<String> = later
+            .iter()
+            .take(NAMED)
+            .map(|(f, at)| format!("article {} of {}", f.article_id, day(Some(*at))))
+            .collect();
+        if later.len() > NAMED {
+            cited.push(format!("{} more", later.len() - NAMED));
+        }
+        let (first, _) = later[0];
+        let mut c = conflict(
+            Rule::RoleAfterDeparture,
+            std::iter::once(d.fact.claim_id)
+                .chain(later.iter().map(|(f, _)| f.claim_id))
+                .collect(),
+            first.name.clone(),
+            vec![first.person.clone()],
+            format!(
+                "{} {left}, but {} {} them {title}, with no reappointment recorded in between: {}",
+                d.fact.name,
+                if later.len() == 1 {
+                    "a later article"
+                } else {
+                    "later articles"
+                },
+                if later.len() == 1 { "calls" } else { "call" },
+                cited.join(", ")
+            ),
+        );
+        c.id = format!("{}:{}", Rule::RoleAfterDeparture.as_str(), d.fact.claim_id);
+        out.push(c);
     }
 }
 

@@ -283,7 +283,11 @@ impl Store {
         }
         let claims: Vec<ClaimId> = conflict
             .split_once(':')
-            .map(|(_, ids)| ids.split('-').filter_map(|s| s.parse().ok()).collect())
+            .map(|(_, ids)| {
+                ids.split('-')
+                    .filter_map(|s| s.trim().parse().ok())
+                    .collect()
+            })
             .unwrap_or_default();
         let found = self
             .conflicts_of_claims(&claims, true)?
