@@ -9,7 +9,8 @@
 //! suffixes ("Jr") and middle names are left out; "Surname, Given" is read
 //! as written in that order. A name of one word gives a surname-only key,
 //! which is never joined to a full name automatically: two people may share
-//! a surname.
+//! a surname. A name one letter away from another (a misspelling) may be
+//! the same person, so it never makes a contradiction by itself.
 
 use crate::extract::coref;
 use crate::extract::lexicon::is_honorific;
@@ -95,13 +96,42 @@ pub fn may_be_same(a: &str, b: &str) -> bool {
     let (sa, ga) = split_key(a);
     let (sb, gb) = split_key(b);
     if sa != sb {
-        return false;
+        // A misspelt surname ("Holland" for "Hollande") with the same
+        // given name.
+        return ga.is_some() && ga == gb && one_edit(sa, sb);
     }
     match (ga, gb) {
         (None, _) | (_, None) => true,
         (Some(x), Some(y)) => {
-            (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y))
+            (x.len() == 1 && y.starts_with(x))
+                || (y.len() == 1 && x.starts_with(y))
+                // A misspelt given name ("Saqdiq" for "Sadiq").
+                || one_edit(x, y)
         }
+    }
+}
+
+/// Whether two keys of at least five letters differ by one letter added,
+/// dropped or changed.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -150,7 +180,13 @@ mod tests {
             ("smith", "smith john", true),
             ("smith j", "smith john", true),
             ("smith jane", "smith john", false),
-            ("smith john", "smyth john", false),
+            ("smith john", "smyth john", true),
+            ("smith john", "smythe john", false),
+            ("holande francois", "holand francois", true),
+            ("khan sadiq", "khan saqdiq", true),
+            ("khan sadiq", "khan sadia", true),
+            ("smith jane", "smith john", false),
+            ("holande francois", "holand marie", false),
         ] {
             assert_eq!(may_be_same(a, b), same, "{a} / {b}");
             assert_eq!(may_be_same(b, a), same, "{b} / {a}");

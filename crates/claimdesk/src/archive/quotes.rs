@@ -44,35 +44,26 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
     dice.max(excerpt(a, b) - 0.1)
 }
 
-/// How much of the shorter quote's content words (stop words left out)
-/// the longer one holds, when the shorter has at least five of them;
-/// else 0.
+/// How much of the shorter quote the longer one holds in the same order,
+/// word for word (an excerpt keeps its words and their order; two quotes
+/// that share some words are two quotes), when the shorter has at least
+/// five content words (stop words left out); else 0.
 fn excerpt(a: &[String], b: &[String]) -> f64 {
-    let content =
-        |q: &[String]| -> Vec<String> { q.iter().filter(|w| !cues::is_stop(w)).cloned().collect() };
-    let (ca, cb) = (content(a), content(b));
-    let (short, long) = if ca.len() <= cb.len() {
-        (ca, cb)
-    } else {
-        (cb, ca)
-    };
-    if short.len() < 5 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.iter().filter(|w| !cues::is_stop(w)).count() < 5 {
         return 0.0;
     }
-    let mut bag: FastMap<&str, i32> = FastMap::default();
-    for w in &long {
-        *bag.entry(w.as_str()).or_default() += 1;
-    }
-    let mut common = 0usize;
-    for w in &short {
-        if let Some(n) = bag.get_mut(w.as_str())
-            && *n > 0
-        {
-            *n -= 1;
-            common += 1;
+    // Longest common subsequence of words, one row at a time.
+    let mut row = vec![0usize; long.len() + 1];
+    for w in short {
+        let mut diag = 0;
+        for (j, v) in long.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if w == v { diag + 1 } else { up.max(row[j]) };
+            diag = up;
         }
     }
-    common as f64 / short.len() as f64
+    row[long.len()] as f64 / short.len() as f64
 }
 
 /// The similarity from which two quotes are the same quote.
@@ -115,6 +106,11 @@ mod tests {
                 true,
             ),
             ("We will see", "We will see", false),
+            (
+                "Northland is leaving the Customs Union and there can be no turning back.",
+                "While Northland may be leaving the Customs Union, we are not withdrawing from the world, nor are we turning our back on trade",
+                false,
+            ),
             (
                 "it is the future of the European Union.",
                 "The United Kingdom is at its best when it is helping to lead a strong Europe. It leverages UK power to be part of the European Union,",
