@@ -124,16 +124,9 @@ pub fn post(role: &str) -> Post {
             break;
         }
     }
+    // A whole title only: "deputy prime minister" is not "prime minister".
     let rest = words.join(" ");
-    let title = t.synonyms.get(&rest).cloned().unwrap_or_else(|| {
-        // "acme chairman" / "board chairman": a known post at the end.
-        words
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find_map(|(i, _)| t.synonyms.get(&words[i..].join(" ")).cloned())
-            .unwrap_or(rest)
-    });
+    let title = t.synonyms.get(&rest).cloned().unwrap_or(rest);
     Post {
         title,
         past,
@@ -238,6 +231,8 @@ mod tests {
                 Some(format!("prime minister@{uk}")),
             ),
             ("minister", Some("Britain"), None),
+            ("Deputy Prime Minister", Some("Italy"), None),
+            ("vice president", Some("Acme"), None),
             ("senator", Some("Ohio"), None),
             ("chair", None, None),
             (

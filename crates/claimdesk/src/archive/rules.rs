@@ -349,37 +349,40 @@ fn exclusive_role(
     }
 }
 
-/// One conflict per departure: the departure and every later statement
-/// of the post as held (a wrong departure date shows once, with all it
-/// contradicts). Its id names the departure alone, so a dismissal holds
-/// when later articles add statements.
+/// One conflict per person and post: the departures and every later
+/// statement of the post as held (a wrong departure date, or a title used
+/// for the past, shows once with all it touches). Its id names the
+/// earliest departure claim, so a dismissal holds when later articles add
+/// statements.
 fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<Conflict>) {
     let roles = current_roles(list);
     if roles.is_empty() {
         return;
     }
-    for d in departures {
-        // A dismissal without a date may be announced, demanded or
-        // reported late: it places no departure before a later statement.
-        let (Some(title), Some(when), false) = (&d.title, d.when, d.undated) else {
+    // Title → (departures used, later statements).
+    let mut by_title: std::collections::BTreeMap<&str, (Vec<&Departure>, Vec<(&Fact, NaiveDate)>)> =
+        std::collections::BTreeMap::new();
+    for (f, t, org, at) in &roles {
+        // An article that itself tells of the departure uses the title
+        // of the time it speaks of ("President X signed it in 2015").
+        let knows = departures
+            .iter()
+            .any(|e| e.fact.article_id == f.article_id && e.title.as_deref() == Some(t.as_str()));
+        if knows {
             continue;
-        };
-        let mut later: Vec<(&Fact, NaiveDate)> = Vec::new();
-        for (f, t, org, at) in &roles {
-            if t != title
+        }
+        let mut after: Vec<&Departure> = Vec::new();
+        for d in departures {
+            // A dismissal without a date may be announced, demanded or
+            // reported late: it places no departure before a statement.
+            let (Some(title), Some(when), false) = (&d.title, d.when, d.undated) else {
+                continue;
+            };
+            if title != t
                 || f.article_id == d.fact.article_id
                 || !orgs_agree(org, &d.org)
                 || *at <= when.1
             {
-                continue;
-            }
-            // An article that itself tells of the departure uses the
-            // title of the time it speaks of ("President X signed it in
-            // 2015", "former president X").
-            let knows = departures
-                .iter()
-                .any(|e| e.fact.article_id == f.article_id && e.title.as_deref() == Some(title));
-            if knows {
                 continue;
             }
             // A reappointment between the departure and this statement.
@@ -391,13 +394,24 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
                     && posts::reports_appointment(&g.text)
             });
             if !reappointed {
-                later.push((f, *at));
+                after.push(d);
             }
         }
-        if later.is_empty() {
+        if after.is_empty() {
             continue;
         }
+        let entry = by_title.entry(t.as_str()).or_default();
+        for d in after {
+            if !entry.0.iter().any(|e| e.fact.claim_id == d.fact.claim_id) {
+                entry.0.push(d);
+            }
+        }
+        entry.1.push((f, *at));
+    }
+    for (title, (mut deps, mut later)) in by_title {
+        deps.sort_by_key(|d| (d.when.map(|w| w.1), d.fact.claim_id));
         later.sort_by_key(|(f, at)| (*at, f.claim_id));
+        let d = deps[0];
         let left = if d.past_title {
             format!(
                 "is called former {title} in article {} of {}",
@@ -414,6 +428,10 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
                 d.fact.article_id
             )
         };
+        let also = match deps.len() {
+            1 => String::new(),
+            n => format!(" (and {} other reports of a departure)", n - 1),
+        };
         const NAMED: usize = 4;
         let mut cited: Vec<String> = later
             .iter()
@@ -424,15 +442,21 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
             cited.push(format!("{} more", later.len() - NAMED));
         }
         let (first, _) = later[0];
+        let first_dep = deps
+            .iter()
+            .map(|d| d.fact.claim_id)
+            .min()
+            .unwrap_or(d.fact.claim_id);
         let mut c = conflict(
             Rule::RoleAfterDeparture,
-            std::iter::once(d.fact.claim_id)
+            deps.iter()
+                .map(|d| d.fact.claim_id)
                 .chain(later.iter().map(|(f, _)| f.claim_id))
                 .collect(),
             first.name.clone(),
             vec![first.person.clone()],
             format!(
-                "{} {left}, but {} {} them {title}, with no reappointment recorded in between: {}",
+                "{} {left}{also}, but {} {} them {title}, with no reappointment recorded in between: {}",
                 d.fact.name,
                 if later.len() == 1 {
                     "a later article"
@@ -443,7 +467,7 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
                 cited.join(", ")
             ),
         );
-        c.id = format!("{}:{}", Rule::RoleAfterDeparture.as_str(), d.fact.claim_id);
+        c.id = format!("{}:{first_dep}", Rule::RoleAfterDeparture.as_str());
         out.push(c);
     }
 }
