@@ -21,12 +21,28 @@ pub fn words(quote: &str) -> Vec<String> {
 pub const MIN_WORDS: usize = 5;
 
 /// How alike two quotes' words are, from 0 to 1: the shared words over
-/// the mean length (Dice), or, less 0.1, the part of the shorter one's
-/// content words that the longer holds (an excerpt).
+/// the mean length (Dice), or, less 0.15, the part of the shorter one
+/// that the longer holds in order (an excerpt: nine words in ten or more).
 pub fn similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    let dice = bag_dice(a, b);
+    // The content words must agree as well: "a huge leap in the dark"
+    // shares its small words with every leap in the dark.
+    let content =
+        |q: &[String]| -> Vec<String> { q.iter().filter(|w| !cues::is_stop(w)).cloned().collect() };
+    let (ca, cb) = (content(a), content(b));
+    let dice = if ca.is_empty() || cb.is_empty() {
+        dice
+    } else {
+        dice.min(bag_dice(&ca, &cb))
+    };
+    dice.max(excerpt(a, b) - 0.15)
+}
+
+/// Shared words over the mean length.
+fn bag_dice(a: &[String], b: &[String]) -> f64 {
     let mut bag: FastMap<&str, i32> = FastMap::default();
     for w in a {
         *bag.entry(w.as_str()).or_default() += 1;
@@ -40,8 +56,7 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
             common += 1;
         }
     }
-    let dice = 2.0 * common as f64 / (a.len() + b.len()) as f64;
-    dice.max(excerpt(a, b) - 0.1)
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// How much of the shorter quote the longer one holds in the same order,
@@ -69,9 +84,16 @@ fn excerpt(a: &[String], b: &[String]) -> f64 {
 /// The similarity from which two quotes are the same quote.
 pub const SAME: f64 = 0.75;
 
+/// Fewest content words (stop words left out) a quote must have to be
+/// compared: "we will see" is said by everyone.
+pub const MIN_CONTENT_WORDS: usize = 3;
+
 /// Whether two quotes are the same quote.
 pub fn same_quote(a: &[String], b: &[String]) -> bool {
-    a.len().min(b.len()) >= MIN_WORDS && similarity(a, b) >= SAME
+    let content = |q: &[String]| q.iter().filter(|w| !cues::is_stop(w)).count();
+    a.len().min(b.len()) >= MIN_WORDS
+        && content(a).min(content(b)) >= MIN_CONTENT_WORDS
+        && similarity(a, b) >= SAME
 }
 
 #[cfg(test)]
@@ -106,6 +128,16 @@ mod tests {
                 true,
             ),
             ("We will see", "We will see", false),
+            (
+                "genuinely a leap in the dark",
+                "a huge leap in the dark",
+                false,
+            ),
+            (
+                "The Northland Republic is leaving the Customs Union,",
+                "The Northland Republic is at its best when it is helping to lead a strong region. It leverages its power to be part of the Customs Union,",
+                false,
+            ),
             (
                 "Northland is leaving the Customs Union and there can be no turning back.",
                 "While Northland may be leaving the Customs Union, we are not withdrawing from the world, nor are we turning our back on trade",
