@@ -349,6 +349,9 @@ fn exclusive_role(
     }
 }
 
+/// The departures from a post and the later statements of it as held.
+type Stated<'a, 'b> = (Vec<&'b Departure<'a>>, Vec<(&'a Fact, NaiveDate)>);
+
 /// One conflict per person and post: the departures and every later
 /// statement of the post as held (a wrong departure date, or a title used
 /// for the past, shows once with all it touches). Its id names the
@@ -360,8 +363,7 @@ fn role_after_departure(list: &[&Fact], departures: &[Departure], out: &mut Vec<
         return;
     }
     // Title → (departures used, later statements).
-    let mut by_title: std::collections::BTreeMap<&str, (Vec<&Departure>, Vec<(&Fact, NaiveDate)>)> =
-        std::collections::BTreeMap::new();
+    let mut by_title: std::collections::BTreeMap<&str, Stated> = std::collections::BTreeMap::new();
     for (f, t, org, at) in &roles {
         // An article that itself tells of the departure uses the title
         // of the time it speaks of ("President X signed it in 2015").
