@@ -4,6 +4,7 @@
 //! holder, and whether a claim's wording reports an appointment. The word
 //! lists are data files in `data/archive/`.
 
+use crate::extract::lexicon::is_org_word;
 use crate::lexical::{countries, lines};
 use crate::model::word_key;
 use std::collections::{HashMap, HashSet};
@@ -154,7 +155,8 @@ pub fn is_exclusive(title: &str) -> bool {
 
 /// An organisation or country as the archive compares it: a country by its
 /// ISO index whatever it is called ("Britain", "British", "UK"), anything
-/// else by its words without "the".
+/// else by its words without "the"; empty for a kind of organisation
+/// alone ("the company").
 pub fn org_key(org: &str) -> String {
     let words: Vec<&str> = org
         .split_whitespace()
@@ -164,7 +166,12 @@ pub fn org_key(org: &str) -> String {
     if let Some(c) = countries::country(&words) {
         return format!("country:{c}");
     }
-    word_key(&words.join(" "))
+    // "the company", "the Committee": a kind of organisation, not one.
+    let key = word_key(&words.join(" "));
+    if key.split(' ').all(|w| w.is_empty() || is_org_word(w)) {
+        return String::new();
+    }
+    key
 }
 
 /// Whether a claim's wording reports that the post was taken at that point
@@ -235,6 +242,8 @@ mod tests {
             ("vice president", Some("Acme"), None),
             ("senator", Some("Ohio"), None),
             ("chair", None, None),
+            ("president", Some("the company"), None),
+            ("chairman", Some("Committee"), None),
             (
                 "reappointed chairman",
                 Some("Acme"),

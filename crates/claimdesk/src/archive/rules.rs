@@ -268,9 +268,11 @@ fn current_roles<'a>(list: &[&'a Fact]) -> Vec<(&'a Fact, String, Option<String>
         .collect()
 }
 
+/// Whether two organisations may be one: equal, or either unknown (none,
+/// or a kind of organisation alone).
 fn orgs_agree(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => x == y,
         _ => true,
     }
 }
