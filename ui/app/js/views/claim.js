@@ -13,6 +13,7 @@ import { segments, byteToIndex } from '../text.js';
 import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../claims.js';
 import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey, localStore } from '../drafts.js';
 import { reviewerName, setReviewerName } from '../reviewer.js';
+import { matchGroups } from '../archive.js';
 
 /** "2026-03-02T10:04:00.000Z" as local "10:04". */
 function clock(iso) {
@@ -156,6 +157,39 @@ export async function mount(root, ctx, route) {
     }
   }
 
+  // Checked before: earlier claims of the same fact (their verdict can be
+  // copied with one action, kept as a copy) and related ones.
+  const who = c.person || c.speaker || null;
+  const checked = h('div', { id: 'claim-matches' }, h('p', { class: 'muted', text: 'Looking in the archive…' }));
+  function drawMatches(list) {
+    const { matches, suggestions } = matchGroups(list);
+    const row = (m) => h('li', { class: `match-${m.level}` },
+      h('button', { type: 'button', class: 'link', text: m.text, on: { click: () => ctx.go('claim', m.claim_id, { article: m.article_id }) } }),
+      h('small', { class: 'muted', text: ` ${m.article_title} · ${m.level} ${m.score.toFixed(2)} · ` }),
+      h('span', { class: ['status-badge', `s-${m.verdict}`], text: STATUS_LABEL[m.verdict] || m.verdict }),
+      m.level === 'match' && m.verdict !== 'unreviewed'
+        ? h('button', {
+          type: 'button',
+          text: 'Copy this verdict',
+          on: {
+            click: async () => {
+              try {
+                await ctx.backend.copyVerdict(c.id, m.claim_id, reviewerInput.value);
+                ctx.toast('Verdict copied; the history says where from.');
+                ctx.refresh();
+              } catch (e) {
+                ctx.fail(e);
+              }
+            },
+          },
+        })
+        : null);
+    replace(checked,
+      matches.length || suggestions.length ? null : h('p', { class: 'muted', text: 'No earlier claim states this.' }),
+      matches.length ? [h('h3', { text: 'Same fact' }), h('ul', {}, matches.map(row))] : null,
+      suggestions.length ? [h('h3', { text: 'Possibly related' }), h('ul', {}, suggestions.map(row))] : null);
+  }
+
   const i = view.claims.indexOf(c);
   replace(
     root,
@@ -170,6 +204,7 @@ export async function mount(root, ctx, route) {
           h('h1', { id: 'claim-text', text: c.text })),
         context(view, c),
         h('dl', { class: 'fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
+        who ? h('button', { id: 'claim-person', type: 'button', class: 'link', text: `Everything the archive says about ${who}`, on: { click: () => ctx.go('person', null, { name: who }) } }) : null,
         h('h2', { text: 'Verdict' }),
         why,
         statusRow,
@@ -179,8 +214,9 @@ export async function mount(root, ctx, route) {
         h('div', { class: 'row save-bar' },
           h('button', { id: 'claim-save', class: 'primary', type: 'button', text: 'Save note and sources', title: 'Ctrl+Enter', on: { click: () => save(c.status) } }),
           draftNote)),
-      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList)),
+      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList, h('h2', { text: 'Checked before?' }), checked)),
   );
+  ctx.backend.claimMatches(c.id).then(drawMatches, () => replace(checked, h('p', { class: 'muted', text: 'The archive could not be searched.' })));
   drawStatus();
   drawHistory(history);
   root.focus();
