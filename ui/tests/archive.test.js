@@ -87,3 +87,20 @@ test('the person and conflicts views show what the shell sends, as text', async 
   personButton.listeners.click[0]();
   assert.deepEqual(went.at(-1), ['person', null, { name: 'Tomas Ekhart' }]);
 });
+
+test('an article marks its claims in conflict and links their people', async () => {
+  const { installFakeDocument, allElements } = await import('./fake-dom.js');
+  installFakeDocument();
+  const { claimItem } = await import('../app/js/views/article.js');
+  const c = { id: 5, kind: 'role', status: 'unreviewed', text: 'chair Oskar Brandvik', person: 'Oskar Brandvik', role: 'chair' };
+  const opened = [];
+  const conflicts = new Map([[5, ['Veltrax has one chair at a time']]]);
+  const li = claimItem(c, () => {}, { conflicts, person: (n) => opened.push(n) });
+  assert.ok(li.className.includes('in-conflict'));
+  assert.ok(li.textContent.includes('1 conflict'));
+  const link = allElements(li).find((el) => el.tagName === 'BUTTON' && el.textContent === 'Oskar Brandvik');
+  link.listeners.click[0]({ stopPropagation() {} });
+  assert.deepEqual(opened, ['Oskar Brandvik']);
+  const plain = claimItem({ ...c, id: 6 }, () => {});
+  assert.ok(!plain.className.includes('in-conflict'));
+});
