@@ -803,8 +803,10 @@ async fn archive_steps(app: &mut App) -> TestResult {
     app.shot("article-claim-in-conflict").await?;
 
     // Its person links to the person page, one timeline in date order.
-    app.click_x("//button[contains(@class,'person-link') and text()='Liesel Marrow']")
-        .await?;
+    app.click_x(
+        "//button[contains(@class,'person-link') and @aria-label='Person page: Liesel Marrow']",
+    )
+    .await?;
     app.wait_for("#person-timeline li").await?;
     let rows = app
         .client

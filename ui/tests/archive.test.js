@@ -97,8 +97,8 @@ test('an article marks its claims in conflict and links their people', async () 
   const conflicts = new Map([[5, ['Veltrax has one chair at a time']]]);
   const li = claimItem(c, () => {}, { conflicts, person: (n) => opened.push(n) });
   assert.ok(li.className.includes('in-conflict'));
-  assert.ok(li.textContent.includes('1 conflict'));
-  const link = allElements(li).find((el) => el.tagName === 'BUTTON' && el.textContent === 'Oskar Brandvik');
+  assert.ok(li.textContent.includes('⚠ 1'));
+  const link = allElements(li).find((el) => el.tagName === 'BUTTON' && el.attributes['aria-label'] === 'Person page: Oskar Brandvik');
   link.listeners.click[0]({ stopPropagation() {} });
   assert.deepEqual(opened, ['Oskar Brandvik']);
   const plain = claimItem({ ...c, id: 6 }, () => {});

@@ -47,12 +47,15 @@ export function claimItem(c, onPick, archive = {}) {
     on: { click: () => onPick(c.id, 'list'), dblclick: () => onPick(c.id, 'open') },
   },
   h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
-  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c), title: timemlTip(c) }),
+  h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text', text: c.text }), h('small', { class: 'muted', text: summary(c), title: timemlTip(c) })),
+  // The person's page and the conflict mark share the status column, so
+  // an item keeps its three columns and its height.
+  h('span', { class: 'claim-end' },
     who && archive.person
-      ? h('button', { type: 'button', class: 'link person-link', text: who, title: `Everything the archive says about ${who}`, on: { click: (ev) => { ev.stopPropagation(); archive.person(who); } } })
-      : null),
-  reasons.length ? h('span', { class: 'conflict-badge', title: reasons.join('\n'), text: `⚠ ${reasons.length} conflict${reasons.length === 1 ? '' : 's'}` }) : null,
-  h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` }));
+      ? h('button', { type: 'button', class: 'link person-link', text: 'person', title: `Everything the archive says about ${who}`, 'aria-label': `Person page: ${who}`, on: { click: (ev) => { ev.stopPropagation(); archive.person(who); } } })
+      : null,
+    reasons.length ? h('span', { class: 'conflict-badge', title: reasons.join('\n'), text: `⚠ ${reasons.length}` }) : null,
+    h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` })));
 }
 
 const ORIGIN = {
