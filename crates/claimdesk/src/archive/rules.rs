@@ -586,11 +586,12 @@ type Dated<'a> = (
     &'a str,
 );
 
-/// An event's words without articles: "the Lisbon summit" → "lisbon summit".
+/// An event's words without stop words: "the Lisbon summit" → "lisbon
+/// summit".
 fn event_key(event: &str) -> String {
     word_key(event)
         .split(' ')
-        .filter(|w| !matches!(*w, "the" | "a" | "an" | "this" | "that" | "its" | "their"))
+        .filter(|w| !crate::lexical::cues::is_stop(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
