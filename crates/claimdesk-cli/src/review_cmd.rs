@@ -106,8 +106,12 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
             ReviewOrigin::Carried => " (carried over, claim unchanged)",
             ReviewOrigin::Recheck => " (claim changed)",
         };
+        let copied = match store.copied_from(r.id)? {
+            Some(from) => format!(" (copied from claim {from})"),
+            None => String::new(),
+        };
         println!(
-            "{}  rev {}  {:<13} {}{}",
+            "{}  rev {}  {:<13} {}{}{copied}",
             r.at,
             r.revision,
             r.status.label(),

@@ -568,6 +568,7 @@ fn insert_extraction(
         ])?;
         let id = tx.last_insert_rowid();
         fts.execute(params![id, c.text, claim_fts_fields(&c.fields)])?;
+        super::people::index_claim(tx, id, &c.fields)?;
         ids.push(id);
     }
     Ok(ids)

@@ -375,6 +375,13 @@ fn insert_event(
             after.claim.text,
             claim_fts_fields(&after.claim.fields)
         ])?;
+    // The archive's person index follows the corrected claim: a corrected
+    // person is found under their own key, a dismissed claim under none.
+    tx.prepare_cached("DELETE FROM claim_people WHERE claim_id = ?1")?
+        .execute([claim])?;
+    if !after.dismissed {
+        super::people::index_claim(tx, claim, &after.claim.fields)?;
+    }
     Ok(id)
 }
 
