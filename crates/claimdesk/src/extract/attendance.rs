@@ -500,7 +500,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             if ctx.lc(k) == "with" {
                 k += 1;
             }
-            if let Some(p) = ctx.place_at(k, end) {
+            if let Some(p) = ctx.open_place_at(k, end) {
                 place = Some(p);
             }
             let np_end = np_after(ctx, k, end).max(k);
@@ -586,7 +586,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             if !matches!(ctx.lc(k), "in" | "at" | "to") {
                 return None;
             }
-            let place = ctx.place_at(k + 1, end)?;
+            let place = ctx.open_place_at(k + 1, end)?;
             let people = subj();
             if people.is_empty() {
                 return None;

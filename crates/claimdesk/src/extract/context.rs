@@ -1161,7 +1161,7 @@ impl<'a> Ctx<'a> {
         let mut k = v + 1;
         while k + 1 < end {
             if matches!(self.lc(k), "in" | "at" | "to")
-                && let Some(p) = self.place_at(k + 1, end)
+                && let Some(p) = self.open_place_at(k + 1, end)
             {
                 return Some(p);
             }
@@ -1170,8 +1170,22 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// A place name starting at `i` (skipping "the").
+    /// A place name starting at `i` (skipping "the"): a capitalised run
+    /// that the gazetteer or the place list knows, or that ends in a place
+    /// word ("Beach", "Square"). See `open_place_at` for the contexts that
+    /// take any capitalised name.
     pub fn place_at(&self, i: usize, end: usize) -> Option<String> {
+        self.place_run(i, end, false)
+    }
+
+    /// A place name starting at `i` where the syntax wants a place ("visit
+    /// to X", "arrived in X", "met in X"): any capitalised run that is not
+    /// a person, an organization, an event or a date.
+    pub fn open_place_at(&self, i: usize, end: usize) -> Option<String> {
+        self.place_run(i, end, true)
+    }
+
+    fn place_run(&self, i: usize, end: usize, open: bool) -> Option<String> {
         let mut s = i;
         if self.lc(s) == "the" {
             s += 1;
@@ -1193,29 +1207,33 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let name: Vec<&str> = (s..e).map(|t| self.lc(t)).collect();
-        let known = lexicon::place(&name.join(" ")).is_some()
+        let written: Vec<&str> = (s..e).map(|t| self.doc.s(t)).collect();
+        let listed = lexicon::place(&name.join(" ")).is_some()
             || name.iter().any(|w| lexicon::place(w).is_some())
-            || matches!(
-                name.last(),
-                Some(
-                    &("beach"
-                        | "city"
-                        | "island"
-                        | "street"
-                        | "square"
-                        | "palace"
-                        | "house"
-                        | "hall")
-                )
-            );
-        if !known || name.iter().any(|w| lexicon::is_event(w)) {
+            || super::gazetteer::is_place(&written)
+            || name.last().is_some_and(|w| lexicon::is_place_suffix(w));
+        let dated = self
+            .doc
+            .tokens
+            .get(s)
+            .is_some_and(|t| self.timexes_starting_in(t.start, t.start).next().is_some());
+        let open_ok = open
+            && !dated
+            && !name.iter().any(|w| {
+                lexicon::is_org_word(w)
+                    || lexicon::is_title_word(w)
+                    || lexicon::is_honorific(w)
+                    || crate::lexical::vocab::lookup(w).is_some()
+            });
+        if !(listed || open_ok) || name.iter().any(|w| lexicon::is_event(w)) {
             return None;
         }
         // "Hallandale Beach, Florida".
         if self.doc.s(e) == ","
             && e + 1 < end
-            && lexicon::place(self.lc(e + 1)).is_some()
             && self.doc.is_cap(e + 1)
+            && (lexicon::place(self.lc(e + 1)).is_some()
+                || super::gazetteer::is_place(&[self.doc.s(e + 1)]))
         {
             e += 2;
         }

@@ -83,6 +83,9 @@ static ORG: LazyLock<FastSet> =
 static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
 
+static PLACE_SUFFIX: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/place_suffixes.txt")));
+
 static SPEECH: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/speech_verbs.txt")));
 
@@ -212,6 +215,11 @@ pub fn is_speech_verb(w: &str) -> bool {
 /// ("british" → "Britain").
 pub fn place(w: &str) -> Option<&'static str> {
     PLACES.0.get(w).copied()
+}
+
+/// Whether a name ending in this word is a place ("Beach", "Square").
+pub fn is_place_suffix(w: &str) -> bool {
+    PLACE_SUFFIX.contains(w)
 }
 
 /// Whether the word occurs in some place name.

@@ -12,6 +12,7 @@ mod claimed;
 mod context;
 pub mod coref;
 mod dismissal;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 mod quote;
