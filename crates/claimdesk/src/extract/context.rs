@@ -391,7 +391,10 @@ impl<'a> Ctx<'a> {
         }
         // "X was forced to resign", "X is due to travel": the subject of
         // the governing verb (demands and refusals are `blocked`).
-        if self.lc(k - 1) == "to" && k >= floor + 2 && self.doc.kind(k - 2) == Some(Tk::Word) {
+        if matches!(self.lc(k - 1), "to" | "into")
+            && k >= floor + 2
+            && self.doc.kind(k - 2) == Some(Tk::Word)
+        {
             return self.subject_before(k - 2, seg);
         }
         // ", visiting ...": a participle takes the main clause's subject.

@@ -130,17 +130,143 @@ static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
     ] {
         add(w, flag::PRONOUN);
     }
-    for w in super::attendance::TRIGGERS {
-        add(w, flag::ATTEND);
+    for (w, ts) in TRIGGERS.iter() {
+        for t in ts {
+            add(
+                w,
+                match t.kind {
+                    Kind::Attendance => flag::ATTEND,
+                    Kind::Dismissal => flag::DISMISS,
+                },
+            );
+        }
     }
-    for w in super::dismissal::TRIGGERS {
-        add(w, flag::DISMISS);
+    for w in EVENTS.iter() {
+        add(w, flag::ATTEND);
     }
     for w in SPEECH.iter() {
         add(w, flag::SPEECH);
     }
     m
 });
+
+/// The claim kind a trigger opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Attendance,
+    Dismissal,
+}
+
+/// One line of `data/lexicon/triggers.txt`, for one of its word forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub lemma: &'static str,
+    pub kind: Kind,
+    /// The rule arm that reads it ("meet", "leave").
+    pub pattern: &'static str,
+    /// The variant the arm takes ("resigned" in `leave:resigned`).
+    pub variant: &'static str,
+    /// Words one of which must follow the trigger (empty: none needed).
+    pub next: Vec<&'static str>,
+    /// Declared as a noun (`=`): taken as written, not inflected.
+    pub noun: bool,
+}
+
+/// The regular inflections of a verb lemma: third person, past, present
+/// participle, with the usual spelling changes (doubling is listed in the
+/// data where it applies).
+pub fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    let cons_y = n >= 2 && chars[n - 1] == 'y' && !vowel(chars[n - 2]);
+    let stem_y = || lemma.get(..lemma.len().saturating_sub(1)).unwrap_or("");
+    // Third person.
+    if cons_y {
+        out.push(format!("{}ies", stem_y()));
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        out.push(format!("{lemma}es"));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    // Past.
+    if lemma.ends_with('e') {
+        out.push(format!("{lemma}d"));
+    } else if cons_y {
+        out.push(format!("{}ied", stem_y()));
+    } else {
+        out.push(format!("{lemma}ed"));
+    }
+    // Participle.
+    if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        out.push(format!(
+            "{}ing",
+            lemma.get(..lemma.len().saturating_sub(1)).unwrap_or("")
+        ));
+    } else {
+        out.push(format!("{lemma}ing"));
+    }
+    out
+}
+
+/// Word form → the triggers it opens, in the data's order.
+static TRIGGERS: LazyLock<FastMap<String, Vec<Trigger>>> = LazyLock::new(|| {
+    let mut m: FastMap<String, Vec<Trigger>> = FastMap::default();
+    for l in lines(include_str!("../../data/lexicon/triggers.txt")) {
+        let body = l.split('#').next().unwrap_or("");
+        let mut cols = body.split_whitespace();
+        let (Some(forms), Some(kind), Some(pat)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = match kind {
+            "attendance" => Kind::Attendance,
+            "dismissal" => Kind::Dismissal,
+            _ => continue,
+        };
+        let next: Vec<&'static str> = cols
+            .next()
+            .and_then(|n| n.strip_prefix('+'))
+            .map(|n| n.split('|').collect())
+            .unwrap_or_default();
+        let (pattern, variant) = pat.split_once(':').unwrap_or((pat, ""));
+        let noun = forms.starts_with('=');
+        let mut listed = forms.trim_start_matches('=').split(',');
+        let Some(lemma) = listed.next() else { continue };
+        let mut words: Vec<String> = if noun {
+            vec![lemma.to_string()]
+        } else {
+            inflections(lemma)
+        };
+        words.extend(listed.map(str::to_string));
+        for w in words {
+            let ts = m.entry(w).or_default();
+            if !ts.iter().any(|t| t.pattern == pattern && t.kind == kind) {
+                ts.push(Trigger {
+                    lemma,
+                    kind,
+                    pattern,
+                    variant,
+                    next: next.clone(),
+                    noun,
+                });
+            }
+        }
+    }
+    m
+});
+
+/// The triggers of `kind` that the lower-case word `w` opens.
+pub fn triggers(w: &str, kind: Kind) -> impl Iterator<Item = &'static Trigger> {
+    TRIGGERS
+        .get(w)
+        .into_iter()
+        .flatten()
+        .filter(move |t| t.kind == kind)
+}
 
 /// The flags of a lower-case word (0 for most words).
 pub fn flags(w: &str) -> u16 {
@@ -243,5 +369,57 @@ mod tests {
         assert_eq!(place("u.s."), Some("United States"));
         assert!(is_org_word("party") && is_event("summit") && is_speech_verb("said"));
         assert!(is_stopword("the") && !is_stopword("minister"));
+    }
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(inflections(input), expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn inflections_are_generated() {
+        check("visit", &["visit", "visits", "visited", "visiting"]);
+        check("arrive", &["arrive", "arrives", "arrived", "arriving"]);
+        check("testify", &["testify", "testifies", "testified", "testifying"]);
+        check("address", &["address", "addresses", "addressed", "addressing"]);
+        check("agree", &["agree", "agrees", "agreed", "agreeing"]);
+    }
+
+    #[test]
+    fn every_trigger_line_parses_into_known_patterns() {
+        let known = [
+            "meet",
+            "greet",
+            "event_verb",
+            "host",
+            "tell",
+            "visit",
+            "travel",
+            "take_part",
+            "include",
+            "appear",
+            "speaking",
+            "represented",
+            "spent",
+            "leave",
+            "sever_ties",
+            "announce_resignation",
+            "remove",
+            "noun",
+        ];
+        let data = include_str!("../../data/lexicon/triggers.txt");
+        let mut n = 0;
+        for l in lines(data) {
+            let cols: Vec<&str> = l.split('#').next().unwrap_or("").split_whitespace().collect();
+            assert!(cols.len() >= 3, "line {l:?}");
+            let pat = cols[2].split(':').next().unwrap_or("");
+            assert!(known.contains(&pat), "unknown pattern in {l:?}");
+            assert!(l.contains('#'), "no example in {l:?}");
+            n += 1;
+        }
+        assert!(n > 40);
+        assert!(triggers("flew", Kind::Attendance).any(|t| t.pattern == "travel"));
+        assert!(triggers("stepped", Kind::Dismissal).any(|t| t.next == ["down", "aside"]));
+        assert_eq!(flags("visited") & flag::ATTEND, flag::ATTEND);
+        assert_eq!(flags("resigns") & flag::DISMISS, flag::DISMISS);
     }
 }
