@@ -417,6 +417,43 @@ impl<'a> Ctx<'a> {
                 .collect();
         }
         let mut first = self.person_ending_at(k - 1, floor);
+        // "King Ivo of Valmora abdicated": past "of PLACE" to the name.
+        if first.is_none() && self.doc.is_cap(k - 1) {
+            let mut j = k - 1;
+            while j > floor && self.doc.is_cap(j - 1) && j + 4 > k {
+                j -= 1;
+            }
+            if j > floor + 1 && self.lc(j - 1) == "of" {
+                first = self.person_ending_at(j - 2, floor);
+            }
+        }
+        // "A inspected the terminal and met B": a second verb shares the
+        // first one's subject.
+        if first.is_none() && self.lc(k - 1) == "and" {
+            let lo = k.saturating_sub(12).max(floor);
+            for j in (lo..k - 1).rev() {
+                let w = self.lc(j);
+                let verb_like = self.doc.kind(j) == Some(Tk::Word)
+                    && !self.doc.is_cap(j)
+                    && (w.ends_with("ed")
+                        || self
+                            .doc
+                            .has(j, lexicon::flag::ATTEND | lexicon::flag::DISMISS));
+                if verb_like {
+                    let people = self.subject_before(j, seg);
+                    if !people.is_empty() {
+                        return people;
+                    }
+                }
+            }
+        }
+        // "The two officials attended": the people just named.
+        if first.is_none() {
+            let group = self.plural_before(k - 1, seg);
+            if group.len() >= 2 {
+                return group;
+            }
+        }
         if first.is_none() && self.doc.s(k - 1) == "," {
             // Across an appositive: "Grossman, 34, who had been ..., stole".
             let mut j = k - 1;
@@ -517,7 +554,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // A pronoun after "and" opens a new clause ("..., and he said").
-            if self.coref.at(j).is_some_and(|m| m.pronoun) {
+            if self.coref.at(j).is_some_and(|m| m.pronoun && !m.possessive) {
                 break;
             }
             k = j;
@@ -576,8 +613,14 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let titled = j - i <= 9 && self.pre_title(j, i).is_some();
+                // "his counterpart, Petra Haldane".
+                let related = j - i <= 4
+                    && matches!(self.lc(i), "his" | "her" | "their")
+                    && self.doc.s(j - 1) == ","
+                    && (i + 1..j - 1).all(|t| self.doc.kind(t) == Some(Tk::Word));
                 if np.is_some()
                     || titled
+                    || related
                     || (i..j)
                         .all(|t| self.doc.is_cap(t) || self.lc(t) == "'s" || is_det(self.lc(t)))
                 {
@@ -1250,12 +1293,12 @@ impl<'a> Ctx<'a> {
         if !PLURAL_ANAPHORS.contains(&w) {
             return Vec::new();
         }
-        if w != "they"
-            && !matches!(
-                self.lc(i.saturating_sub(1)),
-                "these" | "the" | "both" | "those" | "all"
-            )
-        {
+        // "the two officials": past a number word to the determiner.
+        let mut d = i.saturating_sub(1);
+        if matches!(self.lc(d), "two" | "three" | "four") {
+            d = d.saturating_sub(1);
+        }
+        if w != "they" && !matches!(self.lc(d), "these" | "the" | "both" | "those" | "all") {
             return Vec::new();
         }
         let _ = seg;

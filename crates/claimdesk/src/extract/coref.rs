@@ -307,6 +307,8 @@ pub fn resolve(doc: &Doc) -> Coref {
                         let w = doc.s(r.start);
                         crate::extract::lexicon::given_name(doc.lc(r.start)).is_some()
                             || named_again.contains(w)
+                            // "King Ivo of Valmora".
+                            || (doc.lc(r.end) == "of" && doc.is_cap(r.end + 1))
                     } =>
                     {
                         by_surname.add(&key(doc.s(r.start)), entities.len());

@@ -83,6 +83,9 @@ static ORG: LazyLock<FastSet> =
 static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
 
+static EVENT_MODIFIERS: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/event_modifiers.txt")));
+
 static PLACE_SUFFIX: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/place_suffixes.txt")));
 
@@ -343,6 +346,16 @@ pub fn place(w: &str) -> Option<&'static str> {
     PLACES.0.get(w).copied()
 }
 
+/// Whether the word can sit between a determiner or possessor and an
+/// event noun: a listed modifier ("state", "closed-door") or a length
+/// ("two-day", "48-hour").
+pub fn is_event_modifier(w: &str) -> bool {
+    EVENT_MODIFIERS.contains(w)
+        || ["-day", "-hour", "-week", "-nation", "-minute"]
+            .iter()
+            .any(|s| w.ends_with(s) && w.len() > s.len())
+}
+
 /// Whether a name ending in this word is a place ("Beach", "Square").
 pub fn is_place_suffix(w: &str) -> bool {
     PLACE_SUFFIX.contains(w)
@@ -379,8 +392,14 @@ mod tests {
     fn inflections_are_generated() {
         check("visit", &["visit", "visits", "visited", "visiting"]);
         check("arrive", &["arrive", "arrives", "arrived", "arriving"]);
-        check("testify", &["testify", "testifies", "testified", "testifying"]);
-        check("address", &["address", "addresses", "addressed", "addressing"]);
+        check(
+            "testify",
+            &["testify", "testifies", "testified", "testifying"],
+        );
+        check(
+            "address",
+            &["address", "addresses", "addressed", "addressing"],
+        );
         check("agree", &["agree", "agrees", "agreed", "agreeing"]);
     }
 
@@ -399,7 +418,7 @@ mod tests {
             "appear",
             "speaking",
             "represented",
-            "spent",
+            "present_at",
             "leave",
             "sever_ties",
             "announce_resignation",
@@ -409,7 +428,12 @@ mod tests {
         let data = include_str!("../../data/lexicon/triggers.txt");
         let mut n = 0;
         for l in lines(data) {
-            let cols: Vec<&str> = l.split('#').next().unwrap_or("").split_whitespace().collect();
+            let cols: Vec<&str> = l
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
             assert!(cols.len() >= 3, "line {l:?}");
             let pat = cols[2].split(':').next().unwrap_or("");
             assert!(known.contains(&pat), "unknown pattern in {l:?}");

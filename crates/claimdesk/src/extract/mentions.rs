@@ -184,6 +184,20 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         }
         break;
     }
+    // "Harbour Commissioner Elsa Dunmore": an unlisted word before a title
+    // belongs to the title, not the name.
+    if let Some(t) = (k..b.saturating_sub(1)).rev().find(|&t| {
+        let w = doc.lc(t);
+        lexicon::is_title_head(w) && lexicon::given_name(w).is_none()
+    }) && t + 1 < b
+    {
+        titled = true;
+        let g = gender_of_title(doc.lc(t));
+        if g != Gender::Unknown {
+            gender = g;
+        }
+        k = t + 1;
+    }
     if k >= b {
         return None;
     }
@@ -314,11 +328,18 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     if org_cue && given.is_none() && !titled && !initial {
         return None;
     }
+    // "Ivo Lund's dinner", "Ivo Lund's two-day visit", "Ivo Lund's wife".
+    let poss_cue = possessive && {
+        let w = doc.lc(b + 1);
+        lexicon::is_event(w)
+            || lexicon::is_event_modifier(w)
+            || (lexicon::is_title_word(w) && !doc.is_cap(b + 1))
+    };
     let person = given.is_some()
         || titled
         || initial
         || aged
-        || (unknown && (speaks || (plain && (next_verb || prev_ctx || appositive))));
+        || (unknown && (speaks || (plain && (next_verb || prev_ctx || appositive || poss_cue))));
     person.then_some(NameRun {
         start: k,
         end: b,
@@ -345,8 +366,11 @@ fn after_title_phrase(doc: &Doc, comma: usize, seg_start: usize) -> bool {
             titled = true;
         }
         let opener = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+        // "his counterpart, Petra Haldane,": a possessive pronoun and a
+        // short noun phrase.
+        let related = matches!(w, "his" | "her" | "their") && comma - i <= 3;
         if opener
-            && titled
+            && (titled || related)
             && (i == seg_start || doc.kind(i - 1) != Some(Tk::Word) || !doc.is_cap(i - 1))
         {
             return true;

@@ -1,0 +1,225 @@
+//! Data-driven checks that the claim rules generalise (issue 11): events
+//! told as noun phrases, presence told with other verbs, coordination,
+//! open-class titles and places, departures told in other words, and
+//! sentences that must give nothing. Every name and place is invented.
+
+use chrono::NaiveDate;
+use claimdesk::{ClaimKind, extract};
+
+/// A Wednesday, so "Monday" ahead and "Thursday" behind are known days.
+fn published() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2025, 3, 12)
+}
+
+fn render(text: &str, kind: ClaimKind, with_date: bool) -> Vec<String> {
+    extract(text, published())
+        .claims
+        .iter()
+        .filter(|c| c.kind() == kind)
+        .map(|c| {
+            c.fields
+                .pairs()
+                .iter()
+                .filter(|(k, _)| with_date || *k != "date")
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect()
+}
+
+fn check(kind: ClaimKind, input: &str, expected: &[&str]) {
+    assert_eq!(render(input, kind, false), expected, "\ninput: {input:?}");
+}
+
+/// The people a kind's claims name, in order.
+fn people(kind: ClaimKind, input: &str) -> Vec<String> {
+    render(input, kind, false)
+        .iter()
+        .filter_map(|r| {
+            r.split("; ")
+                .find_map(|f| f.strip_prefix("person=").or(f.strip_prefix("speaker=")))
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+fn check_people(kind: ClaimKind, input: &str, expected: &[&str]) {
+    assert_eq!(people(kind, input), expected, "\ninput: {input:?}");
+}
+
+#[test]
+fn events_told_as_noun_phrases() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Crowds gathered during Governor Ilse Marven's two-day visit to Kestrel Bay.",
+            &[
+                "person=Ilse Marven; event=two-day visit to Kestrel Bay; place=Kestrel Bay; planned=false",
+            ][..],
+        ),
+        (
+            "Prices rose after a closed-door meeting between Trade Minister Oskar Lindqvist and his counterpart, Petra Haldane, on Thursday.",
+            &[
+                "person=Oskar Lindqvist; event=closed-door meeting with Petra Haldane; planned=false",
+                "person=Petra Haldane; event=closed-door meeting with Oskar Lindqvist; planned=false",
+            ][..],
+        ),
+        (
+            "Ivo Lund's dinner on Friday with Mayor Ana Pelk ran late.",
+            &[
+                "person=Ivo Lund; event=dinner with Ana Pelk; planned=false",
+                "person=Ana Pelk; event=dinner with Ivo Lund; planned=false",
+            ][..],
+        ),
+        (
+            "The briefing was attended by Senator Ruth Omari.",
+            &["person=Ruth Omari; event=briefing; planned=false"][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+    // Dated and planned: "which begins on Monday" is the coming Monday.
+    let got = render(
+        "Security is tight for the state visit of Premier Anton Vessel, which begins on Monday.",
+        Attendance,
+        true,
+    );
+    assert_eq!(
+        got,
+        ["person=Anton Vessel; event=state visit; date=2025-03-17; planned=true"],
+    );
+    let got = render(
+        "Markets calmed after a meeting between Finance Minister Oskar Lindqvist and Mayor Ana Pelk on Thursday.",
+        Attendance,
+        true,
+    );
+    assert!(
+        got.iter().all(|c| c.contains("date=2025-03-06")) && got.len() == 2,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn presence_told_with_other_verbs() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Speaking at a rally in Dunhollow on Saturday, Councillor Mira Solberg promised new ferries.",
+            &["person=Mira Solberg; event=rally; place=Dunhollow; planned=false"][..],
+        ),
+        (
+            "Valmora will be represented at the summit by its deputy minister, Kasia Lind.",
+            &["person=Kasia Lind; event=summit; planned=true"][..],
+        ),
+        (
+            "Mayor Ana Pelk took to the stage at the festival.",
+            &["person=Ana Pelk; event=festival; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk spent the afternoon at the harbour museum.",
+            &["person=Ana Pelk; event=visit to harbour museum; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk heads to Dunhollow next week.",
+            &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=true"][..],
+        ),
+        (
+            "Mayor Ana Pelk flew to Rotterdam for talks with port officials.",
+            &["person=Ana Pelk; event=talks with port officials; place=Rotterdam; planned=false"][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+}
+
+#[test]
+fn coordination_and_lists() {
+    use ClaimKind::Attendance;
+    check_people(
+        Attendance,
+        "Mayor Ana Pelk inspected the terminal and met with dock workers.",
+        &["Ana Pelk", "Ana Pelk"],
+    );
+    check_people(
+        Attendance,
+        "Minister Ivo Lund will meet Harbour Commissioner Elsa Dunmore, Treasury adviser Jon Pike and Sara Velt, a member of the city council.",
+        &["Ivo Lund", "Elsa Dunmore", "Jon Pike", "Sara Velt"],
+    );
+    check(
+        Attendance,
+        "Minister Ivo Lund is due to visit Kestrel Bay and Dunhollow next week.",
+        &[
+            "person=Ivo Lund; event=visit to Kestrel Bay; place=Kestrel Bay; planned=true",
+            "person=Ivo Lund; event=visit to Dunhollow; place=Dunhollow; planned=true",
+        ],
+    );
+    // A plural description refers back to the people just named.
+    check_people(
+        Attendance,
+        "Mayor Ivo Lund and Ana Pelk arrived late. The two officials later attended a briefing.",
+        &["Ivo Lund", "Ana Pelk"],
+    );
+}
+
+#[test]
+fn places_need_not_be_listed() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Ana Pelk arrived in Veldmoor on Monday.",
+            &["person=Ana Pelk; event=visit to Veldmoor; place=Veldmoor; planned=false"][..],
+        ),
+        (
+            "Ana Pelk visited Wrocław last week.",
+            &["person=Ana Pelk; event=visit to Wrocław; place=Wrocław; planned=false"][..],
+        ),
+        (
+            "Ana Pelk met Ivo Lund in Brno.",
+            &[
+                "person=Ana Pelk; event=meeting with Ivo Lund; place=Brno; planned=false",
+                "person=Ivo Lund; event=meeting with Ana Pelk; place=Brno; planned=false",
+            ][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+}
+
+#[test]
+fn departures_told_in_other_words() {
+    use ClaimKind::Dismissal;
+    for (input, expected) in [
+        (
+            "King Ivo of Valmora abdicated on Sunday.",
+            &["person=Ivo; role=King; how=resigned"][..],
+        ),
+        (
+            "Mayor Ana Pelk was relieved of her duties on Monday.",
+            &["person=Ana Pelk; role=Mayor; how=dismissed"][..],
+        ),
+        (
+            "Ivo Lund announced his intention to step down.",
+            &["person=Ivo Lund; how=resigned"][..],
+        ),
+        (
+            "Ivo Lund was pushed into resigning.",
+            &["person=Ivo Lund; how=resigned"][..],
+        ),
+    ] {
+        check(Dismissal, input, expected);
+    }
+}
+
+#[test]
+fn nothing_to_claim() {
+    for input in [
+        "Ivo Lund met his match in the final round.",
+        "Ivo Lund's visit was cancelled.",
+        "Ivo Lund hopes to meet Ana Pelk in Dunhollow.",
+        "Speaking to reporters, Ivo Lund said little.",
+        "Ivo Lund said in Dunhollow, where leaders are meeting, that he was hopeful.",
+    ] {
+        check(ClaimKind::Attendance, input, &[]);
+    }
+}
