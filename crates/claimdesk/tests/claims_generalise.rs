@@ -223,3 +223,61 @@ fn nothing_to_claim() {
         check(ClaimKind::Attendance, input, &[]);
     }
 }
+
+#[test]
+fn more_ways_to_be_present() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Mayor Ana Pelk chatted with Governor Ivo Lund.",
+            &[
+                "person=Ana Pelk; event=meeting with Ivo Lund; planned=false",
+                "person=Ivo Lund; event=meeting with Ana Pelk; planned=false",
+            ][..],
+        ),
+        (
+            "Mayor Ana Pelk arrived at the party congress on Friday.",
+            &["person=Ana Pelk; event=party congress; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk heads back to Dunhollow.",
+            &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk left for Dunhollow.",
+            &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk went on a listening tour.",
+            &["person=Ana Pelk; event=listening tour; planned=false"][..],
+        ),
+        (
+            "The former auditor Ivo Lund is set to testify.",
+            &["person=Ivo Lund; event=testimony; planned=true"][..],
+        ),
+        (
+            "Crowds lined the route for Governor Ivo Lund's second inauguration.",
+            &["person=Ivo Lund; event=second inauguration; planned=false"][..],
+        ),
+        (
+            "Governor Ivo Lund praised the crew during a welcoming ceremony.",
+            &["person=Ivo Lund; event=welcoming ceremony; planned=false"][..],
+        ),
+        (
+            "Governor Ivo Lund and Mayor Ana Pelk argued. The two leaders met again in May.",
+            &[
+                "person=Ivo Lund; event=meeting; planned=false",
+                "person=Ana Pelk; event=meeting; planned=false",
+            ][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+    // A possessor that does not attend.
+    for input in [
+        "Governor Ivo Lund's party lost the vote.",
+        "Governor Ivo Lund's funeral was held on Monday.",
+    ] {
+        check(Attendance, input, &[]);
+    }
+}

@@ -349,7 +349,11 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 // his match" meets no one.
                 last = np_after(ctx, k, end);
                 if last > k && !names_people(ctx, last - 1) {
-                    return None;
+                    if is_article(ctx.lc(k)) {
+                        return None;
+                    }
+                    // "met again in May": no object.
+                    last = k;
                 }
             }
             let event = if others.is_empty() && last > k {
@@ -401,9 +405,17 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             if people.is_empty() {
                 return None;
             }
-            let np_end = np_after(ctx, v + 1, end);
+            // "went on a tour": the particle the data asks for.
+            let o = if t.next.is_empty() {
+                v + 1
+            } else if t.next.contains(&ctx.lc(v + 1)) {
+                v + 2
+            } else {
+                return None;
+            };
+            let np_end = np_after(ctx, o, end);
             // The object must be an event (or a delegation / assembly).
-            let evnoun = (v + 1..np_end).find(|&k| {
+            let evnoun = (o..np_end).find(|&k| {
                 let n = ctx.lc(k);
                 let head = k + 1 == np_end
                     || matches!(
@@ -433,7 +445,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             } else {
                 with_people(ctx, evnoun, np_end, end)
             };
-            let event = ctx.phrase(v + 1, np_end);
+            let event = ctx.phrase(o, np_end);
             let event = event
                 .trim_start_matches("a ")
                 .trim_start_matches("an ")
@@ -562,15 +574,35 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             })
         }
         "travel" => {
-            let k = v + 1;
-            if !matches!(ctx.lc(k), "in" | "at" | "to") {
+            let mut k = v + 1;
+            // "heads back to", "flew home to".
+            if matches!(ctx.lc(k), "back" | "home" | "straight" | "on") {
+                k += 1;
+            }
+            let prep = ctx.lc(k);
+            if !(matches!(prep, "in" | "at" | "to") || t.next.contains(&prep)) {
                 return None;
             }
-            let place = ctx.open_place_at(k + 1, end)?;
             let people = subj();
             if people.is_empty() {
                 return None;
             }
+            let Some(place) = ctx.open_place_at(k + 1, end) else {
+                // "arrives at the board meeting": an event, not a place.
+                let ne = np_after(ctx, k + 1, end);
+                let event = ctx.phrase(k + 1, ne);
+                let head = ne.checked_sub(1)?;
+                if prep != "at" || !lexicon::is_event(ctx.lc(head)) {
+                    return None;
+                }
+                return Some(Found {
+                    people,
+                    others: Vec::new(),
+                    event: event.trim_start_matches("the ").to_string(),
+                    place: None,
+                    end: ne,
+                });
+            };
             let mut e = k + 1;
             while e < end && ctx.doc.is_cap(e) {
                 e += 1;
@@ -655,6 +687,20 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
         "appear" => {
             let k = v + 1;
             if !matches!(ctx.lc(k), "before" | "at" | "in") {
+                // "is set to testify": testimony is given in person.
+                if t.variant == "testimony" && !ctx.doc.is_cap(k) {
+                    let people = subj();
+                    if people.is_empty() {
+                        return None;
+                    }
+                    return Some(Found {
+                        people,
+                        others: Vec::new(),
+                        event: "testimony".into(),
+                        place: None,
+                        end: v + 1,
+                    });
+                }
                 return None;
             }
             let ne = np_after(ctx, k + 1, end).max(
@@ -713,7 +759,14 @@ fn is_article(w: &str) -> bool {
 /// possessor or a clause word. Returns the first modifier and the possessor.
 fn event_np_start(ctx: &Ctx, v: usize, seg: &Seg) -> (usize, Option<Who>) {
     let mut s = v;
-    while s > seg.tok_start && v - s < 4 && lexicon::is_event_modifier(ctx.lc(s - 1)) {
+    // Modifiers: listed ones, "-ed" adjectives ("failed"), and capitalised
+    // words naming the subject ("North Korea talks").
+    while s > seg.tok_start && v - s < 4 && {
+        let w = ctx.lc(s - 1);
+        lexicon::is_event_modifier(w)
+            || ((w.ends_with("ed") || w.ends_with("ing")) && !ctx.doc.is_cap(s - 1) && w.len() > 4)
+            || (ctx.doc.is_cap(s - 1) && ctx.coref.at(s - 1).is_none() && !lexicon::is_stopword(w))
+    } {
         s -= 1;
     }
     let owner = (s > seg.tok_start).then(|| possessor(ctx, s)).flatten();
@@ -804,6 +857,43 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 event: name,
                 place: None,
                 end: last,
+            })
+        }
+        // "Ana Pelk's inauguration", "his talks in Dunhollow".
+        _ if owner.is_some() && lexicon::is_owned_event(ctx.lc(v)) => Some(Found {
+            people: owner.into_iter().collect(),
+            others: Vec::new(),
+            event: name,
+            place: None,
+            end: v + 1,
+        }),
+        // "Ana Pelk said during a welcoming ceremony": the subject of the
+        // clause is at the event.
+        _ if owner.is_none()
+            && s > seg.tok_start + 1
+            && matches!(ctx.lc(s - 1), "a" | "an" | "the")
+            && matches!(ctx.lc(s - 2), "during" | "at")
+            && !matches!(next, "with" | "between" | "of") =>
+        {
+            let floor = ctx.clause_start(s - 2, seg);
+            let people = (floor..s - 2).rev().take(12).find_map(|j| {
+                let w = ctx.lc(j);
+                let verb = ctx.doc.kind(j) == Some(super::segment::Tk::Word)
+                    && !ctx.doc.is_cap(j)
+                    && (ctx.doc.has(j, lexicon::flag::SPEECH) || w.ends_with("ed"));
+                let p = if verb {
+                    ctx.subject_before(j, seg)
+                } else {
+                    Vec::new()
+                };
+                (!p.is_empty()).then_some(p)
+            })?;
+            Some(Found {
+                people,
+                others: Vec::new(),
+                event: name,
+                place: None,
+                end: v + 1,
             })
         }
         // "a briefing (was) attended by Ana Pelk".

@@ -1290,7 +1290,12 @@ impl<'a> Ctx<'a> {
     /// `i` refers to: the last coordination of two or more people before.
     pub fn plural_before(&self, i: usize, seg: &Seg) -> Vec<Who> {
         let w = self.lc(i);
-        if !PLURAL_ANAPHORS.contains(&w) {
+        // "they", "the officials", "the two leaders", "both ministers".
+        let plural_person = w.len() > 3
+            && w.ends_with('s')
+            && (lexicon::is_title_word(&w[..w.len() - 1])
+                || crate::lexical::words::is_person_noun(w));
+        if !PLURAL_ANAPHORS.contains(&w) && !plural_person {
             return Vec::new();
         }
         // "the two officials": past a number word to the determiner.

@@ -511,7 +511,9 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                 let ok = |m: &&Mention| {
                     usable(m) && entities.get(m.entity).is_some_and(|e| compatible(e, g))
                 };
-                let subject = out[seg_first..].iter().find(|m| !m.possessive && !m.pronoun);
+                let subject = out[seg_first..]
+                    .iter()
+                    .find(|m| !m.possessive && !m.pronoun);
                 let near = out[seg_first..].iter().rev().find(ok);
                 if let (Some(sub), Some(near)) = (subject, near)
                     && sub.entity != near.entity

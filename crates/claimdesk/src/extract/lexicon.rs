@@ -83,6 +83,9 @@ static ORG: LazyLock<FastSet> =
 static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
 
+static OWNED_EVENTS: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/owned_events.txt")));
+
 static EVENT_MODIFIERS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/event_modifiers.txt")));
 
@@ -344,6 +347,12 @@ pub fn is_speech_verb(w: &str) -> bool {
 /// ("british" → "Britain").
 pub fn place(w: &str) -> Option<&'static str> {
     PLACES.0.get(w).copied()
+}
+
+/// Whether a possessor alone attends the event this noun names ("her
+/// inauguration", not "her party").
+pub fn is_owned_event(w: &str) -> bool {
+    OWNED_EVENTS.contains(w)
 }
 
 /// Whether the word can sit between a determiner or possessor and an
