@@ -32,6 +32,25 @@ fn check(kind: ClaimKind, input: &str, expected: &[&str]) {
     assert_eq!(render(input, kind, false), expected, "\ninput: {input:?}");
 }
 
+/// Checks every case of a table and reports all that fail at once.
+fn check_all(kind: ClaimKind, cases: &[(&str, &[&str])]) {
+    let failed: Vec<String> = cases
+        .iter()
+        .filter_map(|(input, expected)| {
+            let got = render(input, kind, false);
+            (got != *expected)
+                .then(|| format!("input: {input:?}\n  got:  {got:?}\n  want: {expected:?}"))
+        })
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} failed:\n{}",
+        failed.len(),
+        cases.len(),
+        failed.join("\n")
+    );
+}
+
 /// The people a kind's claims name, in order.
 fn people(kind: ClaimKind, input: &str) -> Vec<String> {
     render(input, kind, false)
@@ -203,6 +222,10 @@ fn departures_told_in_other_words() {
             &["person=Ivo Lund; how=resigned"][..],
         ),
         (
+            "Without the vote, Ivo Lund would have had to resign.",
+            &[][..],
+        ),
+        (
             "Ivo Lund was pushed into resigning.",
             &["person=Ivo Lund; how=resigned"][..],
         ),
@@ -280,4 +303,69 @@ fn more_ways_to_be_present() {
     ] {
         check(Attendance, input, &[]);
     }
+}
+
+#[test]
+fn open_class_titles() {
+    use ClaimKind::Role;
+    check_all(
+        Role,
+        &[
+            (
+                "Sen. Ruth Omari spoke first.",
+                &["person=Ruth Omari; role=Senator"][..],
+            ),
+            (
+                "Gov. Ruth Omari and Lt. Gov. Ivo Lund spoke first.",
+                &[
+                    "person=Ruth Omari; role=Governor",
+                    "person=Ivo Lund; role=Lieutenant Governor",
+                ][..],
+            ),
+            (
+                "Estonian Harbour Minister Ivo Lund spoke first.",
+                &["person=Ivo Lund; role=Harbour Minister; org=Estonia"][..],
+            ),
+            (
+                "The Sultan of Valmora, Ivo Lund, spoke first.",
+                &["person=Ivo Lund; role=Sultan; org=Valmora"][..],
+            ),
+            (
+                "King Ivo of Valmora spoke first.",
+                &["person=Ivo; role=King; org=Valmora"][..],
+            ),
+            ("Sir Ivo Lund spoke first, then Dame Ana Pelk.", &[][..]),
+            (
+                "Ivo Lund resigned as Secretary for Harbours on Monday.",
+                &["person=Ivo Lund; role=Secretary for Harbours"][..],
+            ),
+            (
+                "Hana Ruiz, research director at the Osterlund Policy Lab, said the plan was sound.",
+                &["person=Hana Ruiz; role=research director; org=Osterlund Policy Lab"][..],
+            ),
+            (
+                "Ivo Lund, who is a former diplomat, spoke first.",
+                &["person=Ivo Lund; role=former diplomat"][..],
+            ),
+            (
+                "Ivo Lund became a senator in 2019.",
+                &["person=Ivo Lund; role=senator"][..],
+            ),
+            (
+                "US Ambassador Ivo Lund met us in Dunhollow.",
+                &["person=Ivo Lund; role=Ambassador; org=US"][..],
+            ),
+            ("Ivo Lund is a shrewd politician.", &[][..]),
+            ("Ivo Lund, a bold speaker, won the vote.", &[][..]),
+        ],
+    );
+}
+
+#[test]
+fn honorifics_stay_out_of_names() {
+    check_people(
+        ClaimKind::Attendance,
+        "Sir Ivo Lund met Dame Ana Pelk and Sheikh Omar Haddad in Dunhollow.",
+        &["Ivo Lund", "Ana Pelk", "Omar Haddad"],
+    );
 }

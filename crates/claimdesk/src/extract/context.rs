@@ -96,7 +96,7 @@ const AUX: &[&str] = &[
     "again",
 ];
 
-const MODIFIERS: &[&str] = &[
+pub(crate) const MODIFIERS: &[&str] = &[
     "former",
     "then",
     "acting",
@@ -226,6 +226,26 @@ impl<'a> Ctx<'a> {
 
     pub fn lc(&self, i: usize) -> &str {
         self.doc.lc(i)
+    }
+
+    /// A title as the tokens `[a, b)` write it, abbreviations written out
+    /// ("Lt. Gov." → "Lieutenant Governor").
+    pub fn title_phrase(&self, a: usize, b: usize) -> String {
+        let words: Vec<String> = (a..b)
+            .map(|i| {
+                let w = self.lc(i);
+                let full = lexicon::title_word(w);
+                if full == w {
+                    return self.doc.s(i).to_string();
+                }
+                let mut c = full.chars();
+                match c.next() {
+                    Some(f) if self.doc.is_cap(i) => f.to_uppercase().chain(c).collect(),
+                    _ => full.to_string(),
+                }
+            })
+            .collect();
+        words.join(" ")
     }
 
     /// Byte span of tokens `[a, b)`.
@@ -660,7 +680,7 @@ impl<'a> Ctx<'a> {
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(self.lc(j));
+            key.push_str(lexicon::title_word(self.lc(j)));
             if lexicon::is_title(&key) {
                 best = Some(j + 1);
             }
@@ -706,7 +726,8 @@ impl<'a> Ctx<'a> {
             while k > floor && self.is_modifier(k - 1) && self.lc(k - 1) != "former" {
                 k -= 1;
             }
-            let role_start = k;
+            let mut role_start = k;
+            let mut role_start_override = None;
             let mut former = false;
             let mut this_org = None;
             if k > floor {
@@ -740,12 +761,23 @@ impl<'a> Ctx<'a> {
                             "former" | "then" | "acting" | "outgoing" | "incoming"
                         )
                         && self.coref.at(s - 1).is_none()
-                        && !lexicon::is_stopword(self.lc(s - 1))
+                        && (!lexicon::is_stopword(self.lc(s - 1)) || self.is_acronym(s - 1))
                     {
                         s -= 1;
                     }
                     if s < k {
-                        this_org = Some(self.org_name(s, k));
+                        // "Estonian Harbour Minister": the place is the
+                        // organization, the words after it are the title's.
+                        let place_end = (s + 1..k).rev().find(|&p| {
+                            let words: Vec<&str> = (s..p).map(|t| self.doc.s(t)).collect();
+                            lexicon::place(&self.lc(s).to_string()).is_some() && p == s + 1
+                                || super::gazetteer::is_place(&words)
+                        });
+                        let org_end = place_end.unwrap_or(k);
+                        this_org = Some(self.org_name(s, org_end));
+                        if org_end < k {
+                            role_start_override = Some(org_end);
+                        }
                         k = s;
                     }
                 }
@@ -754,7 +786,10 @@ impl<'a> Ctx<'a> {
                 former = true;
                 k -= 1;
             }
-            let mut role = self.phrase(role_start, e);
+            if let Some(r) = role_start_override {
+                role_start = r;
+            }
+            let mut role = self.title_phrase(role_start, e);
             if former {
                 role = format!("former {role}");
             }
@@ -895,7 +930,7 @@ impl<'a> Ctx<'a> {
             {
                 rs += 1;
             }
-            let mut role = self.phrase(rs, te);
+            let mut role = self.title_phrase(rs, te);
             if former && roles.is_empty() {
                 role = format!("former {role}");
             }
@@ -963,7 +998,19 @@ impl<'a> Ctx<'a> {
                     lexicon::place(self.lc(t)).is_some()
                         || (self.doc.is_cap(t) && !lexicon::is_stopword(self.lc(t)))
                 });
-            if e > s && useful {
+            // "Secretary for Harbours", "Minister for Trade": a remit
+            // written as a name belongs to the title.
+            let remit = prep == "for"
+                && s == j + 1
+                && self.doc.is_cap(s)
+                && roles.len() == 1
+                && (s..e).all(|t| self.doc.is_cap(t) || matches!(self.lc(t), "and" | "of"));
+            if e > s && useful && remit {
+                if let Some(r) = roles.last_mut() {
+                    *r = format!("{r} for {}", self.phrase(s, e));
+                }
+                stop = e;
+            } else if e > s && useful {
                 // "BankAmerica's vice president for communications": the
                 // possessor is the organization, the phrase is the remit;
                 // "at" names the employer ("Africa director at the Centre").
@@ -1011,6 +1058,10 @@ impl<'a> Ctx<'a> {
         for k in lo..v {
             let w = self.lc(k);
             let near = v - k <= 4;
+            // "would have had to resign": what did not happen.
+            if matches!(w, "would" | "'d") && self.lc(k + 1) == "have" {
+                return true;
+            }
             if near
                 && matches!(
                     w,

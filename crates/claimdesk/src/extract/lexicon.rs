@@ -66,6 +66,23 @@ static TITLE_STARTS: LazyLock<FastSet> =
 static TITLE_HEADS: LazyLock<FastSet> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.rsplit(' ').next()).collect());
 
+/// Abbreviated title words ("sen") → the word written out ("senator").
+static TITLE_ABBREV: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+    lines(include_str!("../../data/lexicon/title_abbreviations.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, w)| (a.trim(), w.trim()))
+        .collect()
+});
+
+/// The title word an abbreviation written with its full stop stands for
+/// ("sen." → "senator"); other words as they are.
+pub fn title_word(w: &str) -> &str {
+    match w.strip_suffix('.') {
+        Some(stem) => TITLE_ABBREV.get(stem).copied().unwrap_or(w),
+        None => w,
+    }
+}
+
 static HONORIFICS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/honorifics.txt")));
 
@@ -305,16 +322,16 @@ pub fn is_title(phrase: &str) -> bool {
 }
 
 pub fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(w.trim_end_matches('.'))
+    TITLE_WORDS.contains(title_word(w).trim_end_matches('.'))
 }
 
 /// Whether some title starts with this word.
 pub fn is_title_start(w: &str) -> bool {
-    TITLE_STARTS.contains(w)
+    TITLE_STARTS.contains(title_word(w))
 }
 
 pub fn is_title_head(w: &str) -> bool {
-    TITLE_HEADS.contains(w)
+    TITLE_HEADS.contains(title_word(w))
 }
 
 pub fn is_honorific(w: &str) -> bool {

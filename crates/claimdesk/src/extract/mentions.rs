@@ -259,7 +259,19 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             && !is_ordinal(w)
     });
     let next = doc.lc(b);
+    // "Hana Ruiz, research director at the Lab, said": an appositive title
+    // without an article, then a speech verb.
+    let titled_apposition = next == "," && {
+        let lim = (b + 14).min(doc.tokens.len());
+        let close = (b + 2..lim).find(|&j| doc.s(j) == ",");
+        close.is_some_and(|c| {
+            (b + 1..c).any(|j| lexicon::is_title_word(doc.lc(j)) && !doc.is_cap(j))
+                && (b + 1..c).all(|j| !lexicon::is_speech_verb(doc.lc(j)))
+                && lexicon::is_speech_verb(doc.lc(c + 1))
+        })
+    };
     let speaks = lexicon::is_speech_verb(next)
+        || titled_apposition
         || (next == "," && matches!(doc.lc(b + 1), "who" | "a" | "an" | "the"))
         || (a > 0 && lexicon::is_speech_verb(doc.lc(a - 1)));
     // A run of unknown capitalized words acting as a person would:

@@ -76,8 +76,20 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
         let floor = seg.tok_start;
         let end = seg.tok_end;
         // Title before the name.
-        if let Some(np) = ctx.pre_title(m.start, floor) {
-            push(ctx, &mut out, who, &np, np.start, m.end, m.seg, 0.85);
+        if let Some(mut np) = ctx.pre_title(m.start, floor) {
+            // "King Ivo of Valmora", "President Ana Pelk of Estonia".
+            let mut stop = m.end;
+            if np.org.is_none() && ctx.lc(m.end) == "of" && ctx.doc.is_cap(m.end + 1) {
+                let mut e = m.end + 1;
+                while e < end && ctx.doc.is_cap(e) && ctx.coref.at(e).is_none() {
+                    e += 1;
+                }
+                if e > m.end + 1 {
+                    np.org = Some(ctx.org_name(m.end + 1, e));
+                    stop = e;
+                }
+            }
+            push(ctx, &mut out, who, &np, np.start, stop, m.seg, 0.85);
         } else if m.start >= floor + 2 && ctx.doc.s(m.start - 1) == "," {
             // Title phrase, comma, name: "his chief of staff, Andriy Yermak".
             let comma = m.start - 1;
@@ -177,6 +189,7 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
             }
             if let Some(np) = ctx.post_title(k, end)
                 && closes_appositive(ctx, np.end, end)
+                && !evaluative(ctx, k, np.end)
             {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
                 continue;
@@ -219,6 +232,7 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 && j > k
                 && !ctx.blocked(j, &seg)
                 && let Some(np) = ctx.post_title(j, end)
+                && !(copular && evaluative(ctx, j, np.end))
             {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
                 continue;
@@ -274,6 +288,21 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// Whether the title phrase `[a, b)` after a copula is an evaluation ("a
+/// shrewd politician", "a brilliant lawyer"): an adjective before the title
+/// that is neither a title word nor a role modifier ("former", "senior").
+fn evaluative(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let title = (a..b).find(|&t| ctx.title_at(t).is_some()).unwrap_or(b);
+    (a..title).any(|t| {
+        let w = ctx.lc(t);
+        !ctx.doc.is_cap(t)
+            && crate::lexical::words::is_adjective(w)
+            && !lexicon::is_title_word(w)
+            && !super::context::MODIFIERS.contains(&w)
+            && !matches!(w, "a" | "an" | "the")
+    })
 }
 
 /// "X, who joined the board in 2021 as treasurer": the antecedent of a

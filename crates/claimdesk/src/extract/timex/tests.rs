@@ -239,7 +239,7 @@ fn weekdays_lean_with_tense() {
         ),
         // A future context without "will" (issue 11, item 10).
         (
-            "The state visit, which begins on Tuesday, is the first in years.",
+            "The state visit, which begins on Tuesday, is the first of its kind.",
             "Tuesday",
             "2025-12-02",
         ),
