@@ -369,3 +369,61 @@ fn honorifics_stay_out_of_names() {
         &["Ivo Lund", "Ana Pelk", "Omar Haddad"],
     );
 }
+
+#[test]
+fn quotes_and_their_speakers() {
+    use ClaimKind::Quote;
+    check_all(
+        Quote,
+        &[
+            (
+                "Ivo Lund said the plan was \"reckless\".",
+                &["speaker=Ivo Lund; quote=reckless"][..],
+            ),
+            (
+                "Ana Pelk called the plan \"reckless\" and \"a waste of money\".",
+                &[
+                    "speaker=Ana Pelk; quote=reckless",
+                    "speaker=Ana Pelk; quote=a waste of money",
+                ][..],
+            ),
+            (
+                "\"We will rebuild the pier,\" Hana Ruiz, research director at the Osterlund Policy Lab, said.",
+                &["speaker=Hana Ruiz; quote=We will rebuild the pier,"][..],
+            ),
+            (
+                "Mayor Ana Pelk rejected the bid, branding Ivo Lund \"a reckless gambler\".",
+                &["speaker=Ana Pelk; quote=a reckless gambler"][..],
+            ),
+            (
+                "Mayor Ana Pelk ended the talks with a warning that \"the door is now closed\".",
+                &["speaker=Ana Pelk; quote=the door is now closed"][..],
+            ),
+            (
+                "\"We won,\" Mayor Ana Pelk said on \"Harbour Hour.\" \"It was a long night.\"",
+                &[
+                    "speaker=Ana Pelk; quote=We won,",
+                    "speaker=Ana Pelk; quote=It was a long night.",
+                ][..],
+            ),
+            (
+                "Mayor Ana Pelk met Mara Lund, the wife of Ivo Lund. \"We agreed on the route,\" she said.",
+                &["speaker=Ana Pelk; quote=We agreed on the route,"][..],
+            ),
+            // The words of a spokesperson are not the principal's.
+            (
+                "A spokesman for Senator Caius Renner said \"the claim is false\".",
+                &[][..],
+            ),
+            (
+                "\"The claim is false,\" a spokesman for Senator Caius Renner said.",
+                &[][..],
+            ),
+            // Scare quotes around a label are no quote.
+            (
+                "Ivo Lund runs a so-called \"harbour fund\".",
+                &[][..],
+            ),
+        ],
+    );
+}

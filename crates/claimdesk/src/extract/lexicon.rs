@@ -100,6 +100,14 @@ static ORG: LazyLock<FastSet> =
 static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
 
+static SPOKESPEOPLE: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/spokespeople.txt")));
+
+/// Whether the noun names someone who speaks for another ("spokesman").
+pub fn is_spokesperson(w: &str) -> bool {
+    SPOKESPEOPLE.contains(w)
+}
+
 static OWNED_EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/owned_events.txt")));
 

@@ -295,7 +295,11 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
 /// that is neither a title word nor a role modifier ("former", "senior").
 fn evaluative(ctx: &Ctx, a: usize, b: usize) -> bool {
     let title = (a..b).find(|&t| ctx.title_at(t).is_some()).unwrap_or(b);
-    (a..title).any(|t| {
+    // Only right after "a"/"an": "a bold speaker", not "former
+    // international development secretary".
+    let art = (a..title).find(|&t| matches!(ctx.lc(t), "a" | "an"));
+    let Some(art) = art else { return false };
+    (art + 1..(art + 2).min(title)).any(|t| {
         let w = ctx.lc(t);
         !ctx.doc.is_cap(t)
             && crate::lexical::words::is_adjective(w)
