@@ -420,10 +420,7 @@ fn quotes_and_their_speakers() {
                 &[][..],
             ),
             // Scare quotes around a label are no quote.
-            (
-                "Ivo Lund runs a so-called \"harbour fund\".",
-                &[][..],
-            ),
+            ("Ivo Lund runs a so-called \"harbour fund\".", &[][..]),
         ],
     );
 }

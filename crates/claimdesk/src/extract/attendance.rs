@@ -49,7 +49,16 @@ const ASSEMBLIES: &[&str] = &[
     "commons",
 ];
 
-pub fn find(ctx: &Ctx) -> Vec<Claim> {
+/// The attendance rule.
+pub struct Attendances;
+
+impl super::rules::Rule for Attendances {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        find(ctx)
+    }
+}
+
+fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     for (si, seg) in ctx.claim_segs() {
         for v in seg.tok_start..seg.tok_end {

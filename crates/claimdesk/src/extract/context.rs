@@ -38,6 +38,8 @@ pub struct Ctx<'a> {
     /// Each holder comes with the canonical place of the role's
     /// organization, if it is one ("French President" → France).
     pub role_index: HashMap<String, Vec<(usize, Option<&'static str>)>>,
+    /// The role claims the index pass found (`role::index_pass`).
+    pub roles: Vec<crate::model::Claim>,
     /// Indexes into `timexes`, by start offset (then index), so the dates of
     /// a sentence are found by binary search, not by scanning every date of
     /// the article for each verb.
@@ -194,6 +196,7 @@ impl<'a> Ctx<'a> {
             timexes,
             published,
             role_index: HashMap::new(),
+            roles: Vec::new(),
             timex_by_start,
             timex_malformed,
         }
@@ -1265,14 +1268,6 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         None
-    }
-
-    /// A place name starting at `i` (skipping "the"): a capitalised run
-    /// that the gazetteer or the place list knows, or that ends in a place
-    /// word ("Beach", "Square"). See `open_place_at` for the contexts that
-    /// take any capitalised name.
-    pub fn place_at(&self, i: usize, end: usize) -> Option<String> {
-        self.place_run(i, end, false)
     }
 
     /// A place name starting at `i` where the syntax wants a place ("visit

@@ -168,7 +168,16 @@ fn reported_now(ctx: &Ctx, v: usize, passive: Option<usize>) -> bool {
             ))
 }
 
-pub fn find(ctx: &Ctx) -> Vec<Claim> {
+/// The dismissal rule.
+pub struct Dismissals;
+
+impl super::rules::Rule for Dismissals {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        find(ctx)
+    }
+}
+
+fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     // The article's own date (dateline, else publication), for departures
     // told in the present.

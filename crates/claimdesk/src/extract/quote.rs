@@ -64,7 +64,16 @@ impl Cues {
     }
 }
 
-pub fn find(ctx: &Ctx) -> Vec<Claim> {
+/// The quote rule.
+pub struct Quotes;
+
+impl super::rules::Rule for Quotes {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        find(ctx)
+    }
+}
+
+fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     if ctx.doc.quotes.is_empty() {
         return out;
@@ -359,7 +368,10 @@ fn before(
     // the reported clause.
     let predicate = o - v <= 8
         && o > 0
-        && matches!(ctx.lc(o - 1), "was" | "is" | "were" | "are" | "be" | "been" | "as")
+        && matches!(
+            ctx.lc(o - 1),
+            "was" | "is" | "were" | "are" | "be" | "been" | "as"
+        )
         && ctx.clause_start(o, seg) <= v;
     if words < 2 && !adjacent && !predicate {
         return Speaker::None;

@@ -55,7 +55,25 @@ const MEMBER_ORGS: &[&str] = &[
     "boys",
 ];
 
-pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
+/// The role rule: the roles the index pass found.
+pub struct Roles;
+
+impl super::rules::Rule for Roles {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        ctx.roles.clone()
+    }
+}
+
+/// The index pass, run once before the rules: finds every stated role,
+/// fills `ctx.role_index` (title → holders, for "the president") and keeps
+/// the role claims in `ctx.roles`. Names are read in text order, so a
+/// definite description resolves to a holder named before it.
+pub fn index_pass(ctx: &mut Ctx) {
+    let found = find(ctx);
+    ctx.roles = found;
+}
+
+fn find(ctx: &mut Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     let mentions = ctx.coref.mentions.clone();
     for m in mentions.iter().filter(|m| !m.pronoun) {
