@@ -26,29 +26,6 @@ struct Found {
     end: usize,
 }
 
-const ASSEMBLIES: &[&str] = &[
-    "council",
-    "parliament",
-    "senate",
-    "house",
-    "committee",
-    "assembly",
-    "congress",
-    "conference",
-    "summit",
-    "rally",
-    "hearing",
-    "court",
-    "jury",
-    "convention",
-    "crowd",
-    "meeting",
-    "session",
-    "subcommittee",
-    "panel",
-    "commons",
-];
-
 /// The attendance rule.
 pub struct Attendances;
 
@@ -445,7 +422,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                     n == "party" && (ctx.doc.is_cap(k) || (k > v + 1 && ctx.doc.is_cap(k - 1)));
                 head && !political
                     && (lexicon::is_event(n)
-                        || ASSEMBLIES.contains(&n)
+                        || lexicon::is_assembly(n)
                         || matches!(n, "delegation" | "delegations"))
             })?;
             let hosting = t.pattern == "host";
@@ -477,11 +454,11 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             while e < end
                 && (ctx.doc.is_cap(e)
                     || lexicon::is_event(ctx.lc(e))
-                    || ASSEMBLIES.contains(&ctx.lc(e)))
+                    || lexicon::is_assembly(ctx.lc(e)))
             {
                 e += 1;
             }
-            let body = (v + 2..e).any(|k| ASSEMBLIES.contains(&ctx.lc(k)));
+            let body = (v + 2..e).any(|k| lexicon::is_assembly(ctx.lc(k)));
             if !body {
                 return None;
             }
@@ -720,7 +697,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                     .unwrap_or(k + 1),
             );
             let body = (k + 1..ne)
-                .any(|j| ASSEMBLIES.contains(&ctx.lc(j)) || lexicon::is_event(ctx.lc(j)));
+                .any(|j| lexicon::is_assembly(ctx.lc(j)) || lexicon::is_event(ctx.lc(j)));
             if !body {
                 return None;
             }
@@ -752,7 +729,7 @@ fn names_people(ctx: &Ctx, h: usize) -> bool {
         || (w.ends_with('s') && !w.ends_with("ss"))
         || ctx.doc.is_cap(h)
         || lexicon::is_org_word(w)
-        || ASSEMBLIES.contains(&w)
+        || lexicon::is_assembly(w)
         || matches!(w, "delegation" | "delegations")
 }
 
@@ -943,7 +920,7 @@ fn speaking(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
     }
     let comma = (v + 2..seg.tok_end.min(v + 25)).find(|&k| ctx.doc.s(k) == ",")?;
     let ne = np_after(ctx, v + 2, comma);
-    let body = (v + 2..ne).any(|j| lexicon::is_event(ctx.lc(j)) || ASSEMBLIES.contains(&ctx.lc(j)));
+    let body = (v + 2..ne).any(|j| lexicon::is_event(ctx.lc(j)) || lexicon::is_assembly(ctx.lc(j)));
     if !body {
         return None;
     }
@@ -1014,7 +991,7 @@ fn present_at(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Fo
     let ne = np_after(ctx, at + 1, end).max(at + 1);
     let place = ctx.open_place_at(at + 1, end);
     let event_np =
-        (at + 1..ne).any(|j| lexicon::is_event(ctx.lc(j)) || ASSEMBLIES.contains(&ctx.lc(j)));
+        (at + 1..ne).any(|j| lexicon::is_event(ctx.lc(j)) || lexicon::is_assembly(ctx.lc(j)));
     let site = (at + 1..ne).any(|j| lexicon::is_place_suffix(ctx.lc(j)));
     if place.is_none() && !event_np && !site {
         return None;

@@ -1065,115 +1065,10 @@ impl<'a> Ctx<'a> {
             if matches!(w, "would" | "'d") && self.lc(k + 1) == "have" {
                 return true;
             }
-            if near
-                && matches!(
-                    w,
-                    "not"
-                        | "n't"
-                        | "never"
-                        | "no"
-                        | "cannot"
-                        | "may"
-                        | "might"
-                        | "could"
-                        | "should"
-                        | "must"
-                        | "nor"
-                )
-            {
+            if near && lexicon::is_cue(w, lexicon::Cue::Negation) {
                 return true;
             }
-            if matches!(
-                w,
-                "refused"
-                    | "reluctant"
-                    | "unwilling"
-                    | "loath"
-                    | "hesitant"
-                    | "unable"
-                    | "ready"
-                    | "prepared"
-                    | "willing"
-                    | "threat"
-                    | "refusing"
-                    | "declining"
-                    | "resisting"
-                    | "rejecting"
-                    | "denying"
-                    | "attempt"
-                    | "attempts"
-                    | "attempted"
-                    | "bid"
-                    | "effort"
-                    | "efforts"
-                    | "plot"
-                    | "tried"
-                    | "trying"
-                    | "try"
-                    | "sought"
-                    | "seeking"
-                    | "seek"
-                    | "seeks"
-                    | "motion"
-                    | "refuses"
-                    | "refuse"
-                    | "declined"
-                    | "declines"
-                    | "decline"
-                    | "rejected"
-                    | "rejects"
-                    | "denied"
-                    | "denies"
-                    | "resisted"
-                    | "urged"
-                    | "urging"
-                    | "urges"
-                    | "demanded"
-                    | "demanding"
-                    | "demands"
-                    | "called"
-                    | "calling"
-                    | "calls"
-                    | "asked"
-                    | "asking"
-                    | "pressed"
-                    | "pressure"
-                    | "pressured"
-                    | "want"
-                    | "wants"
-                    | "wanted"
-                    | "threatened"
-                    | "threatening"
-                    | "threatens"
-                    | "considering"
-                    | "considered"
-                    | "weighing"
-                    | "mulling"
-                    | "offered"
-                    | "failed"
-                    | "fail"
-                    | "avoid"
-                    | "avoided"
-                    | "rumors"
-                    | "rumours"
-                    | "speculation"
-                    | "whether"
-                    | "if"
-                    | "unless"
-                    | "hope"
-                    | "hopes"
-                    | "hoped"
-                    | "hoping"
-                    | "tipped"
-                    | "likely"
-                    | "cancelled"
-                    | "canceled"
-                    | "postponed"
-                    | "scrapped"
-                    | "skipped"
-                    | "boycotted"
-                    | "boycott"
-            ) {
+            if lexicon::is_cue(w, lexicon::Cue::Hypothesis) {
                 return true;
             }
         }
@@ -1193,27 +1088,8 @@ impl<'a> Ctx<'a> {
         let floor = self.clause_start(v, seg);
         let end = self.clause_end(v, seg);
         let lo = v.saturating_sub(6).max(floor);
-        let before = (lo..v).any(|k| {
-            matches!(
-                self.lc(k),
-                "will"
-                    | "'ll"
-                    | "due"
-                    | "expected"
-                    | "scheduled"
-                    | "set"
-                    | "plans"
-                    | "planned"
-                    | "planning"
-                    | "going"
-                    | "shall"
-                    | "intends"
-                    | "upcoming"
-                    | "would"
-            )
-        });
-        let after =
-            (floor..end).any(|k| matches!(self.lc(k), "next" | "tomorrow" | "upcoming" | "later"));
+        let before = (lo..v).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::Future));
+        let after = (floor..end).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::FutureAfter));
         let dated_future = match (self.date_near(v, seg), self.published) {
             (Some(d), Some(p)) => NaiveDate::parse_from_str(d.get(..10).unwrap_or(""), "%Y-%m-%d")
                 .is_ok_and(|x| x > p),

@@ -100,6 +100,53 @@ static ORG: LazyLock<FastSet> =
 static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
 
+/// What a cue word says about the event it comes before
+/// (`data/lexicon/cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Close before the trigger: did not, or may not, happen.
+    Negation,
+    /// In the clause before the trigger: refused, demanded, hoped for.
+    Hypothesis,
+    /// Close before the trigger: planned.
+    Future,
+    /// Anywhere in the clause: planned ("next", "tomorrow").
+    FutureAfter,
+}
+
+static CUES: LazyLock<FastMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for l in lines(include_str!("../../data/lexicon/cues.txt")) {
+        let mut cols = l.split('#').next().unwrap_or("").split_whitespace();
+        let (Some(w), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let cue = match kind {
+            "negation" => Cue::Negation,
+            "hypothesis" => Cue::Hypothesis,
+            "future" => Cue::Future,
+            "future_after" => Cue::FutureAfter,
+            _ => continue,
+        };
+        m.entry(w).or_insert_with(Vec::new).push(cue);
+    }
+    m
+});
+
+/// Whether the lower-case word is a cue of this kind.
+pub fn is_cue(w: &str, kind: Cue) -> bool {
+    CUES.get(w).is_some_and(|c| c.contains(&kind))
+}
+
+static ASSEMBLIES: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/assemblies.txt")));
+
+/// Whether the noun names a body or gathering one can address or appear
+/// before ("council", "committee", "rally").
+pub fn is_assembly(w: &str) -> bool {
+    ASSEMBLIES.contains(w)
+}
+
 static SPOKESPEOPLE: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/spokespeople.txt")));
 
@@ -435,6 +482,32 @@ mod tests {
             &["address", "addresses", "addressed", "addressing"],
         );
         check("agree", &["agree", "agrees", "agreed", "agreeing"]);
+    }
+
+    #[test]
+    fn every_cue_line_has_a_kind_and_an_example() {
+        for l in lines(include_str!("../../data/lexicon/cues.txt")) {
+            let cols: Vec<&str> = l
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            assert_eq!(cols.len(), 2, "line {l:?}");
+            assert!(l.contains('#'), "no example in {l:?}");
+        }
+        for (w, kind) in [
+            ("not", Cue::Negation),
+            ("refused", Cue::Hypothesis),
+            ("will", Cue::Future),
+            ("next", Cue::FutureAfter),
+            ("upcoming", Cue::Future),
+            ("upcoming", Cue::FutureAfter),
+        ] {
+            assert!(is_cue(w, kind), "{w} {kind:?}");
+        }
+        assert!(!is_cue("met", Cue::Negation));
+        assert!(is_assembly("committee") && !is_assembly("minister"));
     }
 
     #[test]
