@@ -241,6 +241,8 @@ fn nothing_to_claim() {
         "Ivo Lund's visit was cancelled.",
         "Ivo Lund hopes to meet Ana Pelk in Dunhollow.",
         "Speaking to reporters, Ivo Lund said little.",
+        "Ivo Lund, head of the harbour committee, said little.",
+        "The listing was halted by the Stock Exchange of Dunhollow and Commissioner Ivo Lund.",
         "Ivo Lund said in Dunhollow, where leaders are meeting, that he was hopeful.",
     ] {
         check(ClaimKind::Attendance, input, &[]);
@@ -417,6 +419,14 @@ fn quotes_and_their_speakers() {
             ),
             (
                 "\"The claim is false,\" a spokesman for Senator Caius Renner said.",
+                &[][..],
+            ),
+            (
+                "Mayor Ana Pelk, with her husband Ivo Lund at her side, left, saying the city \"needs fresh hands.\"",
+                &["speaker=Ana Pelk; quote=needs fresh hands."][..],
+            ),
+            (
+                "Ivo Lund said the \"B\" shares would be sold.",
                 &[][..],
             ),
             // Scare quotes around a label are no quote.

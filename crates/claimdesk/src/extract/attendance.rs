@@ -387,6 +387,10 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                     end: who.end,
                 });
             }
+            // "head of the committee": a noun, not a verb.
+            if ctx.lc(v + 1) == "of" {
+                return None;
+            }
             let people = subj();
             if people.is_empty() {
                 return None;
@@ -763,6 +767,10 @@ fn event_np_start(ctx: &Ctx, v: usize, seg: &Seg) -> (usize, Option<Who>) {
 /// "a meeting between Ana Pelk and Ivo Lund", "a briefing attended by Ana
 /// Pelk", "the state visit of Premier Anton Vessel".
 fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
+    // "the Stock Exchange of X": a capitalised noun is part of a name.
+    if ctx.doc.is_cap(v) && v > seg.tok_start {
+        return None;
+    }
     let end = ctx.clause_end(v, seg);
     let (s, owner) = event_np_start(ctx, v, seg);
     // Past a date right after the noun: "dinner Thursday with X".

@@ -110,6 +110,16 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
+        // `the "B" share`: one quoted word inside a noun phrase is a label.
+        let label = words < 2
+            && q.open > 0
+            && matches!(ctx.lc(q.open - 1), "the" | "a" | "an" | "its" | "their")
+            && q.close.is_some_and(|c| {
+                ctx.doc.kind(c + 1) == Some(Tk::Word) && !ctx.doc.is_cap(c + 1)
+            });
+        if label {
+            continue;
+        }
         let opens_sentence = q.open == seg.tok_start;
         let quoted = ctx.doc.text.get(start..end).unwrap_or("");
         let mut speaker = after(ctx, q);
@@ -388,6 +398,11 @@ fn before(
             .segs
             .partition_point(|s| s.tok_start <= v)
             .saturating_sub(1);
+        // The sentence's subject ("The Prime Minister, with his wife X at
+        // his side, ... saying"), else its first named person.
+        if let Some((w, _)) = ctx.person_from(seg.tok_start, v) {
+            return Speaker::Person(w.entity);
+        }
         let first = ctx.coref.in_seg(si).find(|m| m.start < v && !m.possessive);
         return match first {
             Some(m) => Speaker::Person(m.entity),
