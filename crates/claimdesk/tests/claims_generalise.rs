@@ -425,12 +425,42 @@ fn quotes_and_their_speakers() {
                 "Mayor Ana Pelk, with her husband Ivo Lund at her side, left, saying the city \"needs fresh hands.\"",
                 &["speaker=Ana Pelk; quote=needs fresh hands."][..],
             ),
-            (
-                "Ivo Lund said the \"B\" shares would be sold.",
-                &[][..],
-            ),
+            ("Ivo Lund said the \"B\" shares would be sold.", &[][..]),
             // Scare quotes around a label are no quote.
             ("Ivo Lund runs a so-called \"harbour fund\".", &[][..]),
         ],
+    );
+}
+
+#[test]
+fn departures_with_two_word_objects_and_common_word_surnames() {
+    check_all(
+        ClaimKind::Dismissal,
+        &[
+            (
+                "The club sacked Tomas Brenner on Monday.",
+                &["person=Tomas Brenner; how=dismissed"][..],
+            ),
+            (
+                "Governor Ilse Marven sacked Petra Haldane.",
+                &["person=Petra Haldane; by=Ilse Marven; how=dismissed"][..],
+            ),
+        ],
+    );
+    // A surname that is a common word still takes part in every rule.
+    check_people(
+        ClaimKind::Attendance,
+        "Prime Minister Ana May met Ivo Lund in Dunhollow. Later May met with Ana Pelk.",
+        &["Ana May", "Ivo Lund", "Ana May", "Ana Pelk"],
+    );
+    check_people(
+        ClaimKind::Dismissal,
+        "Prime Minister Ana May faced a revolt. May resigned on Friday.",
+        &["Ana May"],
+    );
+    check_people(
+        ClaimKind::Quote,
+        "Prime Minister Ana May spoke. \"We stay,\" May said.",
+        &["Ana May"],
     );
 }

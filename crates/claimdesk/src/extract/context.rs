@@ -1059,6 +1059,10 @@ impl<'a> Ctx<'a> {
         let floor = self.clause_start(v, seg);
         let lo = v.saturating_sub(8).max(floor);
         for k in lo..v {
+            // A name is no cue: "Prime Minister Ana May met ...".
+            if self.coref.at(k).is_some() {
+                continue;
+            }
             let w = self.lc(k);
             let near = v - k <= 4;
             // "would have had to resign": what did not happen.

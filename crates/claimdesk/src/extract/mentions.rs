@@ -81,8 +81,11 @@ fn name_token(doc: &Doc, i: usize, inside: bool) -> bool {
     if doc.is_allcaps(i) {
         return false;
     }
+    // A capitalised function word alone before a lower-case word ("May
+    // resigned") is a candidate: it only becomes a person if coreference
+    // ties it to a full name ("Ana May").
     if doc.has(i, lexicon::flag::STOP) && !inside {
-        return false;
+        return doc.kind(i + 1) == Some(Tk::Word) && !doc.is_cap(i + 1) && !doc.is_allcaps(i);
     }
     true
 }
@@ -154,6 +157,17 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             titled = true;
             gender = gender_of_title(p);
         }
+    }
+    // A lone capitalised function word ("May"): a bare candidate.
+    if b == a + 1 && lexicon::is_stopword(doc.lc(a)) {
+        return (!titled).then_some(NameRun {
+            start: a,
+            end: b,
+            seg,
+            possessive: doc.lc(b) == "'s",
+            strength: Strength::Bare,
+            gender,
+        });
     }
     while k < b {
         let w = doc.lc(k);
@@ -313,11 +327,15 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
                 | "praised"
                 | "visited"
         ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next)));
+    // After "with", "by", "and", or a verb that takes a person ("sacked",
+    // "met", "visited"): `triggers.txt`.
     let prev_ctx = a > seg_start
-        && matches!(
+        && (matches!(
             doc.lc(a - 1),
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
-        )
+        ) || (doc.has(a - 1, lexicon::flag::DISMISS | lexicon::flag::ATTEND)
+            && !doc.is_cap(a - 1)
+            && takes_person(doc.lc(a - 1))))
         || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
     // The name of a title phrase in apposition: "a spokeswoman for the
     // agency, Hanne Voss," or "the former treasurer, Piet Aalders, had".
@@ -360,6 +378,15 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         strength: Strength::Full,
         gender,
     })
+}
+
+/// Whether the verb's object is a person ("sacked X", "met X"): the
+/// patterns of `triggers.txt` that read one.
+fn takes_person(w: &str) -> bool {
+    use lexicon::Kind;
+    lexicon::triggers(w, Kind::Dismissal)
+        .chain(lexicon::triggers(w, Kind::Attendance))
+        .any(|t| !t.noun && matches!(t.pattern, "remove" | "meet" | "greet"))
 }
 
 /// Whether the words before the comma at `comma` form a title phrase

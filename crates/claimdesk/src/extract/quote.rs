@@ -114,9 +114,8 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
         let label = words < 2
             && q.open > 0
             && matches!(ctx.lc(q.open - 1), "the" | "a" | "an" | "its" | "their")
-            && q.close.is_some_and(|c| {
-                ctx.doc.kind(c + 1) == Some(Tk::Word) && !ctx.doc.is_cap(c + 1)
-            });
+            && q.close
+                .is_some_and(|c| ctx.doc.kind(c + 1) == Some(Tk::Word) && !ctx.doc.is_cap(c + 1));
         if label {
             continue;
         }
