@@ -773,7 +773,7 @@ impl<'a> Ctx<'a> {
                         // organization, the words after it are the title's.
                         let place_end = (s + 1..k).rev().find(|&p| {
                             let words: Vec<&str> = (s..p).map(|t| self.doc.s(t)).collect();
-                            lexicon::place(&self.lc(s).to_string()).is_some() && p == s + 1
+                            lexicon::place(self.lc(s)).is_some() && p == s + 1
                                 || super::gazetteer::is_place(&words)
                         });
                         let org_end = place_end.unwrap_or(k);
