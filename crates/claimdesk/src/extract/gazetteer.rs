@@ -7,40 +7,29 @@
 //! The gazetteer is only asked where the syntax already expects a place
 //! ("visit to X", "arrived in X"): many city names are also surnames or
 //! common words ("Jackson", "Reading"), so it never decides alone that a
-//! word is not a person. The names are kept as one sorted string of keys
-//! with offsets (about 1 MB) and searched by bisection.
+//! word is not a person. The data files are sorted by their lookup key, so
+//! loading only slices the compiled-in text into key lists (no copy, no
+//! sort) and a lookup is a bisection.
 
 use std::sync::LazyLock;
 
-/// Sorted lower-case keys, stored end to end, with their start offsets.
-struct Names {
-    text: String,
-    starts: Vec<u32>,
+/// The sorted lookup keys of one data file ("key|Name|CODE" lines, sorted
+/// by key by the generator), borrowed from the compiled-in text.
+fn keys(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('|').next())
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
-impl Names {
-    fn get(&self, i: usize) -> &str {
-        let a = self.starts.get(i).copied().unwrap_or(0) as usize;
-        let b = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&b| b as usize);
-        self.text.get(a..b).unwrap_or("")
-    }
-
-    fn contains(&self, key: &str) -> bool {
-        let (mut lo, mut hi) = (0, self.starts.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.get(mid).cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
-    }
-}
+/// Cities and subdivisions, each a sorted list of keys.
+static NAMES: LazyLock<[Vec<&'static str>; 2]> = LazyLock::new(|| {
+    [
+        keys(include_str!("../../data/gazetteer/cities.txt")),
+        keys(include_str!("../../data/gazetteer/subdivisions.txt")),
+    ]
+});
 
 /// The lookup key of a name: lower case, words joined by one space,
 /// apostrophes and dots kept out ("St. Louis" → "st louis").
@@ -63,30 +52,6 @@ pub fn key(name: &str) -> String {
     out
 }
 
-static NAMES: LazyLock<Names> = LazyLock::new(|| {
-    let data = [
-        include_str!("../../data/gazetteer/cities.txt"),
-        include_str!("../../data/gazetteer/subdivisions.txt"),
-    ];
-    let mut keys: Vec<String> = data
-        .iter()
-        .flat_map(|d| d.lines())
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('|').next())
-        .map(key)
-        .filter(|k| !k.is_empty())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let mut text = String::with_capacity(keys.iter().map(String::len).sum());
-    let mut starts = Vec::with_capacity(keys.len());
-    for k in &keys {
-        starts.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        text.push_str(k);
-    }
-    Names { text, starts }
-});
-
 /// Whether the words, as written, name a city, a subdivision or a country
 /// (or a country's demonym).
 pub fn is_place(words: &[&str]) -> bool {
@@ -96,13 +61,21 @@ pub fn is_place(words: &[&str]) -> bool {
     if crate::lexical::countries::country(words).is_some() {
         return true;
     }
-    NAMES.contains(&key(&words.join(" ")))
+    let k = key(&words.join(" "));
+    NAMES
+        .iter()
+        .any(|list| list.binary_search(&k.as_str()).is_ok())
 }
 
-/// How many names the gazetteer holds and the bytes its index takes.
+/// How many names the gazetteer holds and the bytes its index takes (the
+/// names themselves stay in the binary's read-only data).
 pub fn stats() -> (usize, usize) {
-    let n = &*NAMES;
-    (n.starts.len(), n.text.capacity() + n.starts.capacity() * 4)
+    let n: usize = NAMES.iter().map(Vec::len).sum();
+    let bytes = NAMES
+        .iter()
+        .map(|l| l.capacity() * std::mem::size_of::<&str>())
+        .sum();
+    (n, bytes)
 }
 
 #[cfg(test)]
@@ -132,5 +105,23 @@ mod tests {
         }
         let (n, bytes) = stats();
         assert!(n > 10_000 && bytes > 0);
+    }
+
+    #[test]
+    fn data_files_are_sorted_by_the_key_the_text_gets() {
+        for list in NAMES.iter() {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+        // Every stored key is what `key` makes of the name beside it.
+        for data in [
+            include_str!("../../data/gazetteer/cities.txt"),
+            include_str!("../../data/gazetteer/subdivisions.txt"),
+        ] {
+            for l in data.lines().filter(|l| !l.starts_with('#')) {
+                let mut cols = l.split('|');
+                let (k, name) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+                assert_eq!(key(name), k, "line {l:?}");
+            }
+        }
     }
 }
