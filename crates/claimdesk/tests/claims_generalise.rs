@@ -242,6 +242,8 @@ fn nothing_to_claim() {
         "Ivo Lund hopes to meet Ana Pelk in Dunhollow.",
         "Speaking to reporters, Ivo Lund said little.",
         "Ivo Lund, head of the harbour committee, said little.",
+        "Ivo Lund spent seven years working at the harbour office in Dunhollow.",
+        "Mayor Ivo Lund was met by hundreds of protesters.",
         "The listing was halted by the Stock Exchange of Dunhollow and Commissioner Ivo Lund.",
         "Ivo Lund said in Dunhollow, where leaders are meeting, that he was hopeful.",
     ] {
@@ -364,6 +366,15 @@ fn open_class_titles() {
 }
 
 #[test]
+fn a_group_named_before_a_plural_is_no_person() {
+    check_people(
+        ClaimKind::Attendance,
+        "Minister Ivo Lund met Harbour Watch protesters.",
+        &["Ivo Lund"],
+    );
+}
+
+#[test]
 fn honorifics_stay_out_of_names() {
     check_people(
         ClaimKind::Attendance,
@@ -426,6 +437,10 @@ fn quotes_and_their_speakers() {
                 &["speaker=Ana Pelk; quote=needs fresh hands."][..],
             ),
             ("Ivo Lund said the \"B\" shares would be sold.", &[][..]),
+            (
+                "Ivo Lund, deputy adviser to Mayor Ana Pelk, said the city would keep the term \"harbour tax\". \"We stand by it,\" Ivo Lund, a former sailor, said.",
+                &["speaker=Ivo Lund; quote=We stand by it,"][..],
+            ),
             // Scare quotes around a label are no quote.
             ("Ivo Lund runs a so-called \"harbour fund\".", &[][..]),
         ],

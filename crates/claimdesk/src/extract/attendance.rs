@@ -315,6 +315,8 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 end: last,
             })
         }
+        // "was met by protesters": greeted, not a meeting.
+        "meet" if ctx.lc(v + 1) == "by" => None,
         "meet" => {
             let people = subj();
             if people.is_empty() {
@@ -992,6 +994,14 @@ fn present_at(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Fo
         k += 1;
     }
     let at = (k..end.min(k + 5)).find(|&j| matches!(ctx.lc(j), "at" | "in"))?;
+    // "spent seven years working at the university": a stretch of life,
+    // not a stay.
+    if (k..at).any(|j| {
+        let w = ctx.lc(j);
+        w.ends_with("ing") || matches!(w, "years" | "months" | "decades" | "weeks")
+    }) {
+        return None;
+    }
     let people = ctx.subject_before(v, seg);
     if people.is_empty() {
         return None;

@@ -488,9 +488,13 @@ impl<'a> Ctx<'a> {
                     && self.doc.s(m.end) == ","
                     && m.end == j + 1
                 {
-                    // The appositive must open right after the name.
-                    first = self.person_ending_at(j, floor);
-                    break;
+                    // The appositive must open right after the name. A
+                    // name inside the appositive ("X, deputy assistant to
+                    // President Y, said") is not the subject: keep going
+                    // back to the earliest such name.
+                    if let Some(w) = self.person_ending_at(j, floor) {
+                        first = Some(w);
+                    }
                 }
             }
         }

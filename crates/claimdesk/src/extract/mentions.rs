@@ -358,6 +358,15 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     if org_cue && given.is_none() && !titled && !initial {
         return None;
     }
+    // "Extinction Rebellion protesters": a name used as a modifier of a
+    // plural noun for people names a group, not a person.
+    let modifier = doc.kind(b) == Some(Tk::Word)
+        && !doc.is_cap(b)
+        && next.ends_with('s')
+        && crate::lexical::words::is_person_noun(next);
+    if modifier && given.is_none() && !titled && !initial {
+        return None;
+    }
     // "Ivo Lund's dinner", "Ivo Lund's two-day visit", "Ivo Lund's wife".
     let poss_cue = possessive && {
         let w = doc.lc(b + 1);

@@ -116,7 +116,13 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             && matches!(ctx.lc(q.open - 1), "the" | "a" | "an" | "its" | "their")
             && q.close
                 .is_some_and(|c| ctx.doc.kind(c + 1) == Some(Tk::Word) && !ctx.doc.is_cap(c + 1));
-        if label {
+        // `using the term "fake news"`, `a so-called "harbour fund"`.
+        let named = q.open > 0
+            && matches!(
+                ctx.lc(q.open - 1),
+                "term" | "word" | "phrase" | "slogan" | "label" | "so-called" | "dubbed"
+            );
+        if label || named {
             continue;
         }
         let opens_sentence = q.open == seg.tok_start;
@@ -322,6 +328,14 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
             && ctx.doc.s(np.end) == ","
         {
             j = np.end + 1;
+        } else if ctx.doc.s(j) == ","
+            && let Some(c) = (j + 1..(j + 10).min(seg_end)).find(|&t| ctx.doc.s(t) == ",")
+            && (j + 1..c)
+                .all(|t| ctx.doc.kind(t) == Some(Tk::Word) && !lexicon::is_speech_verb(ctx.lc(t)))
+            && lexicon::is_speech_verb(ctx.lc(c + 1))
+        {
+            // `," Ivo Lund, a former sailor, said`.
+            j = c + 1;
         }
         while j < lim
             && (ctx.lc(j).ends_with("ly")
