@@ -251,6 +251,7 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 && !ctx.blocked(j, &seg)
                 && let Some(np) = ctx.post_title(j, end)
                 && !(copular && evaluative(ctx, j, np.end))
+                && !(copular && ranked(ctx, j))
             {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
                 continue;
@@ -306,6 +307,21 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// Whether the phrase at `a` after a copula ranks rather than names a post
+/// ("the first foreign leader to meet", "the only minister who"), unless
+/// the ordinal is part of a title ("the first lady").
+fn ranked(ctx: &Ctx, a: usize) -> bool {
+    let k = if matches!(ctx.lc(a), "the" | "a" | "an") {
+        a + 1
+    } else {
+        a
+    };
+    matches!(
+        ctx.lc(k),
+        "first" | "last" | "only" | "second" | "third" | "latest"
+    ) && ctx.title_at(k).is_none()
 }
 
 /// Whether the title phrase `[a, b)` after a copula is an evaluation ("a
