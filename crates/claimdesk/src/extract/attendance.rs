@@ -23,6 +23,9 @@ struct Found {
     others: Vec<Who>,
     event: String,
     place: Option<String>,
+    /// The place is only what follows the event noun: no search of the
+    /// rest of the clause ("her inauguration", then "in Oman" elsewhere).
+    fixed_place: bool,
     end: usize,
 }
 
@@ -45,7 +48,11 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             if ctx.blocked(v, seg) || called_off(ctx, v, seg) {
                 continue;
             }
-            let place = f.place.clone().or_else(|| ctx.place_after(v, seg));
+            let place = if f.fixed_place {
+                f.place.clone()
+            } else {
+                f.place.clone().or_else(|| ctx.place_after(v, seg))
+            };
             let date = ctx.date_near(v, seg);
             let planned = ctx.future(v, seg);
             let others_names: Vec<String> = f.others.iter().map(|w| ctx.name(w.entity)).collect();
@@ -293,6 +300,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others,
                 event: "meeting".into(),
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
@@ -312,6 +320,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others,
                 event: "meeting".into(),
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
@@ -354,6 +363,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others,
                 event,
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
@@ -386,6 +396,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                         event
                     },
                     place: None,
+                    fixed_place: false,
                     end: who.end,
                 });
             }
@@ -448,6 +459,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others,
                 event,
                 place: None,
+                fixed_place: false,
                 end: np_end,
             })
         }
@@ -473,6 +485,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others: Vec::new(),
                 event: format!("{} session", ctx.phrase(v + 2, e)),
                 place: None,
+                fixed_place: false,
                 end: e,
             })
         }
@@ -549,6 +562,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                         others: Vec::new(),
                         event: ev,
                         place,
+                        fixed_place: false,
                         end: last,
                     });
                 }
@@ -562,6 +576,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others: Vec::new(),
                 event,
                 place,
+                fixed_place: false,
                 end: np_end,
             })
         }
@@ -592,6 +607,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                     others: Vec::new(),
                     event: event.trim_start_matches("the ").to_string(),
                     place: None,
+                    fixed_place: false,
                     end: ne,
                 });
             };
@@ -613,6 +629,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others: Vec::new(),
                 event,
                 place: Some(place),
+                fixed_place: false,
                 end: e,
             })
         }
@@ -640,6 +657,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others: Vec::new(),
                 event: ctx.phrase(k + 1, ne),
                 place: None,
+                fixed_place: false,
                 end: ne,
             })
         }
@@ -673,6 +691,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 people,
                 others: Vec::new(),
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
@@ -690,6 +709,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                         others: Vec::new(),
                         event: "testimony".into(),
                         place: None,
+                        fixed_place: false,
                         end: v + 1,
                     });
                 }
@@ -716,6 +736,7 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 others: Vec::new(),
                 event: ctx.phrase(k + 1, ne),
                 place: None,
+                fixed_place: false,
                 end: ne,
             })
         }
@@ -823,6 +844,7 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others,
                 event: name,
                 place: None,
+                fixed_place: false,
                 end: last,
             };
             if next != "of" {
@@ -852,6 +874,7 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others,
                 event: name,
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
@@ -860,7 +883,10 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             people: owner.into_iter().collect(),
             others: Vec::new(),
             event: name,
-            place: None,
+            place: matches!(next, "in" | "at")
+                .then(|| ctx.open_place_at(k + 1, end))
+                .flatten(),
+            fixed_place: true,
             end: v + 1,
         }),
         // "Ana Pelk said during a welcoming ceremony": the subject of the
@@ -889,6 +915,7 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event: name,
                 place: None,
+                fixed_place: false,
                 end: v + 1,
             })
         }
@@ -915,6 +942,7 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event: name,
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
@@ -950,6 +978,7 @@ fn speaking(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             .trim_start_matches("the ")
             .to_string(),
         place,
+        fixed_place: false,
         end: who.end,
     })
 }
@@ -978,6 +1007,7 @@ fn represented(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
         others: Vec::new(),
         event,
         place: None,
+        fixed_place: false,
         end: last,
     })
 }
@@ -1026,6 +1056,7 @@ fn present_at(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Fo
         others: Vec::new(),
         event,
         place,
+        fixed_place: false,
         end: ne,
     })
 }

@@ -1204,6 +1204,14 @@ impl<'a> Ctx<'a> {
         if !(listed || open_ok) || name.iter().any(|w| lexicon::is_event(w)) {
             return None;
         }
+        // "the English countryside": a demonym names no place.
+        if let [w] = name.as_slice()
+            && lexicon::place(w).is_some_and(|p| !p.eq_ignore_ascii_case(w))
+            && !self.doc.is_allcaps(s)
+            && !self.doc.s(s).contains('.')
+        {
+            return None;
+        }
         // "Hallandale Beach, Florida".
         if self.doc.s(e) == ","
             && e + 1 < end
