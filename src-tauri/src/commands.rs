@@ -14,7 +14,10 @@ use crate::views::{
 };
 use chrono::NaiveDate;
 use claimdesk::load::{self, Document, JsonlReader, Overrides, SourceKind, UrlOptions};
-use claimdesk::store::{ArticleId, Review, ReviewInput, Store, Target};
+use claimdesk::store::{
+    ArchiveConflict, ArticleId, Dismissal, Match, PersonPage, PersonSummary, Review, ReviewInput,
+    Store, Target,
+};
 use claimdesk::{ClaimKind, Status, report};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -682,6 +685,95 @@ pub async fn pick_save_path<R: Runtime>(
         };
         state.allow(picked.iter().cloned());
         Ok(picked.map(|p| p.display().to_string()))
+    })
+    .await
+}
+
+/// The people of the archive (with a query: those whose name holds it).
+#[tauri::command]
+pub async fn list_people<R: Runtime>(
+    app: AppHandle<R>,
+    query: Option<String>,
+) -> AppResult<Vec<PersonSummary>> {
+    with_store(&app, move |s| {
+        Ok(s.people(query.as_deref().filter(|q| !q.trim().is_empty()))?)
+    })
+    .await
+}
+
+/// A person's page: roles, departures, attendances and quotes in date
+/// order, each with its article and current verdict.
+#[tauri::command]
+pub async fn person_page<R: Runtime>(app: AppHandle<R>, person: String) -> AppResult<PersonPage> {
+    with_store(&app, move |s| Ok(s.person(&person)?)).await
+}
+
+/// Earlier claims that state the same fact as a claim, or may be related.
+#[tauri::command]
+pub async fn claim_matches<R: Runtime>(app: AppHandle<R>, claim: i64) -> AppResult<Vec<Match>> {
+    with_store(&app, move |s| Ok(s.matches(claim)?)).await
+}
+
+/// Copies an earlier claim's verdict onto a claim (kept as a copy in its
+/// history); returns the claim as it now stands.
+#[tauri::command]
+pub async fn copy_verdict<R: Runtime>(
+    app: AppHandle<R>,
+    claim: i64,
+    from: i64,
+    reviewer: Option<String>,
+) -> AppResult<ClaimView> {
+    let reviewer = reviewer
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .or_else(account_name)
+        .unwrap_or_default();
+    with_store(&app, move |s| {
+        s.copy_verdict(claim, from, &reviewer, None)?;
+        Ok(desk::claim_view(s.claim(claim)?))
+    })
+    .await
+}
+
+/// The contradictions across the archive, or those about one person, or
+/// those an article's claims are part of.
+#[tauri::command]
+pub async fn list_conflicts<R: Runtime>(
+    app: AppHandle<R>,
+    person: Option<String>,
+    article: Option<ArticleId>,
+    dismissed: Option<bool>,
+) -> AppResult<Vec<ArchiveConflict>> {
+    let all = dismissed.unwrap_or(false);
+    with_store(&app, move |s| match article {
+        Some(a) => {
+            let ids: Vec<i64> = s
+                .claims(a, None, Default::default())?
+                .iter()
+                .map(|c| c.id)
+                .collect();
+            Ok(s.conflicts_of_claims(&ids, all)?)
+        }
+        None => Ok(s.conflicts(person.as_deref(), all)?),
+    })
+    .await
+}
+
+/// Dismisses a conflict with a note; the dismissal is kept.
+#[tauri::command]
+pub async fn dismiss_conflict<R: Runtime>(
+    app: AppHandle<R>,
+    conflict: String,
+    note: String,
+    reviewer: Option<String>,
+) -> AppResult<Dismissal> {
+    let reviewer = reviewer
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .or_else(account_name)
+        .unwrap_or_default();
+    with_store(&app, move |s| {
+        Ok(s.dismiss_conflict(&conflict, &note, &reviewer)?)
     })
     .await
 }

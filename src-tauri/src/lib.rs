@@ -59,6 +59,12 @@ pub fn builder<R: Runtime>(
             commands::export_gold,
             commands::pick_files,
             commands::pick_save_path,
+            commands::list_people,
+            commands::person_page,
+            commands::claim_matches,
+            commands::copy_verdict,
+            commands::list_conflicts,
+            commands::dismiss_conflict,
         ])
         .on_window_event(|window, event| {
             // Files dropped on the window count as chosen by the user.

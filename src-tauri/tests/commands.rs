@@ -500,3 +500,69 @@ fn gold_export_writes_the_pair_and_overwrites_nothing() {
         "{err}"
     );
 }
+
+#[test]
+fn people_matches_and_conflicts_across_the_archive() {
+    let (_app, w) = app();
+    // Invented articles: two chairs of one company two days apart.
+    for (text, date) in [
+        (
+            "Veltrax names chair\n\nVeltrax Corporation chairman Oskar Brandvik opened the plant in Dorvik.\n",
+            "2021-03-10",
+        ),
+        (
+            "Veltrax board meets\n\nVeltrax Corporation chairwoman Liesel Marrow told shareholders the plant would open in May.\n",
+            "2021-03-12",
+        ),
+        (
+            "Veltrax plant visit\n\nVeltrax Corporation chairwoman Liesel Marrow visited the plant in Dorvik.\n",
+            "2021-03-20",
+        ),
+    ] {
+        invoke(&w, "add_text", json!({"text": text, "published": date})).unwrap();
+    }
+    let people = invoke(&w, "list_people", json!({"query": "marrow"})).unwrap();
+    assert_eq!(people[0]["name"], "Liesel Marrow", "{people}");
+    let page = invoke(&w, "person_page", json!({"person": "Liesel Marrow"})).unwrap();
+    assert_eq!(page["roles"].as_array().map(Vec::len), Some(2), "{page}");
+    let role3 = page["roles"][1]["claim_id"].clone();
+    let role2 = page["roles"][0]["claim_id"].clone();
+    let m = invoke(&w, "claim_matches", json!({"claim": role3})).unwrap();
+    assert_eq!(m[0]["claim_id"], role2, "{m}");
+    assert_eq!(m[0]["level"], "match");
+    invoke(
+        &w,
+        "review_claim",
+        json!({"claim": role2, "status": "verified", "reviewer": "ana"}),
+    )
+    .unwrap();
+    let copied = invoke(
+        &w,
+        "copy_verdict",
+        json!({"claim": role3, "from": role2, "reviewer": "ben"}),
+    )
+    .unwrap();
+    assert_eq!(copied["status"], "verified", "{copied}");
+
+    let c = invoke(&w, "list_conflicts", json!({})).unwrap();
+    assert_eq!(c.as_array().map(Vec::len), Some(2), "{c}");
+    assert_eq!(c[0]["rule"], "exclusive_role");
+    let of_article = invoke(&w, "list_conflicts", json!({"article": 1})).unwrap();
+    assert_eq!(of_article.as_array().map(Vec::len), Some(2));
+    let id = c[0]["id"].clone();
+    let err = invoke(&w, "dismiss_conflict", json!({"conflict": id, "note": " "})).unwrap_err();
+    assert!(
+        err["message"].as_str().is_some_and(|m| m.contains("note")),
+        "{err}"
+    );
+    invoke(
+        &w,
+        "dismiss_conflict",
+        json!({"conflict": id, "note": "two boards", "reviewer": "ana"}),
+    )
+    .unwrap();
+    let left = invoke(&w, "list_conflicts", json!({})).unwrap();
+    assert_eq!(left.as_array().map(Vec::len), Some(1));
+    let all = invoke(&w, "list_conflicts", json!({"dismissed": true})).unwrap();
+    assert_eq!(all.as_array().map(Vec::len), Some(2));
+}

@@ -1177,10 +1177,112 @@ async fn correction_steps(app: &mut App) -> TestResult {
     Ok(())
 }
 
+/// Across the archive, with invented articles: a claim in a conflict is
+/// marked in the article view, its person links to a person page, the
+/// conflicts list dismisses with a note, and the claim view shows the same
+/// fact checked before.
+async fn archive_steps(app: &mut App) -> TestResult {
+    for (title, date, text) in [
+        (
+            "Veltrax names chair",
+            "2021-03-10",
+            "Veltrax names chair\n\nVeltrax Corporation chairman Oskar Brandvik opened the plant in Dorvik on Wednesday.\n",
+        ),
+        (
+            "Veltrax board meets",
+            "2021-03-12",
+            "Veltrax board meets\n\nVeltrax Corporation chairwoman Liesel Marrow told shareholders on Friday that the plant would open in May.\n",
+        ),
+        (
+            "Veltrax plant visit",
+            "2021-03-20",
+            "Veltrax plant visit\n\nVeltrax Corporation chairwoman Liesel Marrow visited the plant in Dorvik on Saturday.\n",
+        ),
+    ] {
+        app.wait_for("#load-btn").await?.click().await?;
+        app.wait_for("#paste-title").await?.send_keys(title).await?;
+        app.wait_for("#paste-published")
+            .await?
+            .send_keys(date)
+            .await?;
+        app.paste_into_dialog(title, text).await?;
+    }
+    // The third article's chair claim disagrees with the first: marked.
+    app.wait_for("#claim-list .claim-item.in-conflict").await?;
+    app.shot("article-claim-in-conflict").await?;
+
+    // Its person links to the person page, one timeline in date order.
+    app.click_x(
+        "//button[contains(@class,'person-link') and @aria-label='Person page: Liesel Marrow']",
+    )
+    .await?;
+    app.wait_for("#person-timeline li").await?;
+    let rows = app
+        .client
+        .find_all(Locator::Css("#person-timeline li"))
+        .await?;
+    assert!(
+        rows.len() >= 2,
+        "both roles of Liesel Marrow: {}",
+        rows.len()
+    );
+    assert!(app.text("#person-conflicts").await?.contains("one-holder"));
+    app.shot("person-page").await?;
+
+    // The conflicts list; one is dismissed with a note and leaves the list.
+    app.click_x("//nav//a[@data-nav='conflicts']").await?;
+    app.wait_for("#conflict-list .conflict").await?;
+    let before = app
+        .client
+        .find_all(Locator::Css("#conflict-list .conflict"))
+        .await?
+        .len();
+    app.shot("conflicts-list").await?;
+    app.wait_for("#conflict-list .conflict input")
+        .await?
+        .send_keys("Two boards of that name")
+        .await?;
+    app.click_x("//li[contains(@class,'conflict')]//button[text()='Dismiss']")
+        .await?;
+    app.until(
+        "one conflict fewer",
+        &format!(
+            "return document.querySelectorAll('#conflict-list .conflict').length === {};",
+            before - 1
+        ),
+    )
+    .await?;
+    app.shot("conflict-dismissed").await?;
+
+    // The claim view: the same fact stated before, with its verdict.
+    app.keys("g").await?;
+    app.click_x("//div[@data-article][.//*[contains(text(),'Veltrax plant visit')]]")
+        .await?;
+    app.wait_for("#claim-list .claim-item.k-role").await?;
+    app.js("document.querySelector('#claim-list .claim-item.k-role').dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));")
+        .await?;
+    app.wait_for("#claim-matches .match-match").await?;
+    assert!(
+        app.text("#claim-matches")
+            .await?
+            .contains("Veltrax board meets")
+    );
+    app.shot("claim-checked-before").await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
 async fn correcting_claims() -> TestResult {
     let mut app = App::start("corrections").await?;
     let r = correction_steps(&mut app).await;
+    app.finish(r).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn archive_person_pages_matches_and_conflicts() -> TestResult {
+    let mut app = App::start("archive").await?;
+    let r = archive_steps(&mut app).await;
     app.finish(r).await
 }

@@ -42,6 +42,7 @@ class FakeElement {
   get textContent() {
     return this.childNodes.map((c) => c.textContent).join('');
   }
+  focus() {}
   set innerHTML(_) {
     throw new Error('innerHTML used');
   }

@@ -4,6 +4,7 @@
 //! (0 ok, 1 error, 2 usage).
 
 mod add_cmd;
+mod archive_cmd;
 mod claim_cmd;
 mod compare_cmd;
 mod db;
@@ -68,6 +69,22 @@ enum Command {
     Team(team_cmd::TeamCommand),
     /// Send what this database has that the team hub lacks, and fetch what others wrote.
     Sync(team_cmd::SyncArgs),
+    /// List the people of the archive with their claim counts.
+    People(archive_cmd::PeopleArgs),
+    /// Show everything the archive says about a person, in date order.
+    Person(archive_cmd::PersonArgs),
+    /// Record that two names or ids are one person.
+    SamePerson(archive_cmd::SameArgs),
+    /// Record that two names or ids are two people (undoes same-person).
+    DifferentPeople(archive_cmd::SameArgs),
+    /// Record that a name's mentions in some articles are another person.
+    SplitPerson(archive_cmd::SplitArgs),
+    /// Find earlier claims that state the same fact (or copy one's verdict).
+    Matches(archive_cmd::MatchesArgs),
+    /// Check an article against the archive: earlier matches of its claims and its conflicts.
+    Check(archive_cmd::CheckArgs),
+    /// List contradictions across the archive (or dismiss one).
+    Conflicts(archive_cmd::ConflictsArgs),
 }
 
 /// Output piped into `head` and the like ends quietly when the reader
@@ -108,6 +125,14 @@ fn main() -> ExitCode {
         Command::Report(a) => report_cmd::run(&cli.db, a),
         Command::Team(c) => team_cmd::run(&cli.db, c),
         Command::Sync(a) => team_cmd::sync_cmd(&cli.db, a),
+        Command::People(a) => archive_cmd::people(&cli.db, a),
+        Command::Person(a) => archive_cmd::person(&cli.db, a),
+        Command::SamePerson(a) => archive_cmd::same(&cli.db, a),
+        Command::DifferentPeople(a) => archive_cmd::different(&cli.db, a),
+        Command::SplitPerson(a) => archive_cmd::split(&cli.db, a),
+        Command::Matches(a) => archive_cmd::matches(&cli.db, a),
+        Command::Check(a) => archive_cmd::check(&cli.db, a),
+        Command::Conflicts(a) => archive_cmd::conflicts(&cli.db, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -120,8 +120,12 @@ pub fn history(dbargs: &DbArgs, a: HistoryArgs) -> Result<()> {
             .filter(|a| Some(*a) != r.reviewer.as_deref())
             .map(|a| format!(" [hub login {a}]"))
             .unwrap_or_default();
+        let copied = match store.copied_from(r.id)? {
+            Some(from) => format!(" (copied from claim {from})"),
+            None => String::new(),
+        };
         println!(
-            "{}  rev {}  {:<13} {}{}{}",
+            "{}  rev {}  {:<13} {}{}{}{copied}",
             r.at,
             r.revision,
             r.status.label(),

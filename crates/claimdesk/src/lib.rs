@@ -5,6 +5,7 @@
 //! - [`extract`]: plain text in, sentences and claims out (pure).
 //! - [`report`]: claim reports (Markdown, HTML, CSV, JSON, ClaimReview).
 
+pub mod archive;
 pub mod compare;
 pub mod extract;
 pub mod hash;

@@ -75,6 +75,35 @@ fn a_fresh_database_gets_the_latest_schema() {
     assert_eq!(mode, "wal");
 }
 
+#[test]
+fn claims_stored_before_the_archive_index_get_their_people_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    Store::create_at_schema_version(&path, 3).unwrap();
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            r#"
+            INSERT INTO articles (id, url, external_id, created_at) VALUES (1, NULL, NULL, '2026-01-01T00:00:00Z');
+            INSERT INTO revisions (id, article_id, number, text, content_hash, source, source_kind, format, encoding, title, byline, published, loaded_at)
+              VALUES (1, 1, 1, 'Mayor Ada Mensah opened the pier.', 'h1', 'pier.txt', 'file', 'text', 'UTF-8', 'Pier opens', NULL, '2026-01-02', '2026-01-02T10:00:00Z');
+            INSERT INTO claims (id, revision_id, idx, kind, key, start, end, sentence, text, confidence, fields)
+              VALUES (1, 1, 0, 'role', 'role|ada mensah|mayor', 0, 16, 0, 'Mayor Ada Mensah', 0.9, '{"kind":"role","person":"Ada Mensah","role":"Mayor"}');
+            "#,
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let people = store.people(None).unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].id, "mensah ada");
+    assert_eq!(store.person("Ada Mensah").unwrap().roles.len(), 1);
+    drop(store);
+    // Once only: a second open finds nothing left to index.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.people(None).unwrap()[0].claims, 1);
+}
+
 /// The team desk's migration gives every older verdict a global id and
 /// chains a claim's verdicts (each has seen the one before), so an old
 /// history is no conflict; and the history stays append-only.

@@ -6,10 +6,22 @@
 
 use claimdesk::load::{Document, Format};
 use claimdesk::store::shared::SHARED_SETS;
-use claimdesk::store::{PulledRow, ReviewInput, Store, Target};
+use claimdesk::store::{PersonDecision, PulledRow, ReviewInput, Store, Target};
 use claimdesk::{ClaimKind, Status};
 
 const TEXT: &str = "Harbour council approves ferry budget\n\nPORTVALE, March 3, 2025 - The Portvale harbour council approved a ferry budget on Monday, said council chair Amelia Quist.\n\nFinance director Tomas Virel said the plan would cost 4 million crowns. The vote took place on Friday.\n";
+
+/// Two chairs of one company two days apart: a contradiction.
+const RIVALS: &[(&str, &str)] = &[
+    (
+        "2025-03-03",
+        "Portvale Ferries chairman Oskar Lindqvist said on Monday that the company would add two boats.",
+    ),
+    (
+        "2025-03-05",
+        "Portvale Ferries chairwoman Mira Solberg told shareholders on Wednesday that the boats would arrive in June.",
+    ),
+];
 
 /// Writes at least one row of every pushed set on `s`.
 fn write_every_set(s: &mut Store) {
@@ -38,6 +50,35 @@ fn write_every_set(s: &mut Store) {
         (start, start + "took place".len()),
         &[("value".into(), "2025-02-28".into())],
         Some("Alice"),
+    )
+    .unwrap();
+    // the archive: a copied verdict, a person decision, a dismissed
+    // contradiction (two chairs of one council at once)
+    s.copy_verdict(claims[3].id, claims[0].id, "Alice", Some("same fact"))
+        .unwrap();
+    s.decide_person(
+        &PersonDecision::Same {
+            a: "Amelia Quist".into(),
+            b: "Quist".into(),
+        },
+        "Alice",
+        None,
+    )
+    .unwrap();
+    for (date, text) in RIVALS {
+        let mut other = Document::new(text.to_string(), Format::Text);
+        other.title = "Portvale Ferries".into();
+        other.published = date.parse().ok();
+        s.add(&other, Target::New).unwrap();
+    }
+    let conflicts = s.conflicts(None, false).unwrap();
+    let first = conflicts
+        .first()
+        .expect("the two chairs contradict each other");
+    s.dismiss_conflict(
+        &first.conflict.id.clone(),
+        "one of them was acting chair",
+        "Alice",
     )
     .unwrap();
 }
@@ -89,7 +130,17 @@ fn every_shared_set_travels_between_replicas() {
     for set in SHARED_SETS.iter().filter(|s| s.pushed) {
         assert_eq!(rows(&mut a, set.name).len(), rows(&mut b, set.name).len());
     }
-    // What B read is what B shows.
+    // What B read is what B shows: the dismissed contradiction is gone
+    // there too, the decision and the copy are there.
+    assert_eq!(
+        a.conflicts(None, false).unwrap().len(),
+        b.conflicts(None, false).unwrap().len()
+    );
+    assert_eq!(
+        b.conflicts(None, true).unwrap().len(),
+        a.conflicts(None, true).unwrap().len()
+    );
+    assert_eq!(b.person_decisions().unwrap().len(), 1);
     let art = b.resolve_article("1").unwrap();
     let claims = b.claims(art, None, Default::default()).unwrap();
     assert_eq!(claims[0].status, Status::False);

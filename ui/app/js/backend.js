@@ -61,6 +61,14 @@ export const setPublished = (article, published) => call('set_published', { arti
 export const compareRevisions = (article, old, newer) => call('compare_revisions', { article, old, new: newer });
 export const previewReport = (article, format, publishing) => call('preview_report', { article, format, publishing: publishing ?? null });
 export const exportReport = (article, format, path, publishing) => call('export_report', { article, format, path, publishing: publishing ?? null });
+export const listPeople = (query) => call('list_people', { query: query || null });
+export const personPage = (person) => call('person_page', { person });
+export const claimMatches = (claim) => call('claim_matches', { claim });
+export const copyVerdict = (claim, from, reviewer) => call('copy_verdict', { claim, from, reviewer: reviewer || null });
+export const listConflicts = ({ person, article, dismissed } = {}) =>
+  call('list_conflicts', { person: person || null, article: article ?? null, dismissed: dismissed ?? null });
+export const dismissConflict = (conflict, note, reviewer) =>
+  call('dismiss_conflict', { conflict, note, reviewer: reviewer || null });
 
 /**
  * The native open dialog, shown by the shell (which keeps the database

@@ -21,6 +21,8 @@ const VIEWS = {
   compare: () => import('./views/compare.js'),
   timeline: () => import('./views/timeline.js'),
   export: () => import('./views/export.js'),
+  person: () => import('./views/person.js'),
+  conflicts: () => import('./views/conflicts.js'),
 };
 const loadDialog = () => import('./views/load.js');
 const confirmDialog = () => import('./views/confirm.js');
@@ -93,7 +95,7 @@ function setNav(view, id, params) {
     const v = a.dataset.nav;
     a.classList.toggle('active', v === view);
     const art = view === 'claim' ? Number(params.article) : id;
-    if (v === 'library') continue;
+    if (v === 'library' || v === 'conflicts') continue;
     if (v === 'claim') {
       a.classList.toggle('disabled', view !== 'claim');
       if (view === 'claim') a.setAttribute('href', location.hash);

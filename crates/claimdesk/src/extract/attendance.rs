@@ -23,33 +23,22 @@ struct Found {
     others: Vec<Who>,
     event: String,
     place: Option<String>,
+    /// The place is only what follows the event noun: no search of the
+    /// rest of the clause ("her inauguration", then "in Oman" elsewhere).
+    fixed_place: bool,
     end: usize,
 }
 
-const ASSEMBLIES: &[&str] = &[
-    "council",
-    "parliament",
-    "senate",
-    "house",
-    "committee",
-    "assembly",
-    "congress",
-    "conference",
-    "summit",
-    "rally",
-    "hearing",
-    "court",
-    "jury",
-    "convention",
-    "crowd",
-    "meeting",
-    "session",
-    "subcommittee",
-    "panel",
-    "commons",
-];
+/// The attendance rule.
+pub struct Attendances;
 
-pub fn find(ctx: &Ctx) -> Vec<Claim> {
+impl super::rules::Rule for Attendances {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        find(ctx)
+    }
+}
+
+fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     for (si, seg) in ctx.claim_segs() {
         for v in seg.tok_start..seg.tok_end {
@@ -59,7 +48,11 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             if ctx.blocked(v, seg) || called_off(ctx, v, seg) {
                 continue;
             }
-            let place = f.place.clone().or_else(|| ctx.place_after(v, seg));
+            let place = if f.fixed_place {
+                f.place.clone()
+            } else {
+                f.place.clone().or_else(|| ctx.place_after(v, seg))
+            };
             let date = ctx.date_near(v, seg);
             let planned = ctx.future(v, seg);
             let others_names: Vec<String> = f.others.iter().map(|w| ctx.name(w.entity)).collect();
@@ -91,7 +84,37 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             for w in &f.others {
                 all.push((*w, side(w, &people_names, &[])));
             }
-            for (who, event) in all {
+            // "visit Kestrel Bay and Dunhollow": one visit to each place.
+            let mut places = vec![place.clone()];
+            if let Some(p) = &place
+                && f.event.contains(p.as_str())
+            {
+                let end = ctx.clause_end(v, seg);
+                for a in v + 2..end {
+                    if matches!(ctx.lc(a), "and" | ",")
+                        && ctx.doc.is_cap(a - 1)
+                        && let Some(p2) = ctx.open_place_at(a + 1, end)
+                        && !places.contains(&Some(p2.clone()))
+                    {
+                        places.push(Some(p2));
+                    }
+                }
+            }
+            let place0 = &place;
+            let all: Vec<(Who, String, Option<String>)> = places
+                .iter()
+                .enumerate()
+                .flat_map(|(pi, pl)| {
+                    all.iter().map(move |(w, ev)| {
+                        let ev = match (place0, pl) {
+                            (Some(p0), Some(p1)) if pi > 0 => ev.replacen(p0.as_str(), p1, 1),
+                            _ => ev.clone(),
+                        };
+                        (*w, ev, pl.clone())
+                    })
+                })
+                .collect();
+            for (who, event, place) in all {
                 let person = ctx.name(who.entity);
                 let dup = out.of(&person).any(|c| match &c.fields {
                     ClaimFields::Attendance {
@@ -101,7 +124,9 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
                         ..
                     } => {
                         *p == person
-                            && (c.sentence == si
+                            && ((c.sentence == si
+                                && share_word(e, &event)
+                                && (pl.is_none() || place.is_none() || *pl == place))
                                 || e.eq_ignore_ascii_case(&event)
                                 || (pl.is_some() && *pl == place))
                     }
@@ -171,12 +196,38 @@ fn np_after(ctx: &Ctx, i: usize, end: usize) -> usize {
             .tokens
             .get(k)
             .is_some_and(|x| ctx.timexes_starting_in(x.start, x.start).next().is_some())
+            // "inspected the terminal and met ...": a second verb.
+            || (w == "and" && verb_like(ctx, k + 1))
         {
             break;
         }
         k += 1;
     }
     k
+}
+
+/// Whether two event descriptions share a content word ("meeting" and
+/// "meeting with Ivo Lund"), so they tell one attendance.
+fn share_word(a: &str, b: &str) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.to_ascii_lowercase())
+            .filter(|w| !lexicon::is_stopword(w) && !matches!(w.as_str(), "with" | "to"))
+            .collect()
+    };
+    let b = content(b);
+    content(a).iter().any(|w| b.contains(w))
+}
+
+/// Whether token `i` reads as a finite verb that opens a new predicate: a
+/// lower-case trigger or speech verb, or an -ed form.
+fn verb_like(ctx: &Ctx, i: usize) -> bool {
+    !ctx.doc.is_cap(i)
+        && (ctx.doc.has(
+            i,
+            lexicon::flag::ATTEND | lexicon::flag::DISMISS | lexicon::flag::SPEECH,
+        ) && !lexicon::is_event(ctx.lc(i))
+            || ctx.lc(i).ends_with("ed"))
 }
 
 /// "The meeting ... was cancelled": the event did not take place.
@@ -216,87 +267,29 @@ fn with_people(ctx: &Ctx, a: usize, b: usize, end: usize) -> Vec<Who> {
     }
 }
 
-/// Words that can open an attendance pattern (checked before any work).
-pub(crate) const TRIGGERS: &[&str] = &[
-    "met",
-    "meets",
-    "meet",
-    "meeting",
-    "welcomed",
-    "welcomes",
-    "greeted",
-    "greets",
-    "held",
-    "holds",
-    "hold",
-    "holding",
-    "hosted",
-    "hosts",
-    "host",
-    "hosting",
-    "attended",
-    "attends",
-    "attend",
-    "attending",
-    "addressed",
-    "addresses",
-    "joined",
-    "joins",
-    "led",
-    "leads",
-    "headed",
-    "heads",
-    "chaired",
-    "chairs",
-    "told",
-    "visited",
-    "visits",
-    "visit",
-    "visiting",
-    "toured",
-    "tours",
-    "tour",
-    "touring",
-    "arrived",
-    "arrives",
-    "arrive",
-    "arriving",
-    "traveled",
-    "travelled",
-    "travels",
-    "travel",
-    "flew",
-    "took",
-    "take",
-    "takes",
-    "taking",
-    "participated",
-    "participates",
-    "participate",
-    "participating",
-    "included",
-    "includes",
-    "include",
-    "including",
-    "testified",
-    "testifies",
-    "testify",
-    "appeared",
-    "appears",
-    "appear",
-    "spoke",
-    "speaks",
-];
-
+/// The attendance found at `v`, trying each pattern the word opens
+/// (`data/lexicon/triggers.txt`), then the event nouns (`events.txt`).
 fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
-    let w = ctx.lc(v);
     if !ctx.doc.has(v, lexicon::flag::ATTEND) {
         return None;
     }
+    let w = ctx.lc(v);
+    lexicon::triggers(w, lexicon::Kind::Attendance)
+        .find_map(|t| arm(ctx, v, seg, t))
+        .or_else(|| {
+            lexicon::is_event(w)
+                .then(|| event_noun(ctx, v, seg))
+                .flatten()
+        })
+}
+
+/// One pattern of the trigger at `v`.
+fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
+    let w = ctx.lc(v);
     let end = ctx.clause_end(v, seg);
     let subj = || ctx.subject_before(v, seg);
-    match w {
-        "meeting" if v > seg.tok_start && possessor(ctx, v).is_some() => {
+    match t.pattern {
+        "meet" if t.noun && v > seg.tok_start && possessor(ctx, v).is_some() => {
             // "Trump's meeting with Kim", "his meeting with the pope".
             let owner = possessor(ctx, v)?;
             let np_end = np_after(ctx, v + 1, end);
@@ -307,10 +300,11 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others,
                 event: "meeting".into(),
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
-        "welcomed" | "welcomes" | "greeted" | "greets" => {
+        "greet" => {
             let people = subj();
             if people.is_empty() {
                 return None;
@@ -326,10 +320,13 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others,
                 event: "meeting".into(),
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
-        "met" | "meets" | "meet" | "meeting" => {
+        // "was met by protesters": greeted, not a meeting.
+        "meet" if ctx.lc(v + 1) == "by" => None,
+        "meet" => {
             let people = subj();
             if people.is_empty() {
                 return None;
@@ -345,8 +342,16 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 .collect();
             let mut last = others.last().map(|o| o.end).unwrap_or(v + 1);
             if others.is_empty() {
-                // "met with Ukrainian officials": keep what they met.
+                // "met with Ukrainian officials": keep what they met; "met
+                // his match" meets no one.
                 last = np_after(ctx, k, end);
+                if last > k && !names_people(ctx, last - 1) {
+                    if is_article(ctx.lc(k)) {
+                        return None;
+                    }
+                    // "met again in May": no object.
+                    last = k;
+                }
             }
             let event = if others.is_empty() && last > k {
                 format!("meeting with {}", ctx.phrase(k, last))
@@ -358,12 +363,11 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others,
                 event,
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
-        "held" | "holds" | "hold" | "holding" | "hosted" | "hosts" | "host" | "hosting"
-        | "attended" | "attends" | "attend" | "attending" | "addressed" | "addresses"
-        | "joined" | "joins" | "led" | "leads" | "headed" | "heads" | "chaired" | "chairs" => {
+        "event_verb" | "host" => {
             // Passive "an event hosted by X", "officials headed by X".
             if ctx.lc(v + 1) == "by" {
                 let noun_before = (v.saturating_sub(4).max(seg.tok_start)..v).any(|k| {
@@ -392,16 +396,29 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                         event
                     },
                     place: None,
+                    fixed_place: false,
                     end: who.end,
                 });
+            }
+            // "head of the committee": a noun, not a verb.
+            if ctx.lc(v + 1) == "of" {
+                return None;
             }
             let people = subj();
             if people.is_empty() {
                 return None;
             }
-            let np_end = np_after(ctx, v + 1, end);
+            // "went on a tour": the particle the data asks for.
+            let o = if t.next.is_empty() {
+                v + 1
+            } else if t.next.contains(&ctx.lc(v + 1)) {
+                v + 2
+            } else {
+                return None;
+            };
+            let np_end = np_after(ctx, o, end);
             // The object must be an event (or a delegation / assembly).
-            let evnoun = (v + 1..np_end).find(|&k| {
+            let evnoun = (o..np_end).find(|&k| {
                 let n = ctx.lc(k);
                 let head = k + 1 == np_end
                     || matches!(
@@ -422,16 +439,16 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                     n == "party" && (ctx.doc.is_cap(k) || (k > v + 1 && ctx.doc.is_cap(k - 1)));
                 head && !political
                     && (lexicon::is_event(n)
-                        || ASSEMBLIES.contains(&n)
+                        || lexicon::is_assembly(n)
                         || matches!(n, "delegation" | "delegations"))
             })?;
-            let hosting = matches!(w, "hosted" | "hosts" | "host" | "hosting");
+            let hosting = t.pattern == "host";
             let others = if hosting {
                 Vec::new()
             } else {
                 with_people(ctx, evnoun, np_end, end)
             };
-            let event = ctx.phrase(v + 1, np_end);
+            let event = ctx.phrase(o, np_end);
             let event = event
                 .trim_start_matches("a ")
                 .trim_start_matches("an ")
@@ -442,10 +459,11 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others,
                 event,
                 place: None,
+                fixed_place: false,
                 end: np_end,
             })
         }
-        "told" if ctx.lc(v + 1) == "the" => {
+        "tell" if ctx.lc(v + 1) == "the" => {
             let people = subj();
             if people.is_empty() {
                 return None;
@@ -454,11 +472,11 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             while e < end
                 && (ctx.doc.is_cap(e)
                     || lexicon::is_event(ctx.lc(e))
-                    || ASSEMBLIES.contains(&ctx.lc(e)))
+                    || lexicon::is_assembly(ctx.lc(e)))
             {
                 e += 1;
             }
-            let body = (v + 2..e).any(|k| ASSEMBLIES.contains(&ctx.lc(k)));
+            let body = (v + 2..e).any(|k| lexicon::is_assembly(ctx.lc(k)));
             if !body {
                 return None;
             }
@@ -467,31 +485,20 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event: format!("{} session", ctx.phrase(v + 2, e)),
                 place: None,
+                fixed_place: false,
                 end: e,
             })
         }
-        "visited" | "visits" | "visit" | "visiting" | "toured" | "tours" | "tour" | "touring" => {
+        "visit" => {
             // Noun: "his visit to X", "a visit to X by Y".
             let prev = if v > seg.tok_start { ctx.lc(v - 1) } else { "" };
-            let is_noun = matches!(
-                prev,
-                "a" | "the"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "'s"
-                    | "state"
-                    | "official"
-                    | "first"
-                    | "planned"
-                    | "surprise"
-                    | "upcoming"
-                    | "recent"
-            ) || (w == "visit"
-                && !matches!(
-                    prev,
-                    "to" | "will" | "would" | "'ll" | "may" | "might" | "could" | "not"
-                ));
+            let is_noun = matches!(prev, "a" | "the" | "his" | "her" | "their" | "'s")
+                || lexicon::is_event_modifier(prev)
+                || (w == t.lemma
+                    && !matches!(
+                        prev,
+                        "to" | "will" | "would" | "'ll" | "may" | "might" | "could" | "not"
+                    ));
             let mut place = None;
             let mut k = v + 1;
             if ctx.lc(k) == "to" {
@@ -500,7 +507,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             if ctx.lc(k) == "with" {
                 k += 1;
             }
-            if let Some(p) = ctx.place_at(k, end) {
+            if let Some(p) = ctx.open_place_at(k, end) {
                 place = Some(p);
             }
             let np_end = np_after(ctx, k, end).max(k);
@@ -514,37 +521,21 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
             } else {
                 format!("visit to {target}")
             };
-            if is_noun && matches!(w, "visit" | "tour") {
-                // Whose visit: a possessor before, or "by X" after.
-                let mut people = Vec::new();
-                let mut s = v;
-                while s > seg.tok_start
-                    && matches!(
-                        ctx.lc(s - 1),
-                        "state"
-                            | "official"
-                            | "first"
-                            | "planned"
-                            | "surprise"
-                            | "upcoming"
-                            | "recent"
-                            | "two-day"
-                            | "three-day"
-                    )
-                {
-                    s -= 1;
-                }
-                if s > seg.tok_start
-                    && let Some(m) = ctx.coref.at(s - 1)
-                    && m.possessive
-                {
-                    people.push(Who {
-                        entity: m.entity,
-                        start: m.start,
-                        end: m.end,
-                    });
-                }
+            if (is_noun || t.noun) && w == t.lemma {
+                // Whose visit: a possessor before, "of X" right after, or
+                // "by X" later.
+                let (s, owner) = event_np_start(ctx, v, seg);
+                let mut people: Vec<Who> = owner.into_iter().collect();
                 let mut last = np_end;
+                let mut event = event.clone();
+                if people.is_empty()
+                    && ctx.lc(v + 1) == "of"
+                    && let Some((who, _)) = ctx.person_from(v + 2, end)
+                {
+                    people.push(who);
+                    last = who.end;
+                    event = "visit".to_string();
+                }
                 if people.is_empty()
                     && let Some(b) = (v + 1..end).find(|&j| ctx.lc(j) == "by")
                     && let Some((who, _)) = ctx.person_from(b + 1, end)
@@ -552,21 +543,29 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                     people.push(who);
                     last = who.end;
                 }
-                if people.is_empty() {
+                if people.is_empty() && (t.noun || !t.lemma.eq(w) || is_article(prev)) {
                     return None;
                 }
-                let ev = if w == "visit" && s < v {
-                    format!("{} {event}", ctx.phrase(s, v))
-                } else {
-                    event
-                };
-                return Some(Found {
-                    people,
-                    others: Vec::new(),
-                    event: ev,
-                    place,
-                    end: last,
-                });
+                if !people.is_empty() {
+                    let event = if w == "visit" {
+                        event
+                    } else {
+                        event.replacen("visit", w, 1)
+                    };
+                    let ev = if s < v {
+                        format!("{} {event}", ctx.phrase(s, v))
+                    } else {
+                        event
+                    };
+                    return Some(Found {
+                        people,
+                        others: Vec::new(),
+                        event: ev,
+                        place,
+                        fixed_place: false,
+                        end: last,
+                    });
+                }
             }
             let people = subj();
             if people.is_empty() || k >= end {
@@ -577,20 +576,41 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event,
                 place,
+                fixed_place: false,
                 end: np_end,
             })
         }
-        "arrived" | "arrives" | "arrive" | "arriving" | "traveled" | "travelled" | "travels"
-        | "travel" | "flew" => {
-            let k = v + 1;
-            if !matches!(ctx.lc(k), "in" | "at" | "to") {
+        "travel" => {
+            let mut k = v + 1;
+            // "heads back to", "flew home to".
+            if matches!(ctx.lc(k), "back" | "home" | "straight" | "on") {
+                k += 1;
+            }
+            let prep = ctx.lc(k);
+            if !(matches!(prep, "in" | "at" | "to") || t.next.contains(&prep)) {
                 return None;
             }
-            let place = ctx.place_at(k + 1, end)?;
             let people = subj();
             if people.is_empty() {
                 return None;
             }
+            let Some(place) = ctx.open_place_at(k + 1, end) else {
+                // "arrives at the board meeting": an event, not a place.
+                let ne = np_after(ctx, k + 1, end);
+                let event = ctx.phrase(k + 1, ne);
+                let head = ne.checked_sub(1)?;
+                if prep != "at" || !lexicon::is_event(ctx.lc(head)) {
+                    return None;
+                }
+                return Some(Found {
+                    people,
+                    others: Vec::new(),
+                    event: event.trim_start_matches("the ").to_string(),
+                    place: None,
+                    fixed_place: false,
+                    end: ne,
+                });
+            };
             let mut e = k + 1;
             while e < end && ctx.doc.is_cap(e) {
                 e += 1;
@@ -609,16 +629,17 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event,
                 place: Some(place),
+                fixed_place: false,
                 end: e,
             })
         }
-        "took" | "take" | "takes" | "taking" | "participated" | "participates" | "participate"
-        | "participating" => {
+        "take_part" => {
             let mut k = v + 1;
-            if ctx.lc(k) == "part" {
+            if !t.next.is_empty() {
+                if !t.next.contains(&ctx.lc(k)) {
+                    return None;
+                }
                 k += 1;
-            } else if !w.starts_with("particip") {
-                return None;
             }
             if ctx.lc(k) != "in" {
                 return None;
@@ -636,10 +657,11 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event: ctx.phrase(k + 1, ne),
                 place: None,
+                fixed_place: false,
                 end: ne,
             })
         }
-        "included" | "includes" | "include" | "including" => {
+        "include" => {
             // "the delegation, which also included X and Y".
             let lo = v.saturating_sub(6).max(seg.tok_start);
             let noun = (lo..v)
@@ -669,13 +691,28 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 people,
                 others: Vec::new(),
                 place: None,
+                fixed_place: false,
                 end: last,
             })
         }
-        "testified" | "testifies" | "testify" | "appeared" | "appears" | "appear" | "spoke"
-        | "speaks" => {
+        "appear" => {
             let k = v + 1;
             if !matches!(ctx.lc(k), "before" | "at" | "in") {
+                // "is set to testify": testimony is given in person.
+                if t.variant == "testimony" && !ctx.doc.is_cap(k) {
+                    let people = subj();
+                    if people.is_empty() {
+                        return None;
+                    }
+                    return Some(Found {
+                        people,
+                        others: Vec::new(),
+                        event: "testimony".into(),
+                        place: None,
+                        fixed_place: false,
+                        end: v + 1,
+                    });
+                }
                 return None;
             }
             let ne = np_after(ctx, k + 1, end).max(
@@ -686,7 +723,7 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                     .unwrap_or(k + 1),
             );
             let body = (k + 1..ne)
-                .any(|j| ASSEMBLIES.contains(&ctx.lc(j)) || lexicon::is_event(ctx.lc(j)));
+                .any(|j| lexicon::is_assembly(ctx.lc(j)) || lexicon::is_event(ctx.lc(j)));
             if !body {
                 return None;
             }
@@ -699,9 +736,327 @@ fn trigger(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                 others: Vec::new(),
                 event: ctx.phrase(k + 1, ne),
                 place: None,
+                fixed_place: false,
                 end: ne,
             })
         }
+        "speaking" => speaking(ctx, v, seg),
+        "represented" => represented(ctx, v, seg),
+        "present_at" => present_at(ctx, v, seg, t),
         _ => None,
     }
+}
+
+/// Whether the head noun at `h` names people: a title, a person noun, a
+/// plural ("dock workers"), a body or a capitalised name.
+fn names_people(ctx: &Ctx, h: usize) -> bool {
+    let w = ctx.lc(h);
+    lexicon::is_title_word(w)
+        || crate::lexical::words::is_person_noun(w)
+        || (w.ends_with('s') && !w.ends_with("ss"))
+        || ctx.doc.is_cap(h)
+        || lexicon::is_org_word(w)
+        || lexicon::is_assembly(w)
+        || matches!(w, "delegation" | "delegations")
+}
+
+fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "'s"
+    )
+}
+
+/// The start of the event phrase whose head noun is at `v`: back over
+/// modifiers ("two-day", "closed-door", "state") to a determiner, a
+/// possessor or a clause word. Returns the first modifier and the possessor.
+fn event_np_start(ctx: &Ctx, v: usize, seg: &Seg) -> (usize, Option<Who>) {
+    let mut s = v;
+    // Modifiers: listed ones, "-ed" adjectives ("failed"), and capitalised
+    // words naming the subject ("North Korea talks").
+    while s > seg.tok_start && v - s < 4 && {
+        let w = ctx.lc(s - 1);
+        lexicon::is_event_modifier(w)
+            || ((w.ends_with("ed") || w.ends_with("ing")) && !ctx.doc.is_cap(s - 1) && w.len() > 4)
+            || (ctx.doc.is_cap(s - 1) && ctx.coref.at(s - 1).is_none() && !lexicon::is_stopword(w))
+    } {
+        s -= 1;
+    }
+    let owner = (s > seg.tok_start).then(|| possessor(ctx, s)).flatten();
+    (s, owner)
+}
+
+/// An event noun with its attendees: "Ana Pelk's dinner with Ivo Lund",
+/// "a meeting between Ana Pelk and Ivo Lund", "a briefing attended by Ana
+/// Pelk", "the state visit of Premier Anton Vessel".
+fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
+    // "the Stock Exchange of X": a capitalised noun is part of a name.
+    if ctx.doc.is_cap(v) && v > seg.tok_start {
+        return None;
+    }
+    let end = ctx.clause_end(v, seg);
+    let (s, owner) = event_np_start(ctx, v, seg);
+    // Past a date right after the noun: "dinner Thursday with X".
+    let mut k = v + 1;
+    let dated = |k: usize| {
+        ctx.doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| ctx.timexes_starting_in(t.start, t.start).next().is_some())
+    };
+    while k < end && (dated(k) || (matches!(ctx.lc(k), "on" | "in" | "at") && dated(k + 1))) {
+        if !dated(k) {
+            k += 1;
+            continue;
+        }
+        let at = ctx.doc.tokens.get(k).map_or(0, |t| t.start);
+        let stop = ctx
+            .timexes_starting_in(at, at)
+            .map(|(_, t)| t.end)
+            .max()
+            .unwrap_or(at);
+        while k < end && ctx.doc.tokens.get(k).is_some_and(|t| t.start < stop) {
+            k += 1;
+        }
+    }
+    let next = ctx.lc(k);
+    let name = ctx.phrase(s, v + 1);
+    match next {
+        // "a meeting between A and B": every side attends.
+        "between" | "among" | "of" if next != "of" || owner.is_none() => {
+            let people: Vec<Who> = ctx
+                .people_from(k + 1, end)
+                .into_iter()
+                .map(|(x, _)| x)
+                .collect();
+            let enough = if next == "of" { 1 } else { 2 };
+            if people.len() < enough {
+                return None;
+            }
+            let last = people.last().map_or(k + 1, |p| p.end);
+            let (people, others) = if next == "of" {
+                (people, Vec::new())
+            } else {
+                (people.clone(), Vec::new())
+            };
+            let mut f = Found {
+                people,
+                others,
+                event: name,
+                place: None,
+                fixed_place: false,
+                end: last,
+            };
+            if next != "of" {
+                // Each side met the others.
+                f.others = Vec::new();
+                let all = std::mem::take(&mut f.people);
+                let (first, rest) = all.split_first()?;
+                f.people = vec![*first];
+                f.others = rest.to_vec();
+            }
+            Some(f)
+        }
+        // "Ana Pelk's dinner with Ivo Lund".
+        "with" if owner.is_some() => {
+            let owner = owner?;
+            let others: Vec<Who> = ctx
+                .people_from(k + 1, end)
+                .into_iter()
+                .map(|(x, _)| x)
+                .collect();
+            let last = others.last().map_or(k + 1, |o| o.end);
+            if others.is_empty() {
+                return None;
+            }
+            Some(Found {
+                people: vec![owner],
+                others,
+                event: name,
+                place: None,
+                fixed_place: false,
+                end: last,
+            })
+        }
+        // "Ana Pelk's inauguration", "his talks in Dunhollow".
+        _ if owner.is_some() && lexicon::is_owned_event(ctx.lc(v)) => Some(Found {
+            people: owner.into_iter().collect(),
+            others: Vec::new(),
+            event: name,
+            place: matches!(next, "in" | "at")
+                .then(|| ctx.open_place_at(k + 1, end))
+                .flatten(),
+            fixed_place: true,
+            end: v + 1,
+        }),
+        // "Ana Pelk said during a welcoming ceremony": the subject of the
+        // clause is at the event.
+        _ if owner.is_none()
+            && s > seg.tok_start + 1
+            && matches!(ctx.lc(s - 1), "a" | "an" | "the")
+            && matches!(ctx.lc(s - 2), "during" | "at")
+            && !matches!(next, "with" | "between" | "of") =>
+        {
+            let floor = ctx.clause_start(s - 2, seg);
+            let people = (floor..s - 2).rev().take(12).find_map(|j| {
+                let w = ctx.lc(j);
+                let verb = ctx.doc.kind(j) == Some(super::segment::Tk::Word)
+                    && !ctx.doc.is_cap(j)
+                    && (ctx.doc.has(j, lexicon::flag::SPEECH) || w.ends_with("ed"));
+                let p = if verb {
+                    ctx.subject_before(j, seg)
+                } else {
+                    Vec::new()
+                };
+                (!p.is_empty()).then_some(p)
+            })?;
+            Some(Found {
+                people,
+                others: Vec::new(),
+                event: name,
+                place: None,
+                fixed_place: false,
+                end: v + 1,
+            })
+        }
+        // "a briefing (was) attended by Ana Pelk".
+        _ => {
+            let mut j = k;
+            if ctx.lc(j) == "," && ctx.lc(j + 1) == "which" {
+                j += 2;
+            }
+            while j < end && j < k + 4 && !matches!(ctx.lc(j), "attended" | ",") {
+                j += 1;
+            }
+            if ctx.lc(j) != "attended" || ctx.lc(j + 1) != "by" {
+                return None;
+            }
+            let people: Vec<Who> = ctx
+                .people_from(j + 2, ctx.clause_end(j, seg))
+                .into_iter()
+                .map(|(x, _)| x)
+                .collect();
+            let last = people.last()?.end;
+            Some(Found {
+                people,
+                others: Vec::new(),
+                event: name,
+                place: None,
+                fixed_place: false,
+                end: last,
+            })
+        }
+    }
+}
+
+/// "Speaking at a rally in Dunhollow, Councillor Mira Solberg said": the
+/// participle opens the sentence, the main clause's subject is present.
+fn speaking(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
+    let first = (seg.tok_start..v).all(|k| ctx.doc.kind(k) != Some(super::segment::Tk::Word));
+    if !first || !matches!(ctx.lc(v + 1), "at" | "in" | "before") {
+        return None;
+    }
+    let comma = (v + 2..seg.tok_end.min(v + 25)).find(|&k| ctx.doc.s(k) == ",")?;
+    let ne = np_after(ctx, v + 2, comma);
+    let body = (v + 2..ne).any(|j| lexicon::is_event(ctx.lc(j)) || lexicon::is_assembly(ctx.lc(j)));
+    if !body {
+        return None;
+    }
+    let (who, _) = ctx.person_from(comma + 1, seg.tok_end)?;
+    let place = ctx.place_after(v, seg).or_else(|| {
+        (v + 2..comma)
+            .find(|&j| matches!(ctx.lc(j), "in" | "at"))
+            .and_then(|j| ctx.open_place_at(j + 1, comma))
+    });
+    let event = ctx.phrase(v + 2, ne);
+    Some(Found {
+        people: vec![who],
+        others: Vec::new(),
+        event: event
+            .trim_start_matches("a ")
+            .trim_start_matches("an ")
+            .trim_start_matches("the ")
+            .to_string(),
+        place,
+        fixed_place: false,
+        end: who.end,
+    })
+}
+
+/// "Valmora will be represented at the summit by its deputy minister, Kasia
+/// Lind": the one named after "by" attends.
+fn represented(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
+    let end = ctx.clause_end(v, seg);
+    if !matches!(ctx.lc(v + 1), "at" | "in") {
+        return None;
+    }
+    let by = (v + 2..end).find(|&k| ctx.lc(k) == "by")?;
+    let event = ctx.phrase(v + 2, by);
+    let event = event
+        .trim_start_matches("the ")
+        .trim_start_matches("a ")
+        .to_string();
+    let people: Vec<Who> = ctx
+        .people_from(by + 1, seg.tok_end)
+        .into_iter()
+        .map(|(x, _)| x)
+        .collect();
+    let last = people.last()?.end;
+    Some(Found {
+        people,
+        others: Vec::new(),
+        event,
+        place: None,
+        fixed_place: false,
+        end: last,
+    })
+}
+
+/// "spent the afternoon at the port", "took to the stage at the rally": the
+/// subject is at the place or event named after "at" / "in".
+fn present_at(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
+    let end = ctx.clause_end(v, seg);
+    let mut k = v + 1;
+    if !t.next.is_empty() {
+        if !t.next.contains(&ctx.lc(k)) {
+            return None;
+        }
+        k += 1;
+    }
+    let at = (k..end.min(k + 5)).find(|&j| matches!(ctx.lc(j), "at" | "in"))?;
+    // "spent seven years working at the university": a stretch of life,
+    // not a stay.
+    if (k..at).any(|j| {
+        let w = ctx.lc(j);
+        w.ends_with("ing") || matches!(w, "years" | "months" | "decades" | "weeks")
+    }) {
+        return None;
+    }
+    let people = ctx.subject_before(v, seg);
+    if people.is_empty() {
+        return None;
+    }
+    let ne = np_after(ctx, at + 1, end).max(at + 1);
+    let place = ctx.open_place_at(at + 1, end);
+    let event_np =
+        (at + 1..ne).any(|j| lexicon::is_event(ctx.lc(j)) || lexicon::is_assembly(ctx.lc(j)));
+    let site = (at + 1..ne).any(|j| lexicon::is_place_suffix(ctx.lc(j)));
+    if place.is_none() && !event_np && !site {
+        return None;
+    }
+    let what = ctx.phrase(at + 1, ne);
+    let what = what.trim_start_matches("the ").trim_start_matches("a ");
+    let event = if event_np {
+        what.to_string()
+    } else {
+        format!("visit to {what}")
+    };
+    Some(Found {
+        people,
+        others: Vec::new(),
+        event,
+        place,
+        fixed_place: false,
+        end: ne,
+    })
 }

@@ -38,6 +38,8 @@ pub struct Ctx<'a> {
     /// Each holder comes with the canonical place of the role's
     /// organization, if it is one ("French President" → France).
     pub role_index: HashMap<String, Vec<(usize, Option<&'static str>)>>,
+    /// The role claims the index pass found (`role::index_pass`).
+    pub roles: Vec<crate::model::Claim>,
     /// Indexes into `timexes`, by start offset (then index), so the dates of
     /// a sentence are found by binary search, not by scanning every date of
     /// the article for each verb.
@@ -96,7 +98,7 @@ const AUX: &[&str] = &[
     "again",
 ];
 
-const MODIFIERS: &[&str] = &[
+pub(crate) const MODIFIERS: &[&str] = &[
     "former",
     "then",
     "acting",
@@ -194,6 +196,7 @@ impl<'a> Ctx<'a> {
             timexes,
             published,
             role_index: HashMap::new(),
+            roles: Vec::new(),
             timex_by_start,
             timex_malformed,
         }
@@ -226,6 +229,26 @@ impl<'a> Ctx<'a> {
 
     pub fn lc(&self, i: usize) -> &str {
         self.doc.lc(i)
+    }
+
+    /// A title as the tokens `[a, b)` write it, abbreviations written out
+    /// ("Lt. Gov." → "Lieutenant Governor").
+    pub fn title_phrase(&self, a: usize, b: usize) -> String {
+        let words: Vec<String> = (a..b)
+            .map(|i| {
+                let w = self.lc(i);
+                let full = lexicon::title_word(w);
+                if full == w {
+                    return self.doc.s(i).to_string();
+                }
+                let mut c = full.chars();
+                match c.next() {
+                    Some(f) if self.doc.is_cap(i) => f.to_uppercase().chain(c).collect(),
+                    _ => full.to_string(),
+                }
+            })
+            .collect();
+        words.join(" ")
     }
 
     /// Byte span of tokens `[a, b)`.
@@ -391,7 +414,10 @@ impl<'a> Ctx<'a> {
         }
         // "X was forced to resign", "X is due to travel": the subject of
         // the governing verb (demands and refusals are `blocked`).
-        if self.lc(k - 1) == "to" && k >= floor + 2 && self.doc.kind(k - 2) == Some(Tk::Word) {
+        if matches!(self.lc(k - 1), "to" | "into")
+            && k >= floor + 2
+            && self.doc.kind(k - 2) == Some(Tk::Word)
+        {
             return self.subject_before(k - 2, seg);
         }
         // ", visiting ...": a participle takes the main clause's subject.
@@ -414,6 +440,43 @@ impl<'a> Ctx<'a> {
                 .collect();
         }
         let mut first = self.person_ending_at(k - 1, floor);
+        // "King Ivo of Valmora abdicated": past "of PLACE" to the name.
+        if first.is_none() && self.doc.is_cap(k - 1) {
+            let mut j = k - 1;
+            while j > floor && self.doc.is_cap(j - 1) && j + 4 > k {
+                j -= 1;
+            }
+            if j > floor + 1 && self.lc(j - 1) == "of" {
+                first = self.person_ending_at(j - 2, floor);
+            }
+        }
+        // "A inspected the terminal and met B": a second verb shares the
+        // first one's subject.
+        if first.is_none() && self.lc(k - 1) == "and" {
+            let lo = k.saturating_sub(12).max(floor);
+            for j in (lo..k - 1).rev() {
+                let w = self.lc(j);
+                let verb_like = self.doc.kind(j) == Some(Tk::Word)
+                    && !self.doc.is_cap(j)
+                    && (w.ends_with("ed")
+                        || self
+                            .doc
+                            .has(j, lexicon::flag::ATTEND | lexicon::flag::DISMISS));
+                if verb_like {
+                    let people = self.subject_before(j, seg);
+                    if !people.is_empty() {
+                        return people;
+                    }
+                }
+            }
+        }
+        // "The two officials attended": the people just named.
+        if first.is_none() {
+            let group = self.plural_before(k - 1, seg);
+            if group.len() >= 2 {
+                return group;
+            }
+        }
         if first.is_none() && self.doc.s(k - 1) == "," {
             // Across an appositive: "Grossman, 34, who had been ..., stole".
             let mut j = k - 1;
@@ -425,9 +488,13 @@ impl<'a> Ctx<'a> {
                     && self.doc.s(m.end) == ","
                     && m.end == j + 1
                 {
-                    // The appositive must open right after the name.
-                    first = self.person_ending_at(j, floor);
-                    break;
+                    // The appositive must open right after the name. A
+                    // name inside the appositive ("X, deputy assistant to
+                    // President Y, said") is not the subject: keep going
+                    // back to the earliest such name.
+                    if let Some(w) = self.person_ending_at(j, floor) {
+                        first = Some(w);
+                    }
                 }
             }
         }
@@ -514,7 +581,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // A pronoun after "and" opens a new clause ("..., and he said").
-            if self.coref.at(j).is_some_and(|m| m.pronoun) {
+            if self.coref.at(j).is_some_and(|m| m.pronoun && !m.possessive) {
                 break;
             }
             k = j;
@@ -573,8 +640,14 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let titled = j - i <= 9 && self.pre_title(j, i).is_some();
+                // "his counterpart, Petra Haldane".
+                let related = j - i <= 4
+                    && matches!(self.lc(i), "his" | "her" | "their")
+                    && self.doc.s(j - 1) == ","
+                    && (i + 1..j - 1).all(|t| self.doc.kind(t) == Some(Tk::Word));
                 if np.is_some()
                     || titled
+                    || related
                     || (i..j)
                         .all(|t| self.doc.is_cap(t) || self.lc(t) == "'s" || is_det(self.lc(t)))
                 {
@@ -614,7 +687,7 @@ impl<'a> Ctx<'a> {
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(self.lc(j));
+            key.push_str(lexicon::title_word(self.lc(j)));
             if lexicon::is_title(&key) {
                 best = Some(j + 1);
             }
@@ -660,7 +733,8 @@ impl<'a> Ctx<'a> {
             while k > floor && self.is_modifier(k - 1) && self.lc(k - 1) != "former" {
                 k -= 1;
             }
-            let role_start = k;
+            let mut role_start = k;
+            let mut role_start_override = None;
             let mut former = false;
             let mut this_org = None;
             if k > floor {
@@ -694,12 +768,23 @@ impl<'a> Ctx<'a> {
                             "former" | "then" | "acting" | "outgoing" | "incoming"
                         )
                         && self.coref.at(s - 1).is_none()
-                        && !lexicon::is_stopword(self.lc(s - 1))
+                        && (!lexicon::is_stopword(self.lc(s - 1)) || self.is_acronym(s - 1))
                     {
                         s -= 1;
                     }
                     if s < k {
-                        this_org = Some(self.org_name(s, k));
+                        // "Estonian Harbour Minister": the place is the
+                        // organization, the words after it are the title's.
+                        let place_end = (s + 1..k).rev().find(|&p| {
+                            let words: Vec<&str> = (s..p).map(|t| self.doc.s(t)).collect();
+                            lexicon::place(self.lc(s)).is_some() && p == s + 1
+                                || super::gazetteer::is_place(&words)
+                        });
+                        let org_end = place_end.unwrap_or(k);
+                        this_org = Some(self.org_name(s, org_end));
+                        if org_end < k {
+                            role_start_override = Some(org_end);
+                        }
                         k = s;
                     }
                 }
@@ -708,7 +793,10 @@ impl<'a> Ctx<'a> {
                 former = true;
                 k -= 1;
             }
-            let mut role = self.phrase(role_start, e);
+            if let Some(r) = role_start_override {
+                role_start = r;
+            }
+            let mut role = self.title_phrase(role_start, e);
             if former {
                 role = format!("former {role}");
             }
@@ -849,7 +937,7 @@ impl<'a> Ctx<'a> {
             {
                 rs += 1;
             }
-            let mut role = self.phrase(rs, te);
+            let mut role = self.title_phrase(rs, te);
             if former && roles.is_empty() {
                 role = format!("former {role}");
             }
@@ -917,7 +1005,19 @@ impl<'a> Ctx<'a> {
                     lexicon::place(self.lc(t)).is_some()
                         || (self.doc.is_cap(t) && !lexicon::is_stopword(self.lc(t)))
                 });
-            if e > s && useful {
+            // "Secretary for Harbours", "Minister for Trade": a remit
+            // written as a name belongs to the title.
+            let remit = prep == "for"
+                && s == j + 1
+                && self.doc.is_cap(s)
+                && roles.len() == 1
+                && (s..e).all(|t| self.doc.is_cap(t) || matches!(self.lc(t), "and" | "of"));
+            if e > s && useful && remit {
+                if let Some(r) = roles.last_mut() {
+                    *r = format!("{r} for {}", self.phrase(s, e));
+                }
+                stop = e;
+            } else if e > s && useful {
                 // "BankAmerica's vice president for communications": the
                 // possessor is the organization, the phrase is the remit;
                 // "at" names the employer ("Africa director at the Centre").
@@ -963,117 +1063,20 @@ impl<'a> Ctx<'a> {
         let floor = self.clause_start(v, seg);
         let lo = v.saturating_sub(8).max(floor);
         for k in lo..v {
+            // A name is no cue: "Prime Minister Ana May met ...".
+            if self.coref.at(k).is_some() {
+                continue;
+            }
             let w = self.lc(k);
             let near = v - k <= 4;
-            if near
-                && matches!(
-                    w,
-                    "not"
-                        | "n't"
-                        | "never"
-                        | "no"
-                        | "cannot"
-                        | "may"
-                        | "might"
-                        | "could"
-                        | "should"
-                        | "must"
-                        | "nor"
-                )
-            {
+            // "would have had to resign": what did not happen.
+            if matches!(w, "would" | "'d") && self.lc(k + 1) == "have" {
                 return true;
             }
-            if matches!(
-                w,
-                "refused"
-                    | "reluctant"
-                    | "unwilling"
-                    | "loath"
-                    | "hesitant"
-                    | "unable"
-                    | "ready"
-                    | "prepared"
-                    | "willing"
-                    | "threat"
-                    | "refusing"
-                    | "declining"
-                    | "resisting"
-                    | "rejecting"
-                    | "denying"
-                    | "attempt"
-                    | "attempts"
-                    | "attempted"
-                    | "bid"
-                    | "effort"
-                    | "efforts"
-                    | "plot"
-                    | "tried"
-                    | "trying"
-                    | "try"
-                    | "sought"
-                    | "seeking"
-                    | "seek"
-                    | "seeks"
-                    | "motion"
-                    | "refuses"
-                    | "refuse"
-                    | "declined"
-                    | "declines"
-                    | "decline"
-                    | "rejected"
-                    | "rejects"
-                    | "denied"
-                    | "denies"
-                    | "resisted"
-                    | "urged"
-                    | "urging"
-                    | "urges"
-                    | "demanded"
-                    | "demanding"
-                    | "demands"
-                    | "called"
-                    | "calling"
-                    | "calls"
-                    | "asked"
-                    | "asking"
-                    | "pressed"
-                    | "pressure"
-                    | "pressured"
-                    | "want"
-                    | "wants"
-                    | "wanted"
-                    | "threatened"
-                    | "threatening"
-                    | "threatens"
-                    | "considering"
-                    | "considered"
-                    | "weighing"
-                    | "mulling"
-                    | "offered"
-                    | "failed"
-                    | "fail"
-                    | "avoid"
-                    | "avoided"
-                    | "rumors"
-                    | "rumours"
-                    | "speculation"
-                    | "whether"
-                    | "if"
-                    | "unless"
-                    | "hope"
-                    | "hopes"
-                    | "hoped"
-                    | "hoping"
-                    | "tipped"
-                    | "likely"
-                    | "cancelled"
-                    | "canceled"
-                    | "postponed"
-                    | "scrapped"
-                    | "skipped"
-                    | "boycotted"
-                    | "boycott"
-            ) {
+            if near && lexicon::is_cue(w, lexicon::Cue::Negation) {
+                return true;
+            }
+            if lexicon::is_cue(w, lexicon::Cue::Hypothesis) {
                 return true;
             }
         }
@@ -1093,27 +1096,8 @@ impl<'a> Ctx<'a> {
         let floor = self.clause_start(v, seg);
         let end = self.clause_end(v, seg);
         let lo = v.saturating_sub(6).max(floor);
-        let before = (lo..v).any(|k| {
-            matches!(
-                self.lc(k),
-                "will"
-                    | "'ll"
-                    | "due"
-                    | "expected"
-                    | "scheduled"
-                    | "set"
-                    | "plans"
-                    | "planned"
-                    | "planning"
-                    | "going"
-                    | "shall"
-                    | "intends"
-                    | "upcoming"
-                    | "would"
-            )
-        });
-        let after =
-            (floor..end).any(|k| matches!(self.lc(k), "next" | "tomorrow" | "upcoming" | "later"));
+        let before = (lo..v).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::Future));
+        let after = (floor..end).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::FutureAfter));
         let dated_future = match (self.date_near(v, seg), self.published) {
             (Some(d), Some(p)) => NaiveDate::parse_from_str(d.get(..10).unwrap_or(""), "%Y-%m-%d")
                 .is_ok_and(|x| x > p),
@@ -1161,7 +1145,7 @@ impl<'a> Ctx<'a> {
         let mut k = v + 1;
         while k + 1 < end {
             if matches!(self.lc(k), "in" | "at" | "to")
-                && let Some(p) = self.place_at(k + 1, end)
+                && let Some(p) = self.open_place_at(k + 1, end)
             {
                 return Some(p);
             }
@@ -1170,8 +1154,14 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// A place name starting at `i` (skipping "the").
-    pub fn place_at(&self, i: usize, end: usize) -> Option<String> {
+    /// A place name starting at `i` where the syntax wants a place ("visit
+    /// to X", "arrived in X", "met in X"): any capitalised run that is not
+    /// a person, an organization, an event or a date.
+    pub fn open_place_at(&self, i: usize, end: usize) -> Option<String> {
+        self.place_run(i, end, true)
+    }
+
+    fn place_run(&self, i: usize, end: usize, open: bool) -> Option<String> {
         let mut s = i;
         if self.lc(s) == "the" {
             s += 1;
@@ -1193,29 +1183,41 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let name: Vec<&str> = (s..e).map(|t| self.lc(t)).collect();
-        let known = lexicon::place(&name.join(" ")).is_some()
+        let written: Vec<&str> = (s..e).map(|t| self.doc.s(t)).collect();
+        let listed = lexicon::place(&name.join(" ")).is_some()
             || name.iter().any(|w| lexicon::place(w).is_some())
-            || matches!(
-                name.last(),
-                Some(
-                    &("beach"
-                        | "city"
-                        | "island"
-                        | "street"
-                        | "square"
-                        | "palace"
-                        | "house"
-                        | "hall")
-                )
-            );
-        if !known || name.iter().any(|w| lexicon::is_event(w)) {
+            || super::gazetteer::is_place(&written)
+            || name.last().is_some_and(|w| lexicon::is_place_suffix(w));
+        let dated = self
+            .doc
+            .tokens
+            .get(s)
+            .is_some_and(|t| self.timexes_starting_in(t.start, t.start).next().is_some());
+        let open_ok = open
+            && !dated
+            && !name.iter().any(|w| {
+                lexicon::is_org_word(w)
+                    || lexicon::is_title_word(w)
+                    || lexicon::is_honorific(w)
+                    || crate::lexical::vocab::lookup(w).is_some()
+            });
+        if !(listed || open_ok) || name.iter().any(|w| lexicon::is_event(w)) {
+            return None;
+        }
+        // "the English countryside": a demonym names no place.
+        if let [w] = name.as_slice()
+            && lexicon::place(w).is_some_and(|p| !p.eq_ignore_ascii_case(w))
+            && !self.doc.is_allcaps(s)
+            && !self.doc.s(s).contains('.')
+        {
             return None;
         }
         // "Hallandale Beach, Florida".
         if self.doc.s(e) == ","
             && e + 1 < end
-            && lexicon::place(self.lc(e + 1)).is_some()
             && self.doc.is_cap(e + 1)
+            && (lexicon::place(self.lc(e + 1)).is_some()
+                || super::gazetteer::is_place(&[self.doc.s(e + 1)]))
         {
             e += 2;
         }
@@ -1226,15 +1228,20 @@ impl<'a> Ctx<'a> {
     /// `i` refers to: the last coordination of two or more people before.
     pub fn plural_before(&self, i: usize, seg: &Seg) -> Vec<Who> {
         let w = self.lc(i);
-        if !PLURAL_ANAPHORS.contains(&w) {
+        // "they", "the officials", "the two leaders", "both ministers".
+        let plural_person = w.len() > 3
+            && w.ends_with('s')
+            && (lexicon::is_title_word(&w[..w.len() - 1])
+                || crate::lexical::words::is_person_noun(w));
+        if !PLURAL_ANAPHORS.contains(&w) && !plural_person {
             return Vec::new();
         }
-        if w != "they"
-            && !matches!(
-                self.lc(i.saturating_sub(1)),
-                "these" | "the" | "both" | "those" | "all"
-            )
-        {
+        // "the two officials": past a number word to the determiner.
+        let mut d = i.saturating_sub(1);
+        if matches!(self.lc(d), "two" | "three" | "four") {
+            d = d.saturating_sub(1);
+        }
+        if w != "they" && !matches!(self.lc(d), "these" | "the" | "both" | "those" | "all") {
             return Vec::new();
         }
         let _ = seg;

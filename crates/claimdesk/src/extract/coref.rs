@@ -307,6 +307,8 @@ pub fn resolve(doc: &Doc) -> Coref {
                         let w = doc.s(r.start);
                         crate::extract::lexicon::given_name(doc.lc(r.start)).is_some()
                             || named_again.contains(w)
+                            // "King Ivo of Valmora".
+                            || (doc.lc(r.end) == "of" && doc.is_cap(r.end + 1))
                     } =>
                     {
                         by_surname.add(&key(doc.s(r.start)), entities.len());
@@ -502,6 +504,26 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                     .filter(|m| entities.get(m.entity).is_some_and(|e| compatible(e, g)))
                     .map(|m| m.entity);
             }
+            if pick.is_none() && possessive {
+                // "X is expected, as proposed by Minister Y, to ... during
+                // his visit": a name after "by", "with", "to"... is an
+                // object; the possessive goes to the sentence's subject.
+                let ok = |m: &&Mention| {
+                    usable(m) && entities.get(m.entity).is_some_and(|e| compatible(e, g))
+                };
+                let subject = out[seg_first..]
+                    .iter()
+                    .find(|m| !m.possessive && !m.pronoun);
+                let near = out[seg_first..].iter().rev().find(ok);
+                if let (Some(sub), Some(near)) = (subject, near)
+                    && sub.entity != near.entity
+                    && ok(&sub)
+                    && first_word_of(doc, seg.tok_start, sub.start) == seg.tok_start
+                    && after_preposition(doc, near.start, seg.tok_start)
+                {
+                    pick = Some(sub.entity);
+                }
+            }
             if pick.is_none() {
                 pick = out
                     .iter()
@@ -530,6 +552,32 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
     }
     out.extend(names.into_iter().skip(next_name));
     *mentions = out;
+}
+
+/// The first token of the name-and-title run ending at `start` (back over
+/// capitalised words and title words), not before `floor`.
+fn first_word_of(doc: &Doc, floor: usize, start: usize) -> usize {
+    let mut k = start;
+    while k > floor && {
+        let w = doc.lc(k - 1);
+        doc.is_cap(k - 1) || super::lexicon::is_title_word(w) || w == "the"
+    } {
+        k -= 1;
+    }
+    k
+}
+
+/// Whether the name starting at `start`, with its title, comes right after
+/// a preposition ("proposed by Minister Y", "talks with Y").
+fn after_preposition(doc: &Doc, start: usize, floor: usize) -> bool {
+    let mut k = start;
+    while k > floor && {
+        let w = doc.lc(k - 1);
+        doc.is_cap(k - 1) || super::lexicon::is_title_word(w) || w == "the"
+    } {
+        k -= 1;
+    }
+    k > floor && matches!(doc.lc(k - 1), "by" | "with" | "to" | "for" | "from" | "of")
 }
 
 /// "her" followed by a noun is possessive ("her party"), not an object.
@@ -578,6 +626,26 @@ mod tests {
         );
         assert_eq!(key("Zelenskyy"), key("Zelensky"));
         assert_eq!(key("Andriy"), key("Andrii"));
+    }
+
+    #[test]
+    fn possessives_after_an_agent_go_to_the_subject() {
+        check(
+            "Ivo Lund is expected to back the plan, first proposed by Minister Karl Brandt, during his visit.",
+            &[
+                ("Ivo Lund", "Ivo Lund"),
+                ("Karl Brandt", "Karl Brandt"),
+                ("his", "Ivo Lund"),
+            ],
+        );
+        check(
+            "Ivo Lund met Karl Brandt and his wife.",
+            &[
+                ("Ivo Lund", "Ivo Lund"),
+                ("Karl Brandt", "Karl Brandt"),
+                ("his", "Karl Brandt"),
+            ],
+        );
     }
 
     #[test]

@@ -23,117 +23,46 @@ enum Trigger {
     Noun(DismissalHow),
 }
 
-/// Words that can open a dismissal pattern (checked before any work).
-pub(crate) const TRIGGERS: &[&str] = &[
-    "resign",
-    "resigns",
-    "resigned",
-    "resigning",
-    "quit",
-    "quits",
-    "quitting",
-    "step",
-    "steps",
-    "stepped",
-    "stepping",
-    "stand",
-    "stands",
-    "stood",
-    "standing",
-    "sever",
-    "severs",
-    "severed",
-    "severing",
-    "announced",
-    "announces",
-    "announcing",
-    "tendered",
-    "submitted",
-    "handed",
-    "offered",
-    "fire",
-    "fires",
-    "fired",
-    "firing",
-    "sack",
-    "sacks",
-    "sacked",
-    "sacking",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-    "dismissing",
-    "oust",
-    "ousts",
-    "ousted",
-    "ousting",
-    "expel",
-    "expels",
-    "expelled",
-    "axed",
-    "deposed",
-    "removed",
-    "removes",
-    "remove",
-    "removing",
-    "suspend",
-    "suspends",
-    "suspended",
-    "suspending",
-    "forced",
-    "forces",
-    "force",
-    "voted",
-    "pushed",
-    "resignation",
-    "ouster",
-    "dismissal",
-    "sacking",
-    "firing",
-    "removal",
-    "suspension",
-];
-
+/// The dismissal pattern the word at `i` opens
+/// (`data/lexicon/triggers.txt`): the first whose following words match.
 fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
     use DismissalHow::*;
-    let w = ctx.lc(i);
     if !ctx.doc.has(i, super::lexicon::flag::DISMISS) {
         return None;
     }
     let n1 = ctx.lc(i + 1);
     let n2 = ctx.lc(i + 2);
-    Some(match w {
-        "resign" | "resigns" | "resigned" | "resigning" | "quit" | "quits" | "quitting" => {
-            Trigger::Leave(Resigned, 1)
+    let n3 = ctx.lc(i + 3);
+    super::lexicon::triggers(ctx.lc(i), super::lexicon::Kind::Dismissal).find_map(|t| {
+        if !t.next.is_empty() && !t.next.contains(&n1) {
+            return None;
         }
-        "step" | "steps" | "stepped" | "stepping" | "stand" | "stands" | "stood" | "standing"
-            if matches!(n1, "down" | "aside") =>
-        {
-            Trigger::Leave(Resigned, 2)
-        }
-        "sever" | "severs" | "severed" | "severing"
-            if n1 == "ties" || (n1 == "all" && n2 == "ties") =>
-        {
-            Trigger::Leave(Other, if n1 == "all" { 3 } else { 2 })
-        }
-        "announced" | "announces" | "announcing" | "tendered" | "submitted" | "handed"
-        | "offered"
-            if matches!(n1, "his" | "her" | "their") && n2 == "resignation" =>
-        {
-            Trigger::Leave(Resigned, 3)
-        }
-        "fire" | "fires" | "fired" | "firing" | "sack" | "sacks" | "sacked" | "sacking"
-        | "dismiss" | "dismisses" | "dismissed" | "dismissing" | "oust" | "ousts" | "ousted"
-        | "ousting" | "expel" | "expels" | "expelled" | "axed" | "deposed" | "removed"
-        | "removes" | "remove" | "removing" => Trigger::Remove(Dismissed, 1),
-        "suspend" | "suspends" | "suspended" | "suspending" => Trigger::Remove(Suspended, 1),
-        "forced" | "forces" | "force" | "voted" | "pushed" if n1 == "out" => {
-            Trigger::Remove(Dismissed, 2)
-        }
-        "resignation" => Trigger::Noun(Resigned),
-        "ouster" | "dismissal" | "removal" => Trigger::Noun(Dismissed),
-        "suspension" => Trigger::Noun(Suspended),
-        _ => return None,
+        let how = match t.variant {
+            "resigned" => Resigned,
+            "suspended" => Suspended,
+            "dismissed" => Dismissed,
+            _ => Other,
+        };
+        let len = 1 + usize::from(!t.next.is_empty());
+        Some(match t.pattern {
+            "leave" => Trigger::Leave(how, len),
+            "sever_ties" if n1 == "ties" => Trigger::Leave(how, 2),
+            "sever_ties" if n2 == "ties" => Trigger::Leave(how, 3),
+            // "announced his resignation", "announced her intention to
+            // step down".
+            "announce_resignation" if n2 == "resignation" => Trigger::Leave(how, 3),
+            "announce_resignation"
+                if matches!(n2, "intention" | "plan" | "decision")
+                    && n3 == "to"
+                    && super::lexicon::triggers(ctx.lc(i + 4), super::lexicon::Kind::Dismissal)
+                        .any(|t| t.pattern == "leave") =>
+            {
+                Trigger::Leave(how, 6)
+            }
+            "remove" => Trigger::Remove(how, len),
+            "noun" => Trigger::Noun(how),
+            _ => return None,
+        })
     })
 }
 
@@ -239,7 +168,16 @@ fn reported_now(ctx: &Ctx, v: usize, passive: Option<usize>) -> bool {
             ))
 }
 
-pub fn find(ctx: &Ctx) -> Vec<Claim> {
+/// The dismissal rule.
+pub struct Dismissals;
+
+impl super::rules::Rule for Dismissals {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        find(ctx)
+    }
+}
+
+fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     // The article's own date (dateline, else publication), for departures
     // told in the present.

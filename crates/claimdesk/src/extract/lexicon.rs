@@ -66,6 +66,23 @@ static TITLE_STARTS: LazyLock<FastSet> =
 static TITLE_HEADS: LazyLock<FastSet> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.rsplit(' ').next()).collect());
 
+/// Abbreviated title words ("sen") → the word written out ("senator").
+static TITLE_ABBREV: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+    lines(include_str!("../../data/lexicon/title_abbreviations.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(a, w)| (a.trim(), w.trim()))
+        .collect()
+});
+
+/// The title word an abbreviation written with its full stop stands for
+/// ("sen." → "senator"); other words as they are.
+pub fn title_word(w: &str) -> &str {
+    match w.strip_suffix('.') {
+        Some(stem) => TITLE_ABBREV.get(stem).copied().unwrap_or(w),
+        None => w,
+    }
+}
+
 static HONORIFICS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/honorifics.txt")));
 
@@ -82,6 +99,70 @@ static ORG: LazyLock<FastSet> =
 
 static EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/events.txt")));
+
+/// What a cue word says about the event it comes before
+/// (`data/lexicon/cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Close before the trigger: did not, or may not, happen.
+    Negation,
+    /// In the clause before the trigger: refused, demanded, hoped for.
+    Hypothesis,
+    /// Close before the trigger: planned.
+    Future,
+    /// Anywhere in the clause: planned ("next", "tomorrow").
+    FutureAfter,
+}
+
+static CUES: LazyLock<FastMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for l in lines(include_str!("../../data/lexicon/cues.txt")) {
+        let mut cols = l.split('#').next().unwrap_or("").split_whitespace();
+        let (Some(w), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let cue = match kind {
+            "negation" => Cue::Negation,
+            "hypothesis" => Cue::Hypothesis,
+            "future" => Cue::Future,
+            "future_after" => Cue::FutureAfter,
+            _ => continue,
+        };
+        m.entry(w).or_insert_with(Vec::new).push(cue);
+    }
+    m
+});
+
+/// Whether the lower-case word is a cue of this kind.
+pub fn is_cue(w: &str, kind: Cue) -> bool {
+    CUES.get(w).is_some_and(|c| c.contains(&kind))
+}
+
+static ASSEMBLIES: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/assemblies.txt")));
+
+/// Whether the noun names a body or gathering one can address or appear
+/// before ("council", "committee", "rally").
+pub fn is_assembly(w: &str) -> bool {
+    ASSEMBLIES.contains(w)
+}
+
+static SPOKESPEOPLE: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/spokespeople.txt")));
+
+/// Whether the noun names someone who speaks for another ("spokesman").
+pub fn is_spokesperson(w: &str) -> bool {
+    SPOKESPEOPLE.contains(w)
+}
+
+static OWNED_EVENTS: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/owned_events.txt")));
+
+static EVENT_MODIFIERS: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/event_modifiers.txt")));
+
+static PLACE_SUFFIX: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/place_suffixes.txt")));
 
 static SPEECH: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/speech_verbs.txt")));
@@ -127,17 +208,143 @@ static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
     ] {
         add(w, flag::PRONOUN);
     }
-    for w in super::attendance::TRIGGERS {
-        add(w, flag::ATTEND);
+    for (w, ts) in TRIGGERS.iter() {
+        for t in ts {
+            add(
+                w,
+                match t.kind {
+                    Kind::Attendance => flag::ATTEND,
+                    Kind::Dismissal => flag::DISMISS,
+                },
+            );
+        }
     }
-    for w in super::dismissal::TRIGGERS {
-        add(w, flag::DISMISS);
+    for w in EVENTS.iter() {
+        add(w, flag::ATTEND);
     }
     for w in SPEECH.iter() {
         add(w, flag::SPEECH);
     }
     m
 });
+
+/// The claim kind a trigger opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Attendance,
+    Dismissal,
+}
+
+/// One line of `data/lexicon/triggers.txt`, for one of its word forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub lemma: &'static str,
+    pub kind: Kind,
+    /// The rule arm that reads it ("meet", "leave").
+    pub pattern: &'static str,
+    /// The variant the arm takes ("resigned" in `leave:resigned`).
+    pub variant: &'static str,
+    /// Words one of which must follow the trigger (empty: none needed).
+    pub next: Vec<&'static str>,
+    /// Declared as a noun (`=`): taken as written, not inflected.
+    pub noun: bool,
+}
+
+/// The regular inflections of a verb lemma: third person, past, present
+/// participle, with the usual spelling changes (doubling is listed in the
+/// data where it applies).
+pub fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    let cons_y = n >= 2 && chars[n - 1] == 'y' && !vowel(chars[n - 2]);
+    let stem_y = || lemma.get(..lemma.len().saturating_sub(1)).unwrap_or("");
+    // Third person.
+    if cons_y {
+        out.push(format!("{}ies", stem_y()));
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        out.push(format!("{lemma}es"));
+    } else {
+        out.push(format!("{lemma}s"));
+    }
+    // Past.
+    if lemma.ends_with('e') {
+        out.push(format!("{lemma}d"));
+    } else if cons_y {
+        out.push(format!("{}ied", stem_y()));
+    } else {
+        out.push(format!("{lemma}ed"));
+    }
+    // Participle.
+    if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        out.push(format!(
+            "{}ing",
+            lemma.get(..lemma.len().saturating_sub(1)).unwrap_or("")
+        ));
+    } else {
+        out.push(format!("{lemma}ing"));
+    }
+    out
+}
+
+/// Word form → the triggers it opens, in the data's order.
+static TRIGGERS: LazyLock<FastMap<String, Vec<Trigger>>> = LazyLock::new(|| {
+    let mut m: FastMap<String, Vec<Trigger>> = FastMap::default();
+    for l in lines(include_str!("../../data/lexicon/triggers.txt")) {
+        let body = l.split('#').next().unwrap_or("");
+        let mut cols = body.split_whitespace();
+        let (Some(forms), Some(kind), Some(pat)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = match kind {
+            "attendance" => Kind::Attendance,
+            "dismissal" => Kind::Dismissal,
+            _ => continue,
+        };
+        let next: Vec<&'static str> = cols
+            .next()
+            .and_then(|n| n.strip_prefix('+'))
+            .map(|n| n.split('|').collect())
+            .unwrap_or_default();
+        let (pattern, variant) = pat.split_once(':').unwrap_or((pat, ""));
+        let noun = forms.starts_with('=');
+        let mut listed = forms.trim_start_matches('=').split(',');
+        let Some(lemma) = listed.next() else { continue };
+        let mut words: Vec<String> = if noun {
+            vec![lemma.to_string()]
+        } else {
+            inflections(lemma)
+        };
+        words.extend(listed.map(str::to_string));
+        for w in words {
+            let ts = m.entry(w).or_default();
+            if !ts.iter().any(|t| t.pattern == pattern && t.kind == kind) {
+                ts.push(Trigger {
+                    lemma,
+                    kind,
+                    pattern,
+                    variant,
+                    next: next.clone(),
+                    noun,
+                });
+            }
+        }
+    }
+    m
+});
+
+/// The triggers of `kind` that the lower-case word `w` opens.
+pub fn triggers(w: &str, kind: Kind) -> impl Iterator<Item = &'static Trigger> {
+    TRIGGERS
+        .get(w)
+        .into_iter()
+        .flatten()
+        .filter(move |t| t.kind == kind)
+}
 
 /// The flags of a lower-case word (0 for most words).
 pub fn flags(w: &str) -> u16 {
@@ -170,16 +377,16 @@ pub fn is_title(phrase: &str) -> bool {
 }
 
 pub fn is_title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(w.trim_end_matches('.'))
+    TITLE_WORDS.contains(title_word(w).trim_end_matches('.'))
 }
 
 /// Whether some title starts with this word.
 pub fn is_title_start(w: &str) -> bool {
-    TITLE_STARTS.contains(w)
+    TITLE_STARTS.contains(title_word(w))
 }
 
 pub fn is_title_head(w: &str) -> bool {
-    TITLE_HEADS.contains(w)
+    TITLE_HEADS.contains(title_word(w))
 }
 
 pub fn is_honorific(w: &str) -> bool {
@@ -214,6 +421,27 @@ pub fn place(w: &str) -> Option<&'static str> {
     PLACES.0.get(w).copied()
 }
 
+/// Whether a possessor alone attends the event this noun names ("her
+/// inauguration", not "her party").
+pub fn is_owned_event(w: &str) -> bool {
+    OWNED_EVENTS.contains(w)
+}
+
+/// Whether the word can sit between a determiner or possessor and an
+/// event noun: a listed modifier ("state", "closed-door") or a length
+/// ("two-day", "48-hour").
+pub fn is_event_modifier(w: &str) -> bool {
+    EVENT_MODIFIERS.contains(w)
+        || ["-day", "-hour", "-week", "-nation", "-minute"]
+            .iter()
+            .any(|s| w.ends_with(s) && w.len() > s.len())
+}
+
+/// Whether a name ending in this word is a place ("Beach", "Square").
+pub fn is_place_suffix(w: &str) -> bool {
+    PLACE_SUFFIX.contains(w)
+}
+
 /// Whether the word occurs in some place name.
 pub fn is_place_word(w: &str) -> bool {
     PLACES.1.contains(w)
@@ -235,5 +463,94 @@ mod tests {
         assert_eq!(place("u.s."), Some("United States"));
         assert!(is_org_word("party") && is_event("summit") && is_speech_verb("said"));
         assert!(is_stopword("the") && !is_stopword("minister"));
+    }
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(inflections(input), expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn inflections_are_generated() {
+        check("visit", &["visit", "visits", "visited", "visiting"]);
+        check("arrive", &["arrive", "arrives", "arrived", "arriving"]);
+        check(
+            "testify",
+            &["testify", "testifies", "testified", "testifying"],
+        );
+        check(
+            "address",
+            &["address", "addresses", "addressed", "addressing"],
+        );
+        check("agree", &["agree", "agrees", "agreed", "agreeing"]);
+    }
+
+    #[test]
+    fn every_cue_line_has_a_kind_and_an_example() {
+        for l in lines(include_str!("../../data/lexicon/cues.txt")) {
+            let cols: Vec<&str> = l
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            assert_eq!(cols.len(), 2, "line {l:?}");
+            assert!(l.contains('#'), "no example in {l:?}");
+        }
+        for (w, kind) in [
+            ("not", Cue::Negation),
+            ("refused", Cue::Hypothesis),
+            ("will", Cue::Future),
+            ("next", Cue::FutureAfter),
+            ("upcoming", Cue::Future),
+            ("upcoming", Cue::FutureAfter),
+        ] {
+            assert!(is_cue(w, kind), "{w} {kind:?}");
+        }
+        assert!(!is_cue("met", Cue::Negation));
+        assert!(is_assembly("committee") && !is_assembly("minister"));
+    }
+
+    #[test]
+    fn every_trigger_line_parses_into_known_patterns() {
+        let known = [
+            "meet",
+            "greet",
+            "event_verb",
+            "host",
+            "tell",
+            "visit",
+            "travel",
+            "take_part",
+            "include",
+            "appear",
+            "speaking",
+            "represented",
+            "present_at",
+            "leave",
+            "sever_ties",
+            "announce_resignation",
+            "remove",
+            "noun",
+        ];
+        let data = include_str!("../../data/lexicon/triggers.txt");
+        let mut n = 0;
+        for l in lines(data) {
+            let cols: Vec<&str> = l
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            assert!(cols.len() >= 3, "line {l:?}");
+            let pat = cols[2].split(':').next().unwrap_or("");
+            assert!(known.contains(&pat), "unknown pattern in {l:?}");
+            assert!(l.contains('#'), "no example in {l:?}");
+            n += 1;
+        }
+        assert!(n > 40);
+        assert!(triggers("flew", Kind::Attendance).any(|t| t.pattern == "travel"));
+        assert!(triggers("stepped", Kind::Dismissal).any(|t| t.next == ["down", "aside"]));
+        assert_eq!(flags("visited") & flag::ATTEND, flag::ATTEND);
+        assert_eq!(flags("resigns") & flag::DISMISS, flag::DISMISS);
     }
 }

@@ -81,8 +81,11 @@ fn name_token(doc: &Doc, i: usize, inside: bool) -> bool {
     if doc.is_allcaps(i) {
         return false;
     }
+    // A capitalised function word alone before a lower-case word ("May
+    // resigned") is a candidate: it only becomes a person if coreference
+    // ties it to a full name ("Ana May").
     if doc.has(i, lexicon::flag::STOP) && !inside {
-        return false;
+        return doc.kind(i + 1) == Some(Tk::Word) && !doc.is_cap(i + 1) && !doc.is_allcaps(i);
     }
     true
 }
@@ -155,6 +158,17 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             gender = gender_of_title(p);
         }
     }
+    // A lone capitalised function word ("May"): a bare candidate.
+    if b == a + 1 && lexicon::is_stopword(doc.lc(a)) {
+        return (!titled).then_some(NameRun {
+            start: a,
+            end: b,
+            seg,
+            possessive: doc.lc(b) == "'s",
+            strength: Strength::Bare,
+            gender,
+        });
+    }
     while k < b {
         let w = doc.lc(k);
         if lexicon::given_name(w).is_some() && k + 1 < b {
@@ -183,6 +197,20 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             continue;
         }
         break;
+    }
+    // "Harbour Commissioner Elsa Dunmore": an unlisted word before a title
+    // belongs to the title, not the name.
+    if let Some(t) = (k..b.saturating_sub(1)).rev().find(|&t| {
+        let w = doc.lc(t);
+        lexicon::is_title_head(w) && lexicon::given_name(w).is_none()
+    }) && t + 1 < b
+    {
+        titled = true;
+        let g = gender_of_title(doc.lc(t));
+        if g != Gender::Unknown {
+            gender = g;
+        }
+        k = t + 1;
     }
     if k >= b {
         return None;
@@ -245,7 +273,19 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             && !is_ordinal(w)
     });
     let next = doc.lc(b);
+    // "Hana Ruiz, research director at the Lab, said": an appositive title
+    // without an article, then a speech verb.
+    let titled_apposition = next == "," && {
+        let lim = (b + 14).min(doc.tokens.len());
+        let close = (b + 2..lim).find(|&j| doc.s(j) == ",");
+        close.is_some_and(|c| {
+            (b + 1..c).any(|j| lexicon::is_title_word(doc.lc(j)) && !doc.is_cap(j))
+                && (b + 1..c).all(|j| !lexicon::is_speech_verb(doc.lc(j)))
+                && lexicon::is_speech_verb(doc.lc(c + 1))
+        })
+    };
     let speaks = lexicon::is_speech_verb(next)
+        || titled_apposition
         || (next == "," && matches!(doc.lc(b + 1), "who" | "a" | "an" | "the"))
         || (a > 0 && lexicon::is_speech_verb(doc.lc(a - 1)));
     // A run of unknown capitalized words acting as a person would:
@@ -287,11 +327,15 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
                 | "praised"
                 | "visited"
         ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next)));
+    // After "with", "by", "and", or a verb that takes a person ("sacked",
+    // "met", "visited"): `triggers.txt`.
     let prev_ctx = a > seg_start
-        && matches!(
+        && (matches!(
             doc.lc(a - 1),
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
-        )
+        ) || (doc.has(a - 1, lexicon::flag::DISMISS | lexicon::flag::ATTEND)
+            && !doc.is_cap(a - 1)
+            && takes_person(doc.lc(a - 1))))
         || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
     // The name of a title phrase in apposition: "a spokeswoman for the
     // agency, Hanne Voss," or "the former treasurer, Piet Aalders, had".
@@ -314,11 +358,27 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     if org_cue && given.is_none() && !titled && !initial {
         return None;
     }
+    // "Extinction Rebellion protesters": a name used as a modifier of a
+    // plural noun for people names a group, not a person.
+    let modifier = doc.kind(b) == Some(Tk::Word)
+        && !doc.is_cap(b)
+        && next.ends_with('s')
+        && crate::lexical::words::is_person_noun(next);
+    if modifier && given.is_none() && !titled && !initial {
+        return None;
+    }
+    // "Ivo Lund's dinner", "Ivo Lund's two-day visit", "Ivo Lund's wife".
+    let poss_cue = possessive && {
+        let w = doc.lc(b + 1);
+        lexicon::is_event(w)
+            || lexicon::is_event_modifier(w)
+            || (lexicon::is_title_word(w) && !doc.is_cap(b + 1))
+    };
     let person = given.is_some()
         || titled
         || initial
         || aged
-        || (unknown && (speaks || (plain && (next_verb || prev_ctx || appositive))));
+        || (unknown && (speaks || (plain && (next_verb || prev_ctx || appositive || poss_cue))));
     person.then_some(NameRun {
         start: k,
         end: b,
@@ -327,6 +387,15 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         strength: Strength::Full,
         gender,
     })
+}
+
+/// Whether the verb's object is a person ("sacked X", "met X"): the
+/// patterns of `triggers.txt` that read one.
+fn takes_person(w: &str) -> bool {
+    use lexicon::Kind;
+    lexicon::triggers(w, Kind::Dismissal)
+        .chain(lexicon::triggers(w, Kind::Attendance))
+        .any(|t| !t.noun && matches!(t.pattern, "remove" | "meet" | "greet"))
 }
 
 /// Whether the words before the comma at `comma` form a title phrase
@@ -345,8 +414,11 @@ fn after_title_phrase(doc: &Doc, comma: usize, seg_start: usize) -> bool {
             titled = true;
         }
         let opener = matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+        // "his counterpart, Petra Haldane,": a possessive pronoun and a
+        // short noun phrase.
+        let related = matches!(w, "his" | "her" | "their") && comma - i <= 3;
         if opener
-            && titled
+            && (titled || related)
             && (i == seg_start || doc.kind(i - 1) != Some(Tk::Word) || !doc.is_cap(i - 1))
         {
             return true;

@@ -1,9 +1,12 @@
 //! Claim extraction: plain text in, sentences and checkable claims out.
 //!
-//! Pure functions, no I/O. The pipeline is segmentation (`segment`),
-//! temporal expressions (`timex`), people (`mentions`, `coref`), then the
-//! claim rules that build on them (`role`, `dismissal`, `attendance`,
-//! `quote`), sharing the analysed article (`context`). `extract` is the one
+//! Pure functions, no I/O. The pipeline runs one way: segmentation
+//! (`segment`), temporal expressions (`timex`), people (`mentions`,
+//! `coref`), the analysed article (`context`, with the place `gazetteer`),
+//! the shared indexes (`role::index_pass`), then the claim rules registered
+//! in `rules::RULES` (`role`, `dismissal`, `attendance`, `quote`), each
+//! reading `&Ctx`. Word lists and triggers are data (`lexicon`,
+//! `data/lexicon/`). `extract` is the one
 //! entry point the store, the CLI and the revision comparison call, so
 //! stored claims are exactly the ones `claimdesk extract` prints.
 
@@ -12,14 +15,16 @@ mod claimed;
 mod context;
 pub mod coref;
 mod dismissal;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 mod quote;
 mod role;
+mod rules;
 pub mod segment;
 pub mod timex;
 
-use crate::model::{Claim, ClaimFields, Sentence};
+use crate::model::{Claim, Sentence};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -36,34 +41,13 @@ pub struct Extraction {
 /// Extracts the sentences and claims of `text`, resolving relative dates
 /// against the article's dateline or else `published`.
 pub fn extract(text: &str, published: Option<NaiveDate>) -> Extraction {
+    // Analysis: segmentation, mentions, coreference, dates.
     let timexes = timex::find(text, published);
     let mut ctx = context::Ctx::new(text, published, timexes);
+    // Shared indexes, built before any rule runs.
+    role::index_pass(&mut ctx);
     let sentences = ctx.doc.sentences();
-    let mut claims: Vec<Claim> = ctx
-        .timexes
-        .iter()
-        .filter(|t| {
-            t.start <= t.end
-                && text.is_char_boundary(t.start)
-                && text.is_char_boundary(t.end)
-                && t.end <= text.len()
-        })
-        .map(|t| Claim {
-            sentence: sentence_of(&sentences, t.start),
-            text: text[t.start..t.end].to_string(),
-            start: t.start,
-            end: t.end,
-            confidence: t.confidence,
-            fields: ClaimFields::Date {
-                value: t.value.clone(),
-                timex_type: t.timex_type,
-            },
-        })
-        .collect();
-    claims.extend(role::find(&mut ctx));
-    claims.extend(dismissal::find(&ctx));
-    claims.extend(attendance::find(&ctx));
-    claims.extend(quote::find(&ctx));
+    let mut claims: Vec<Claim> = rules::RULES.iter().flat_map(|r| r.find(&ctx)).collect();
     claims.sort_by_key(|c| (c.start, c.end));
     Extraction {
         published,

@@ -64,7 +64,16 @@ impl Cues {
     }
 }
 
-pub fn find(ctx: &Ctx) -> Vec<Claim> {
+/// The quote rule.
+pub struct Quotes;
+
+impl super::rules::Rule for Quotes {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        find(ctx)
+    }
+}
+
+fn find(ctx: &Ctx) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     if ctx.doc.quotes.is_empty() {
         return out;
@@ -101,6 +110,21 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
+        // `the "B" share`: one quoted word inside a noun phrase is a label.
+        let label = words < 2
+            && q.open > 0
+            && matches!(ctx.lc(q.open - 1), "the" | "a" | "an" | "its" | "their")
+            && q.close
+                .is_some_and(|c| ctx.doc.kind(c + 1) == Some(Tk::Word) && !ctx.doc.is_cap(c + 1));
+        // `using the term "fake news"`, `a so-called "harbour fund"`.
+        let named = q.open > 0
+            && matches!(
+                ctx.lc(q.open - 1),
+                "term" | "word" | "phrase" | "slogan" | "label" | "so-called" | "dubbed"
+            );
+        if label || named {
+            continue;
+        }
         let opens_sentence = q.open == seg.tok_start;
         let quoted = ctx.doc.text.get(start..end).unwrap_or("");
         let mut speaker = after(ctx, q);
@@ -109,7 +133,8 @@ pub fn find(ctx: &Ctx) -> Vec<Claim> {
         // directly (`"Make It Right," she said`).
         let spoken = matches!(speaker, Speaker::Person(_)) && quoted.ends_with([',', '!', '?']);
         if title_case(quoted) && !spoken {
-            prev = None;
+            // A title inside a speech ("said on \"Harbour Hour.\"") does
+            // not end it.
             continue;
         }
         if let Speaker::None = speaker {
@@ -272,6 +297,9 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
     let w = ctx.lc(k);
     if lexicon::is_speech_verb(w) {
         if let Some((who, _)) = ctx.person_from(k + 1, lim) {
+            if for_someone(ctx, k + 1, who.start) {
+                return Speaker::Other;
+            }
             return Speaker::Person(who.entity);
         }
         return if w.ends_with("ing") {
@@ -287,9 +315,27 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
         };
     }
     if let Some((who, _)) = ctx.person_from(k, lim) {
+        if for_someone(ctx, k, who.start) {
+            return Speaker::Other;
+        }
         let mut j = who.end;
         if ctx.doc.s(j) == "(" && ctx.doc.s(j + 2) == ")" {
             j += 3;
+        }
+        // `," Hana Ruiz, research director at the Lab, said`.
+        if ctx.doc.s(j) == ","
+            && let Some(np) = ctx.post_title(j + 1, (j + 20).min(seg_end))
+            && ctx.doc.s(np.end) == ","
+        {
+            j = np.end + 1;
+        } else if ctx.doc.s(j) == ","
+            && let Some(c) = (j + 1..(j + 10).min(seg_end)).find(|&t| ctx.doc.s(t) == ",")
+            && (j + 1..c)
+                .all(|t| ctx.doc.kind(t) == Some(Tk::Word) && !lexicon::is_speech_verb(ctx.lc(t)))
+            && lexicon::is_speech_verb(ctx.lc(c + 1))
+        {
+            // `," Ivo Lund, a former sailor, said`.
+            j = c + 1;
         }
         while j < lim
             && (ctx.lc(j).ends_with("ly")
@@ -341,12 +387,23 @@ fn before(
         return Speaker::None;
     };
     let adjacent = o - v <= 3;
-    if words < 2 && !adjacent {
+    // `said the plan was "reckless"`: one word in predicate position of
+    // the reported clause.
+    let predicate = o - v <= 8
+        && o > 0
+        && matches!(
+            ctx.lc(o - 1),
+            "was" | "is" | "were" | "are" | "be" | "been" | "as"
+        )
+        && ctx.clause_start(o, seg) <= v;
+    if words < 2 && !adjacent && !predicate {
         return Speaker::None;
     }
     let prev = if v > seg.tok_start { ctx.lc(v - 1) } else { "" };
-    let participle =
-        ctx.lc(v).ends_with("ing") && (v == seg.tok_start || ctx.doc.kind(v - 1) != Some(Tk::Word));
+    let participle = (ctx.lc(v).ends_with("ing")
+        && (v == seg.tok_start || ctx.doc.kind(v - 1) != Some(Tk::Word)))
+        // "ended the talks with a warning that \"...\"".
+        || (matches!(prev, "a" | "an" | "the") && ctx.lc(v + 1) == "that");
     if matches!(prev, "and" | "but") || participle {
         // The subject of the sentence's main clause.
         let si = ctx
@@ -354,6 +411,11 @@ fn before(
             .segs
             .partition_point(|s| s.tok_start <= v)
             .saturating_sub(1);
+        // The sentence's subject ("The Prime Minister, with his wife X at
+        // his side, ... saying"), else its first named person.
+        if let Some((w, _)) = ctx.person_from(seg.tok_start, v) {
+            return Speaker::Person(w.entity);
+        }
         let first = ctx.coref.in_seg(si).find(|m| m.start < v && !m.possessive);
         return match first {
             Some(m) => Speaker::Person(m.entity),
@@ -361,9 +423,20 @@ fn before(
         };
     }
     match ctx.subject_before(v, seg).first() {
-        Some(w) => Speaker::Person(w.entity),
-        None => Speaker::Other,
+        Some(w) if !for_someone(ctx, ctx.clause_start(v, seg), w.start) => {
+            Speaker::Person(w.entity)
+        }
+        _ => Speaker::Other,
     }
+}
+
+/// Whether the person named at `who` is the one spoken for, in tokens
+/// `[from, who)`: "a spokesman for Senator X", "X's lawyer".
+fn for_someone(ctx: &Ctx, from: usize, who: usize) -> bool {
+    let lo = who.saturating_sub(6).max(from);
+    (lo..who).any(|k| {
+        lexicon::is_spokesperson(ctx.lc(k)) && matches!(ctx.lc(k + 1), "for" | "of" | "to")
+    })
 }
 
 #[cfg(test)]

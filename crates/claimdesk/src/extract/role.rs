@@ -55,7 +55,25 @@ const MEMBER_ORGS: &[&str] = &[
     "boys",
 ];
 
-pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
+/// The role rule: the roles the index pass found.
+pub struct Roles;
+
+impl super::rules::Rule for Roles {
+    fn find(&self, ctx: &Ctx) -> Vec<Claim> {
+        ctx.roles.clone()
+    }
+}
+
+/// The index pass, run once before the rules: finds every stated role,
+/// fills `ctx.role_index` (title → holders, for "the president") and keeps
+/// the role claims in `ctx.roles`. Names are read in text order, so a
+/// definite description resolves to a holder named before it.
+pub fn index_pass(ctx: &mut Ctx) {
+    let found = find(ctx);
+    ctx.roles = found;
+}
+
+fn find(ctx: &mut Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     let mentions = ctx.coref.mentions.clone();
     for m in mentions.iter().filter(|m| !m.pronoun) {
@@ -76,8 +94,20 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
         let floor = seg.tok_start;
         let end = seg.tok_end;
         // Title before the name.
-        if let Some(np) = ctx.pre_title(m.start, floor) {
-            push(ctx, &mut out, who, &np, np.start, m.end, m.seg, 0.85);
+        if let Some(mut np) = ctx.pre_title(m.start, floor) {
+            // "King Ivo of Valmora", "President Ana Pelk of Estonia".
+            let mut stop = m.end;
+            if np.org.is_none() && ctx.lc(m.end) == "of" && ctx.doc.is_cap(m.end + 1) {
+                let mut e = m.end + 1;
+                while e < end && ctx.doc.is_cap(e) && ctx.coref.at(e).is_none() {
+                    e += 1;
+                }
+                if e > m.end + 1 {
+                    np.org = Some(ctx.org_name(m.end + 1, e));
+                    stop = e;
+                }
+            }
+            push(ctx, &mut out, who, &np, np.start, stop, m.seg, 0.85);
         } else if m.start >= floor + 2 && ctx.doc.s(m.start - 1) == "," {
             // Title phrase, comma, name: "his chief of staff, Andriy Yermak".
             let comma = m.start - 1;
@@ -177,6 +207,7 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
             }
             if let Some(np) = ctx.post_title(k, end)
                 && closes_appositive(ctx, np.end, end)
+                && !evaluative(ctx, k, np.end)
             {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
                 continue;
@@ -219,6 +250,8 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 && j > k
                 && !ctx.blocked(j, &seg)
                 && let Some(np) = ctx.post_title(j, end)
+                && !(copular && evaluative(ctx, j, np.end))
+                && !(copular && ranked(ctx, j))
             {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
                 continue;
@@ -274,6 +307,40 @@ pub fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// Whether the phrase at `a` after a copula ranks rather than names a post
+/// ("the first foreign leader to meet", "the only minister who"), unless
+/// the ordinal is part of a title ("the first lady").
+fn ranked(ctx: &Ctx, a: usize) -> bool {
+    let k = if matches!(ctx.lc(a), "the" | "a" | "an") {
+        a + 1
+    } else {
+        a
+    };
+    matches!(
+        ctx.lc(k),
+        "first" | "last" | "only" | "second" | "third" | "latest"
+    ) && ctx.title_at(k).is_none()
+}
+
+/// Whether the title phrase `[a, b)` after a copula is an evaluation ("a
+/// shrewd politician", "a brilliant lawyer"): an adjective before the title
+/// that is neither a title word nor a role modifier ("former", "senior").
+fn evaluative(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let title = (a..b).find(|&t| ctx.title_at(t).is_some()).unwrap_or(b);
+    // Only right after "a"/"an": "a bold speaker", not "former
+    // international development secretary".
+    let art = (a..title).find(|&t| matches!(ctx.lc(t), "a" | "an"));
+    let Some(art) = art else { return false };
+    (art + 1..(art + 2).min(title)).any(|t| {
+        let w = ctx.lc(t);
+        !ctx.doc.is_cap(t)
+            && crate::lexical::words::is_adjective(w)
+            && !lexicon::is_title_word(w)
+            && !super::context::MODIFIERS.contains(&w)
+            && !matches!(w, "a" | "an" | "the")
+    })
 }
 
 /// "X, who joined the board in 2021 as treasurer": the antecedent of a

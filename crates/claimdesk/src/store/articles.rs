@@ -578,14 +578,16 @@ fn insert_extraction(
         ])?;
         let id = tx.last_insert_rowid();
         fts.execute(params![id, c.text, claim_fts_fields(&c.fields)])?;
+        super::people::index_claim(tx, id, &c.fields)?;
         ids.push(id);
     }
     Ok(ids)
 }
 
-/// Indexes claim `id` for search, as [`insert_extraction`] does: for a
-/// claim pulled from a team hub (see `store/shared.rs`).
-pub(super) fn index_claim(conn: &rusqlite::Connection, id: i64) -> Result<(), StoreError> {
+/// Indexes claim `id` for search and by its person, as
+/// [`insert_extraction`] does: for a claim pulled from a team hub (see
+/// `store/shared.rs`).
+pub(super) fn index_claim(conn: &Transaction, id: i64) -> Result<(), StoreError> {
     let (text, fields): (String, String) =
         conn.query_row("SELECT text, fields FROM claims WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -593,6 +595,7 @@ pub(super) fn index_claim(conn: &rusqlite::Connection, id: i64) -> Result<(), St
     let fields: ClaimFields = serde_json::from_str(&fields)?;
     conn.prepare_cached("INSERT INTO claims_fts (rowid, text, fields) VALUES (?1, ?2, ?3)")?
         .execute(params![id, text, claim_fts_fields(&fields)])?;
+    super::people::index_claim(conn, id, &fields)?;
     Ok(())
 }
 

@@ -62,7 +62,7 @@ pub(super) fn claim_from_row(row: &Row) -> rusqlite::Result<StoredClaim> {
     let added: bool = row.get(25)?;
     let state: Option<ClaimState> = match row.get::<_, Option<String>>(24)? {
         Some(after) => Some(serde_json::from_str(&after).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(22, rusqlite::types::Type::Text, Box::new(e))
+            rusqlite::Error::FromSqlConversionFailure(24, rusqlite::types::Type::Text, Box::new(e))
         })?),
         None => None,
     };

@@ -375,15 +375,26 @@ fn insert_event(
             after.claim.text,
             claim_fts_fields(&after.claim.fields)
         ])?;
+    // The archive's person index follows the corrected claim: a corrected
+    // person is found under their own key, a dismissed claim under none.
+    tx.prepare_cached("DELETE FROM claim_people WHERE claim_id = ?1")?
+        .execute([claim])?;
+    if !after.dismissed {
+        super::people::index_claim(tx, claim, &after.claim.fields)?;
+    }
     Ok(id)
 }
 
-/// Indexes correction `id` for search, as [`insert_event`] does: for an
-/// event pulled from a team hub (see `store/shared.rs`).
-pub(super) fn index_correction(tx: &rusqlite::Connection, id: i64) -> Result<(), StoreError> {
-    let after: String = tx.query_row("SELECT after FROM corrections WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
+/// Indexes correction `id` for search and its claim by person, as
+/// [`insert_event`] does: for an event pulled from a team hub (see
+/// `store/shared.rs`). Events are pulled in the hub's order, so the last
+/// one indexed is the claim's latest.
+pub(super) fn index_correction(tx: &Transaction, id: i64) -> Result<(), StoreError> {
+    let (claim, after): (ClaimId, String) = tx.query_row(
+        "SELECT claim_id, after FROM corrections WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let after: ClaimState = serde_json::from_str(&after)?;
     tx.prepare_cached("INSERT INTO corrections_fts (rowid, text, fields) VALUES (?1, ?2, ?3)")?
         .execute(params![
@@ -391,6 +402,11 @@ pub(super) fn index_correction(tx: &rusqlite::Connection, id: i64) -> Result<(),
             after.claim.text,
             claim_fts_fields(&after.claim.fields)
         ])?;
+    tx.prepare_cached("DELETE FROM claim_people WHERE claim_id = ?1")?
+        .execute([claim])?;
+    if !after.dismissed {
+        super::people::index_claim(tx, claim, &after.claim.fields)?;
+    }
     Ok(())
 }
 

@@ -404,6 +404,10 @@ fn delete_revision(tx: &rusqlite::Transaction, revision: i64) -> Result<(), Stor
         "DELETE FROM pending_carry WHERE claim_id IN (SELECT id FROM claims WHERE revision_id = ?1)",
     )?
     .execute([revision])?;
+    tx.prepare_cached(
+        "DELETE FROM claim_people WHERE claim_id IN (SELECT id FROM claims WHERE revision_id = ?1)",
+    )?
+    .execute([revision])?;
     tx.prepare_cached("DELETE FROM claims WHERE revision_id = ?1")?
         .execute([revision])?;
     tx.prepare_cached("DELETE FROM sentences WHERE revision_id = ?1")?

@@ -12,10 +12,13 @@
 mod articles;
 mod claims;
 mod compared;
+mod conflicts;
 mod corrections;
 mod guard;
 mod import;
+mod matches;
 mod open;
+mod people;
 mod replica;
 mod reviews;
 mod schema;
@@ -26,11 +29,16 @@ mod stage;
 pub use articles::{Added, BulkSummary, Target};
 pub use claims::{ClaimFilter, Dismissed};
 pub use compared::{StoredClaimDiff, StoredComparison};
+pub use conflicts::{ArchiveConflict, ArticleCheck, Dismissal};
 pub use corrections::{
     ClaimEdit, ClaimState, Correction, CorrectionAction, edited_fields, field_names, new_fields,
     span_of,
 };
+pub use matches::{Match, MatchLevel};
 pub use open::default_path;
+pub use people::{
+    Identities, PersonDecision, PersonDecisionEntry, PersonItem, PersonPage, PersonSummary,
+};
 pub use replica::{Applied, OutRow, PulledRow, TeamInfo, url_has_password};
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;

@@ -66,12 +66,17 @@ impl Store {
         // every read); remove them now. If this fails (another writer busy
         // for long), the next open tries again: nothing depends on it.
         let _ = store.recover_imports();
+        // Claims written before the archive index existed get their
+        // person keys (once, in short batches).
+        store.backfill_people()?;
         Ok(store)
     }
 
     /// A store that lives in memory only (tests, previews).
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::setup(Connection::open_in_memory()?, None)
+        let mut store = Store::setup(Connection::open_in_memory()?, None)?;
+        store.backfill_people()?;
+        Ok(store)
     }
 
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {

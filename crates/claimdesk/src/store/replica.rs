@@ -775,7 +775,7 @@ fn ids_in(
 /// Inserts a pulled row as it is; a row whose key column already holds
 /// the key is that row.
 fn insert_row(
-    conn: &Connection,
+    conn: &rusqlite::Transaction,
     set: &SharedSet,
     cols: &[(String, Value)],
 ) -> Result<i64, StoreError> {

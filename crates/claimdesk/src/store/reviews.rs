@@ -264,7 +264,11 @@ impl Store {
 
 /// Refuses a review of a claim that is not in its article's current
 /// revision, unless `named` says which old revision is meant.
-fn check_revision(tx: &Transaction, claim: ClaimId, named: Option<u32>) -> Result<(), StoreError> {
+pub(super) fn check_revision(
+    tx: &Transaction,
+    claim: ClaimId,
+    named: Option<u32>,
+) -> Result<(), StoreError> {
     let (article, number, latest): (i64, u32, u32) = tx.query_row(
         &format!(
             "SELECT r.article_id, r.number,

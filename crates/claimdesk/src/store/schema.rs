@@ -162,6 +162,88 @@ CREATE VIRTUAL TABLE corrections_fts USING fts5(
 );
 "#;
 
+/// Across the archive (issue 12): each claim about a person indexed by the
+/// person's normalised key (and a role's one-holder post), and the
+/// decisions people take about the archive, each an append-only event
+/// with a globally unique `uid` (so that replicas can exchange them):
+/// person merge/split decisions, conflict dismissals and verdicts copied
+/// from an earlier claim. `claim_people` is derived data, filled when
+/// claims are written (and for older databases when the store opens).
+const ARCHIVE: &str = r#"
+CREATE TABLE claim_people (
+    claim_id   INTEGER PRIMARY KEY REFERENCES claims(id),
+    person_key TEXT NOT NULL,
+    -- a role's one-holder post with its organisation ('chair@acme'), else NULL
+    post_key   TEXT
+) STRICT;
+CREATE INDEX claim_people_person ON claim_people (person_key, claim_id);
+CREATE INDEX claim_people_post ON claim_people (post_key, claim_id) WHERE post_key IS NOT NULL;
+
+-- Claims written before this version still need their keys (see store/people.rs).
+CREATE TABLE claim_people_backfill (done INTEGER NOT NULL) STRICT;
+
+CREATE TABLE person_decisions (
+    id      INTEGER PRIMARY KEY,
+    uid     TEXT NOT NULL UNIQUE,
+    -- same: key_a and key_b are one person; different: they are not
+    -- (undoes a 'same'); split: key_a's claims in `articles` are the
+    -- person key_b
+    action  TEXT NOT NULL CHECK (action IN ('same', 'different', 'split')),
+    key_a   TEXT NOT NULL,
+    key_b   TEXT NOT NULL,
+    articles TEXT NOT NULL DEFAULT '[]',
+    by      TEXT NOT NULL,
+    at      TEXT NOT NULL,
+    note    TEXT
+) STRICT;
+
+CREATE TABLE conflict_dismissals (
+    id        INTEGER PRIMARY KEY,
+    uid       TEXT NOT NULL UNIQUE,
+    conflict  TEXT NOT NULL,
+    rule      TEXT NOT NULL,
+    claim_ids TEXT NOT NULL,
+    by        TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    note      TEXT NOT NULL
+) STRICT;
+CREATE INDEX conflict_dismissals_conflict ON conflict_dismissals (conflict);
+
+CREATE TABLE copied_verdicts (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    -- the history entry the copy wrote
+    review_id   INTEGER NOT NULL UNIQUE REFERENCES reviews(id),
+    claim_id    INTEGER NOT NULL REFERENCES claims(id),
+    from_claim  INTEGER NOT NULL REFERENCES claims(id),
+    from_review INTEGER NOT NULL REFERENCES reviews(id),
+    by          TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    note        TEXT
+) STRICT;
+CREATE INDEX copied_verdicts_claim ON copied_verdicts (claim_id);
+
+CREATE TRIGGER person_decisions_append_only_update BEFORE UPDATE ON person_decisions
+BEGIN SELECT RAISE(ABORT, 'person decisions are append-only'); END;
+CREATE TRIGGER person_decisions_append_only_delete BEFORE DELETE ON person_decisions
+BEGIN SELECT RAISE(ABORT, 'person decisions are append-only'); END;
+CREATE TRIGGER conflict_dismissals_append_only_update BEFORE UPDATE ON conflict_dismissals
+BEGIN SELECT RAISE(ABORT, 'conflict dismissals are append-only'); END;
+CREATE TRIGGER conflict_dismissals_append_only_delete BEFORE DELETE ON conflict_dismissals
+BEGIN SELECT RAISE(ABORT, 'conflict dismissals are append-only'); END;
+CREATE TRIGGER copied_verdicts_append_only_update BEFORE UPDATE ON copied_verdicts
+BEGIN SELECT RAISE(ABORT, 'copied verdicts are append-only'); END;
+CREATE TRIGGER copied_verdicts_append_only_delete BEFORE DELETE ON copied_verdicts
+BEGIN SELECT RAISE(ABORT, 'copied verdicts are append-only'); END;
+
+-- How many claims hold each word: matches and quote candidates query
+-- the rarest words of a claim only, so their cost does not grow with the
+-- archive's common words.
+CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row');
+
+INSERT INTO claim_people_backfill (done) VALUES (0);
+"#;
+
 /// The team desk (issue 13): this database as a replica of a PostgreSQL
 /// hub. Every review gets a globally unique `uid` (a UUIDv7 made by the
 /// client; older reviews get a random one here) and `seen`, the uids of the
@@ -240,6 +322,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(V2),
     M::up(V3),
     M::up(CORRECTIONS),
+    M::up(ARCHIVE),
     M::up(SYNC),
 ];
 

@@ -8,6 +8,10 @@
 //! (in dependency order: a set comes after the sets it points at) plus a
 //! test.
 //!
+//! Registered: articles, revisions, claims, reviews, corrections (issue
+//! 14), the archive's person decisions, conflict dismissals and copied
+//! verdicts (issue 12), editors' locks.
+//!
 //! Global keys: an article is named by its URL or bulk id, else by the
 //! SHA-256 of its first text; a revision by its article, the SHA-256 of its
 //! text and its publication date (the date changes what the text's
@@ -74,7 +78,6 @@ const fn col(column: &'static str, set: &'static str) -> Ref {
 }
 
 /// A JSON array of ids of `set` in `column`.
-#[allow(dead_code)]
 const fn json_ids(column: &'static str, set: &'static str) -> Ref {
     Ref {
         column,
@@ -84,7 +87,6 @@ const fn json_ids(column: &'static str, set: &'static str) -> Ref {
 }
 
 /// `PREFIX:ID-ID` ids of `set` in `column`.
-#[allow(dead_code)]
 const fn prefixed_ids(column: &'static str, set: &'static str) -> Ref {
     Ref {
         column,
@@ -129,7 +131,7 @@ pub type BeforeInsert = fn(
 ) -> Result<(), super::StoreError>;
 
 /// A hook run after a pulled row is inserted.
-pub type AfterInsert = fn(&rusqlite::Connection, i64) -> Result<(), super::StoreError>;
+pub type AfterInsert = fn(&rusqlite::Transaction, i64) -> Result<(), super::StoreError>;
 
 const PUBLISHED_REVISION: &str =
     "NOT EXISTS (SELECT 1 FROM pending_revisions pend WHERE pend.revision_id = t.id)";
@@ -211,6 +213,57 @@ pub const SHARED_SETS: &[SharedSet] = &[
         import: Import::Rows,
         pushed: true,
         after_insert: Some(super::corrections::index_correction),
+        before_insert: None,
+    },
+    // The archive's decisions (issue 12). Person decisions name people by
+    // their normalised keys (the same on every replica) and articles by id.
+    SharedSet {
+        name: "person_decisions",
+        table: "person_decisions",
+        key: Key::Column("uid"),
+        refs: &[json_ids("articles", "articles")],
+        local_only: &[],
+        shares: "1",
+        ready: "1",
+        import: Import::Rows,
+        pushed: true,
+        after_insert: None,
+        before_insert: None,
+    },
+    // A dismissed contradiction is named by its rule and its claims' ids.
+    SharedSet {
+        name: "conflict_dismissals",
+        table: "conflict_dismissals",
+        key: Key::Column("uid"),
+        refs: &[
+            prefixed_ids("conflict", "claims"),
+            json_ids("claim_ids", "claims"),
+        ],
+        local_only: &[],
+        shares: "1",
+        ready: "1",
+        import: Import::Rows,
+        pushed: true,
+        after_insert: None,
+        before_insert: None,
+    },
+    // Where a copied verdict came from; the verdict itself is a review.
+    SharedSet {
+        name: "copied_verdicts",
+        table: "copied_verdicts",
+        key: Key::Column("uid"),
+        refs: &[
+            col("review_id", "reviews"),
+            col("claim_id", "claims"),
+            col("from_claim", "claims"),
+            col("from_review", "reviews"),
+        ],
+        local_only: &[],
+        shares: "1",
+        ready: "1",
+        import: Import::Rows,
+        pushed: true,
+        after_insert: None,
         before_insert: None,
     },
     SharedSet {

@@ -60,16 +60,30 @@ export function markVerdicts(body, byId) {
   }
 }
 
-export function claimItem(c, onPick) {
+/**
+ * A claim in the article's list. `archive` (optional): `conflicts`, the
+ * reasons of the archive's conflicts this claim is part of (marked), and
+ * `person(name)`, which opens a person's page (the person is a link).
+ */
+export function claimItem(c, onPick, archive = {}) {
+  const who = c.person || c.speaker;
+  const reasons = (archive.conflicts && archive.conflicts.get(c.id)) || [];
   return h('li', {
-    class: ['claim-item', `k-${c.kind}`, `s-${c.status}`],
+    class: ['claim-item', `k-${c.kind}`, `s-${c.status}`, reasons.length ? 'in-conflict' : ''],
     data: { id: c.id },
     tabIndex: -1,
     on: { click: () => onPick(c.id, 'list'), dblclick: () => onPick(c.id, 'open') },
   },
   h('span', { class: ['kind-badge', `k-${c.kind}`], text: c.kind }),
   h('span', { class: 'claim-summary' }, h('span', { class: 'claim-text' }, markBadge(c), markBadge(c) ? ' ' : null, c.text), h('small', { class: 'muted', text: summary(c), title: timemlTip(c) })),
-  h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` }));
+  // The person's page and the conflict mark share the status column, so
+  // an item keeps its three columns and its height.
+  h('span', { class: 'claim-end' },
+    who && archive.person
+      ? h('button', { type: 'button', class: 'link person-link', text: 'person', title: `Everything the archive says about ${who}`, 'aria-label': `Person page: ${who}`, on: { click: (ev) => { ev.stopPropagation(); archive.person(who); } } })
+      : null,
+    reasons.length ? h('span', { class: 'conflict-badge', title: reasons.join('\n'), text: `⚠ ${reasons.length}` }) : null,
+    h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` })));
 }
 
 const ORIGIN = {
@@ -98,6 +112,9 @@ export async function mount(root, ctx, route) {
   };
   const text = renderText(view.text, view.claims, pick);
   const list = h('ol', { class: 'claim-list', id: 'claim-list' });
+  // Across the archive: people link to their pages; claims that are part
+  // of a conflict are marked (filled in when the archive answers).
+  const archive = { conflicts: new Map(), person: (name) => ctx.go('person', null, { name }) };
   const filters = h('div', { class: 'filters' });
   const counter = h('span', { class: 'muted' });
 
@@ -256,7 +273,7 @@ export async function mount(root, ctx, route) {
     );
     visible = mem.showDismissed && dismissed.length ? dismissed : filterClaims(view.claims, mem);
     counter.textContent = visible.length === view.claims.length ? `${view.claims.length}` : `${visible.length} of ${view.claims.length}`;
-    replace(list, visible.length ? visible.map((c) => claimItem(c, pick)) : h('li', { class: 'muted pad', text: view.claims.length ? 'No claim matches the filters.' : 'No checkable claims were found in this text.' }));
+    replace(list, visible.length ? visible.map((c) => claimItem(c, pick, archive)) : h('li', { class: 'muted pad', text: view.claims.length ? 'No claim matches the filters.' : 'No checkable claims were found in this text.' }));
     if (mem.selected != null) select(mem.selected, null);
   }
 
@@ -313,6 +330,15 @@ export async function mount(root, ctx, route) {
 
   draw();
   root.focus();
+  ctx.backend.listConflicts({ article: view.id }).then((found) => {
+    for (const c of found || []) {
+      for (const id of c.claim_ids) {
+        if (!archive.conflicts.has(id)) archive.conflicts.set(id, []);
+        archive.conflicts.get(id).push(c.reason);
+      }
+    }
+    if (archive.conflicts.size) draw();
+  }, () => {});
   // Time from opening to the painted view, read by the end-to-end measurement.
   requestAnimationFrame(() => {
     window.__claimdeskPerf = { article: view.id, claims: view.claims.length, openMs: performance.now() - t0 };

@@ -14,6 +14,7 @@ import { STATUSES, STATUS_LABEL, STATUS_KEYS_BY_STATUS, fields, step } from '../
 import { loadDraft, keepDraft, dropDraft, isDirty, isSaveKey, localStore } from '../drafts.js';
 import { reviewerName, setReviewerName } from '../reviewer.js';
 import { editForm, dismissForm, historyItems, markBadge, FIELDS } from '../corrections.js';
+import { matchGroups } from '../archive.js';
 
 /** "2026-03-02T10:04:00.000Z" as local "10:04". */
 function clock(iso) {
@@ -213,6 +214,39 @@ export async function mount(root, ctx, route) {
     }
   }
 
+  // Checked before: earlier claims of the same fact (their verdict can be
+  // copied with one action, kept as a copy) and related ones.
+  const who = c.person || c.speaker || null;
+  const checked = h('div', { id: 'claim-matches' }, h('p', { class: 'muted', text: 'Looking in the archive…' }));
+  function drawMatches(list) {
+    const { matches, suggestions } = matchGroups(list);
+    const row = (m) => h('li', { class: `match-${m.level}` },
+      h('button', { type: 'button', class: 'link', text: m.text, on: { click: () => ctx.go('claim', m.claim_id, { article: m.article_id }) } }),
+      h('small', { class: 'muted', text: ` ${m.article_title} · ${m.level} ${m.score.toFixed(2)} · ` }),
+      h('span', { class: ['status-badge', `s-${m.verdict}`], text: STATUS_LABEL[m.verdict] || m.verdict }),
+      m.level === 'match' && m.verdict !== 'unreviewed'
+        ? h('button', {
+          type: 'button',
+          text: 'Copy this verdict',
+          on: {
+            click: async () => {
+              try {
+                await ctx.backend.copyVerdict(c.id, m.claim_id, reviewerInput.value);
+                ctx.toast('Verdict copied; the history says where from.');
+                ctx.refresh();
+              } catch (e) {
+                ctx.fail(e);
+              }
+            },
+          },
+        })
+        : null);
+    replace(checked,
+      matches.length || suggestions.length ? null : h('p', { class: 'muted', text: 'No earlier claim states this.' }),
+      matches.length ? [h('h3', { text: 'Same fact' }), h('ul', {}, matches.map(row))] : null,
+      suggestions.length ? [h('h3', { text: 'Possibly related' }), h('ul', {}, suggestions.map(row))] : null);
+  }
+
   const i = view.claims.indexOf(c);
   replace(
     root,
@@ -237,6 +271,7 @@ export async function mount(root, ctx, route) {
         h('dl', { class: 'fields', id: 'claim-fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
         correctionButtons,
         correctionBox,
+        who ? h('button', { id: 'claim-person', type: 'button', class: 'link', text: `Everything the archive says about ${who}`, on: { click: () => ctx.go('person', null, { name: who }) } }) : null,
         h('h2', { text: 'Verdict' }),
         why,
         statusRow,
@@ -246,8 +281,9 @@ export async function mount(root, ctx, route) {
         h('div', { class: 'row save-bar' },
           h('button', { id: 'claim-save', class: 'primary', type: 'button', text: 'Save note and sources', title: 'Ctrl+Enter', on: { click: () => save(c.status) } }),
           draftNote)),
-      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList, h('h2', { text: 'Corrections' }), correctionList)),
+      h('div', { class: 'claim-side' }, h('h2', { text: 'History' }), historyList, h('h2', { text: 'Corrections' }), correctionList, h('h2', { text: 'Checked before?' }), checked)),
   );
+  ctx.backend.claimMatches(c.id).then(drawMatches, () => replace(checked, h('p', { class: 'muted', text: 'The archive could not be searched.' })));
   drawStatus();
   drawHistory(history);
   root.focus();

@@ -67,6 +67,14 @@ fn cue(cx: &Cx, i: usize) -> Option<Lean> {
     let w = cx.w(i);
     match w {
         "plan" | "plans" | "going" if cx.is(i + 1, "to") => return Some(Lean::Future),
+        // "is supposed to", "is due to"; "had been due to" looks back.
+        "supposed" | "due" | "set" if cx.is(i + 1, "to") => {
+            let past = i >= 1 && cx.is_any(i - 1, &["was", "were", "been", "had"]);
+            return Some(if past { Lean::Past } else { Lean::Future });
+        }
+        // "the visit, which begins on Monday": an event's start told in
+        // the present is ahead.
+        "begins" | "starts" | "opens" | "resumes" | "kicks" => return Some(Lean::Future),
         "next" | "coming" | "last" => {
             return match cx.lex(i + 1) {
                 Lex::Unit(..) | Lex::Weekday(_) | Lex::Month(_) | Lex::Season(_) => {
@@ -120,6 +128,15 @@ pub fn lean(cx: &Cx, start: usize, end: usize) -> Lean {
             }
         }
         if fut {
+            return Lean::Future;
+        }
+    }
+    // "the itinerary for Tuesday": a plan for a day ahead.
+    if start >= 1 && cx.is(start - 1, "for") && matches!(cx.lex(start), Lex::Weekday(_)) {
+        let past_after = (end..(end + 4).min(cx.len()))
+            .take_while(|&j| !cx.boundary(j))
+            .any(|j| matches!(cue(cx, j), Some(Lean::Past)));
+        if !past_after {
             return Lean::Future;
         }
     }

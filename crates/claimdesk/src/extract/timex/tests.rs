@@ -237,6 +237,27 @@ fn weekdays_lean_with_tense() {
             "next Wednesday",
             "2025-12-03",
         ),
+        // A future context without "will" (issue 11, item 10).
+        (
+            "The state visit, which begins on Tuesday, is the first of its kind.",
+            "Tuesday",
+            "2025-12-02",
+        ),
+        (
+            "Aides drew up the itinerary for Thursday.",
+            "Thursday",
+            "2025-12-04",
+        ),
+        (
+            "He is supposed to step down on Friday.",
+            "Friday",
+            "2025-12-05",
+        ),
+        (
+            "Talks began on Friday and ended without a deal.",
+            "Friday",
+            "2025-11-28",
+        ),
     ];
     for (s, extent, value) in table {
         check(s, PUB, extent, value, Date);

@@ -1,0 +1,481 @@
+//! Data-driven checks that the claim rules generalise (issue 11): events
+//! told as noun phrases, presence told with other verbs, coordination,
+//! open-class titles and places, departures told in other words, and
+//! sentences that must give nothing. Every name and place is invented.
+
+use chrono::NaiveDate;
+use claimdesk::{ClaimKind, extract};
+
+/// A Wednesday, so "Monday" ahead and "Thursday" behind are known days.
+fn published() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2025, 3, 12)
+}
+
+fn render(text: &str, kind: ClaimKind, with_date: bool) -> Vec<String> {
+    extract(text, published())
+        .claims
+        .iter()
+        .filter(|c| c.kind() == kind)
+        .map(|c| {
+            c.fields
+                .pairs()
+                .iter()
+                .filter(|(k, _)| with_date || *k != "date")
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect()
+}
+
+fn check(kind: ClaimKind, input: &str, expected: &[&str]) {
+    assert_eq!(render(input, kind, false), expected, "\ninput: {input:?}");
+}
+
+/// Checks every case of a table and reports all that fail at once.
+fn check_all(kind: ClaimKind, cases: &[(&str, &[&str])]) {
+    let failed: Vec<String> = cases
+        .iter()
+        .filter_map(|(input, expected)| {
+            let got = render(input, kind, false);
+            (got != *expected)
+                .then(|| format!("input: {input:?}\n  got:  {got:?}\n  want: {expected:?}"))
+        })
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} failed:\n{}",
+        failed.len(),
+        cases.len(),
+        failed.join("\n")
+    );
+}
+
+/// The people a kind's claims name, in order.
+fn people(kind: ClaimKind, input: &str) -> Vec<String> {
+    render(input, kind, false)
+        .iter()
+        .filter_map(|r| {
+            r.split("; ")
+                .find_map(|f| f.strip_prefix("person=").or(f.strip_prefix("speaker=")))
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+fn check_people(kind: ClaimKind, input: &str, expected: &[&str]) {
+    assert_eq!(people(kind, input), expected, "\ninput: {input:?}");
+}
+
+#[test]
+fn events_told_as_noun_phrases() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Crowds gathered during Governor Ilse Marven's two-day visit to Kestrel Bay.",
+            &[
+                "person=Ilse Marven; event=two-day visit to Kestrel Bay; place=Kestrel Bay; planned=false",
+            ][..],
+        ),
+        (
+            "Prices rose after a closed-door meeting between Trade Minister Oskar Lindqvist and his counterpart, Petra Haldane, on Thursday.",
+            &[
+                "person=Oskar Lindqvist; event=closed-door meeting with Petra Haldane; planned=false",
+                "person=Petra Haldane; event=closed-door meeting with Oskar Lindqvist; planned=false",
+            ][..],
+        ),
+        (
+            "Ivo Lund's dinner on Friday with Mayor Ana Pelk ran late.",
+            &[
+                "person=Ivo Lund; event=dinner with Ana Pelk; planned=false",
+                "person=Ana Pelk; event=dinner with Ivo Lund; planned=false",
+            ][..],
+        ),
+        (
+            "The briefing was attended by Senator Ruth Omari.",
+            &["person=Ruth Omari; event=briefing; planned=false"][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+    // Dated and planned: "which begins on Monday" is the coming Monday.
+    let got = render(
+        "Security is tight for the state visit of Premier Anton Vessel, which begins on Monday.",
+        Attendance,
+        true,
+    );
+    assert_eq!(
+        got,
+        ["person=Anton Vessel; event=state visit; date=2025-03-17; planned=true"],
+    );
+    let got = render(
+        "Markets calmed after a meeting between Finance Minister Oskar Lindqvist and Mayor Ana Pelk on Thursday.",
+        Attendance,
+        true,
+    );
+    assert!(
+        got.iter().all(|c| c.contains("date=2025-03-06")) && got.len() == 2,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn presence_told_with_other_verbs() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Speaking at a rally in Dunhollow on Saturday, Councillor Mira Solberg promised new ferries.",
+            &["person=Mira Solberg; event=rally; place=Dunhollow; planned=false"][..],
+        ),
+        (
+            "Valmora will be represented at the summit by its deputy minister, Kasia Lind.",
+            &["person=Kasia Lind; event=summit; planned=true"][..],
+        ),
+        (
+            "Mayor Ana Pelk took to the stage at the festival.",
+            &["person=Ana Pelk; event=festival; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk spent the afternoon at the harbour museum.",
+            &["person=Ana Pelk; event=visit to harbour museum; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk heads to Dunhollow next week.",
+            &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=true"][..],
+        ),
+        (
+            "Mayor Ana Pelk flew to Rotterdam for talks with port officials.",
+            &["person=Ana Pelk; event=talks with port officials; place=Rotterdam; planned=false"][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+}
+
+#[test]
+fn coordination_and_lists() {
+    use ClaimKind::Attendance;
+    check_people(
+        Attendance,
+        "Mayor Ana Pelk inspected the terminal and met with dock workers.",
+        &["Ana Pelk", "Ana Pelk"],
+    );
+    check_people(
+        Attendance,
+        "Minister Ivo Lund will meet Harbour Commissioner Elsa Dunmore, Treasury adviser Jon Pike and Sara Velt, a member of the city council.",
+        &["Ivo Lund", "Elsa Dunmore", "Jon Pike", "Sara Velt"],
+    );
+    check(
+        Attendance,
+        "Minister Ivo Lund is due to visit Kestrel Bay and Dunhollow next week.",
+        &[
+            "person=Ivo Lund; event=visit to Kestrel Bay; place=Kestrel Bay; planned=true",
+            "person=Ivo Lund; event=visit to Dunhollow; place=Dunhollow; planned=true",
+        ],
+    );
+    // A plural description refers back to the people just named.
+    check_people(
+        Attendance,
+        "Mayor Ivo Lund and Ana Pelk arrived late. The two officials later attended a briefing.",
+        &["Ivo Lund", "Ana Pelk"],
+    );
+}
+
+#[test]
+fn places_need_not_be_listed() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Ana Pelk arrived in Veldmoor on Monday.",
+            &["person=Ana Pelk; event=visit to Veldmoor; place=Veldmoor; planned=false"][..],
+        ),
+        (
+            "Ana Pelk visited Wrocław last week.",
+            &["person=Ana Pelk; event=visit to Wrocław; place=Wrocław; planned=false"][..],
+        ),
+        (
+            "Ana Pelk met Ivo Lund in Brno.",
+            &[
+                "person=Ana Pelk; event=meeting with Ivo Lund; place=Brno; planned=false",
+                "person=Ivo Lund; event=meeting with Ana Pelk; place=Brno; planned=false",
+            ][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+}
+
+#[test]
+fn departures_told_in_other_words() {
+    use ClaimKind::Dismissal;
+    for (input, expected) in [
+        (
+            "King Ivo of Valmora abdicated on Sunday.",
+            &["person=Ivo; role=King; how=resigned"][..],
+        ),
+        (
+            "Mayor Ana Pelk was relieved of her duties on Monday.",
+            &["person=Ana Pelk; role=Mayor; how=dismissed"][..],
+        ),
+        (
+            "Ivo Lund announced his intention to step down.",
+            &["person=Ivo Lund; how=resigned"][..],
+        ),
+        (
+            "Without the vote, Ivo Lund would have had to resign.",
+            &[][..],
+        ),
+        (
+            "Ivo Lund was pushed into resigning.",
+            &["person=Ivo Lund; how=resigned"][..],
+        ),
+    ] {
+        check(Dismissal, input, expected);
+    }
+}
+
+#[test]
+fn nothing_to_claim() {
+    for input in [
+        "Ivo Lund met his match in the final round.",
+        "Ivo Lund's visit was cancelled.",
+        "Ivo Lund hopes to meet Ana Pelk in Dunhollow.",
+        "Speaking to reporters, Ivo Lund said little.",
+        "Ivo Lund, head of the harbour committee, said little.",
+        "Ivo Lund spent seven years working at the harbour office in Dunhollow.",
+        "Mayor Ivo Lund was met by hundreds of protesters.",
+        "The listing was halted by the Stock Exchange of Dunhollow and Commissioner Ivo Lund.",
+        "Ivo Lund said in Dunhollow, where leaders are meeting, that he was hopeful.",
+    ] {
+        check(ClaimKind::Attendance, input, &[]);
+    }
+}
+
+#[test]
+fn more_ways_to_be_present() {
+    use ClaimKind::Attendance;
+    for (input, expected) in [
+        (
+            "Mayor Ana Pelk chatted with Governor Ivo Lund.",
+            &[
+                "person=Ana Pelk; event=meeting with Ivo Lund; planned=false",
+                "person=Ivo Lund; event=meeting with Ana Pelk; planned=false",
+            ][..],
+        ),
+        (
+            "Mayor Ana Pelk arrived at the party congress on Friday.",
+            &["person=Ana Pelk; event=party congress; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk heads back to Dunhollow.",
+            &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk left for Dunhollow.",
+            &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=false"][..],
+        ),
+        (
+            "Mayor Ana Pelk went on a listening tour.",
+            &["person=Ana Pelk; event=listening tour; planned=false"][..],
+        ),
+        (
+            "The former auditor Ivo Lund is set to testify.",
+            &["person=Ivo Lund; event=testimony; planned=true"][..],
+        ),
+        (
+            "Crowds lined the route for Governor Ivo Lund's second inauguration.",
+            &["person=Ivo Lund; event=second inauguration; planned=false"][..],
+        ),
+        (
+            "Governor Ivo Lund praised the crew during a welcoming ceremony.",
+            &["person=Ivo Lund; event=welcoming ceremony; planned=false"][..],
+        ),
+        (
+            "Governor Ivo Lund and Mayor Ana Pelk argued. The two leaders met again in May.",
+            &[
+                "person=Ivo Lund; event=meeting; planned=false",
+                "person=Ana Pelk; event=meeting; planned=false",
+            ][..],
+        ),
+    ] {
+        check(Attendance, input, expected);
+    }
+    // A possessor that does not attend.
+    for input in [
+        "Governor Ivo Lund's party lost the vote.",
+        "Governor Ivo Lund's funeral was held on Monday.",
+    ] {
+        check(Attendance, input, &[]);
+    }
+}
+
+#[test]
+fn open_class_titles() {
+    use ClaimKind::Role;
+    check_all(
+        Role,
+        &[
+            (
+                "Sen. Ruth Omari spoke first.",
+                &["person=Ruth Omari; role=Senator"][..],
+            ),
+            (
+                "Gov. Ruth Omari and Lt. Gov. Ivo Lund spoke first.",
+                &[
+                    "person=Ruth Omari; role=Governor",
+                    "person=Ivo Lund; role=Lieutenant Governor",
+                ][..],
+            ),
+            (
+                "Estonian Harbour Minister Ivo Lund spoke first.",
+                &["person=Ivo Lund; role=Harbour Minister; org=Estonia"][..],
+            ),
+            (
+                "The Sultan of Valmora, Ivo Lund, spoke first.",
+                &["person=Ivo Lund; role=Sultan; org=Valmora"][..],
+            ),
+            (
+                "King Ivo of Valmora spoke first.",
+                &["person=Ivo; role=King; org=Valmora"][..],
+            ),
+            ("Sir Ivo Lund spoke first, then Dame Ana Pelk.", &[][..]),
+            (
+                "Ivo Lund resigned as Secretary for Harbours on Monday.",
+                &["person=Ivo Lund; role=Secretary for Harbours"][..],
+            ),
+            (
+                "Hana Ruiz, research director at the Osterlund Policy Lab, said the plan was sound.",
+                &["person=Hana Ruiz; role=research director; org=Osterlund Policy Lab"][..],
+            ),
+            (
+                "Ivo Lund, who is a former diplomat, spoke first.",
+                &["person=Ivo Lund; role=former diplomat"][..],
+            ),
+            (
+                "Ivo Lund became a senator in 2019.",
+                &["person=Ivo Lund; role=senator"][..],
+            ),
+            (
+                "US Ambassador Ivo Lund met us in Dunhollow.",
+                &["person=Ivo Lund; role=Ambassador; org=US"][..],
+            ),
+            ("Ivo Lund is a shrewd politician.", &[][..]),
+            ("Ivo Lund, a bold speaker, won the vote.", &[][..]),
+        ],
+    );
+}
+
+#[test]
+fn a_group_named_before_a_plural_is_no_person() {
+    check_people(
+        ClaimKind::Attendance,
+        "Minister Ivo Lund met Harbour Watch protesters.",
+        &["Ivo Lund"],
+    );
+}
+
+#[test]
+fn honorifics_stay_out_of_names() {
+    check_people(
+        ClaimKind::Attendance,
+        "Sir Ivo Lund met Dame Ana Pelk and Sheikh Omar Haddad in Dunhollow.",
+        &["Ivo Lund", "Ana Pelk", "Omar Haddad"],
+    );
+}
+
+#[test]
+fn quotes_and_their_speakers() {
+    use ClaimKind::Quote;
+    check_all(
+        Quote,
+        &[
+            (
+                "Ivo Lund said the plan was \"reckless\".",
+                &["speaker=Ivo Lund; quote=reckless"][..],
+            ),
+            (
+                "Ana Pelk called the plan \"reckless\" and \"a waste of money\".",
+                &[
+                    "speaker=Ana Pelk; quote=reckless",
+                    "speaker=Ana Pelk; quote=a waste of money",
+                ][..],
+            ),
+            (
+                "\"We will rebuild the pier,\" Hana Ruiz, research director at the Osterlund Policy Lab, said.",
+                &["speaker=Hana Ruiz; quote=We will rebuild the pier,"][..],
+            ),
+            (
+                "Mayor Ana Pelk rejected the bid, branding Ivo Lund \"a reckless gambler\".",
+                &["speaker=Ana Pelk; quote=a reckless gambler"][..],
+            ),
+            (
+                "Mayor Ana Pelk ended the talks with a warning that \"the door is now closed\".",
+                &["speaker=Ana Pelk; quote=the door is now closed"][..],
+            ),
+            (
+                "\"We won,\" Mayor Ana Pelk said on \"Harbour Hour.\" \"It was a long night.\"",
+                &[
+                    "speaker=Ana Pelk; quote=We won,",
+                    "speaker=Ana Pelk; quote=It was a long night.",
+                ][..],
+            ),
+            (
+                "Mayor Ana Pelk met Mara Lund, the wife of Ivo Lund. \"We agreed on the route,\" she said.",
+                &["speaker=Ana Pelk; quote=We agreed on the route,"][..],
+            ),
+            // The words of a spokesperson are not the principal's.
+            (
+                "A spokesman for Senator Caius Renner said \"the claim is false\".",
+                &[][..],
+            ),
+            (
+                "\"The claim is false,\" a spokesman for Senator Caius Renner said.",
+                &[][..],
+            ),
+            (
+                "Mayor Ana Pelk, with her husband Ivo Lund at her side, left, saying the city \"needs fresh hands.\"",
+                &["speaker=Ana Pelk; quote=needs fresh hands."][..],
+            ),
+            ("Ivo Lund said the \"B\" shares would be sold.", &[][..]),
+            (
+                "Ivo Lund, deputy adviser to Mayor Ana Pelk, said the city would keep the term \"harbour tax\". \"We stand by it,\" Ivo Lund, a former sailor, said.",
+                &["speaker=Ivo Lund; quote=We stand by it,"][..],
+            ),
+            // Scare quotes around a label are no quote.
+            ("Ivo Lund runs a so-called \"harbour fund\".", &[][..]),
+        ],
+    );
+}
+
+#[test]
+fn departures_with_two_word_objects_and_common_word_surnames() {
+    check_all(
+        ClaimKind::Dismissal,
+        &[
+            (
+                "The club sacked Tomas Brenner on Monday.",
+                &["person=Tomas Brenner; how=dismissed"][..],
+            ),
+            (
+                "Governor Ilse Marven sacked Petra Haldane.",
+                &["person=Petra Haldane; by=Ilse Marven; how=dismissed"][..],
+            ),
+        ],
+    );
+    // A surname that is a common word still takes part in every rule.
+    check_people(
+        ClaimKind::Attendance,
+        "Prime Minister Ana May met Ivo Lund in Dunhollow. Later May met with Ana Pelk.",
+        &["Ana May", "Ivo Lund", "Ana May", "Ana Pelk"],
+    );
+    check_people(
+        ClaimKind::Dismissal,
+        "Prime Minister Ana May faced a revolt. May resigned on Friday.",
+        &["Ana May"],
+    );
+    check_people(
+        ClaimKind::Quote,
+        "Prime Minister Ana May spoke. \"We stay,\" May said.",
+        &["Ana May"],
+    );
+}
