@@ -395,3 +395,40 @@ fn a_write_wakes_a_listening_replica() {
     let report = bob.sync().unwrap();
     assert!(report.pulled > 0, "{report:?}");
 }
+
+#[test]
+fn archive_decisions_are_shared() {
+    let Some(server) = server() else { return };
+    let hub = Hub::new(&server);
+    let alice = Replica::new(&hub, "alice", Role::Checker);
+    let bob = Replica::new(&hub, "bob", Role::Checker);
+    let a = alice.add_article(&article(11));
+    let claims = alice.claim_keys(a);
+    alice.review(&claims[0], Status::Verified, "minutes of the meeting");
+    {
+        let mut s = alice.store();
+        let id = |k: &str| s.local_id("claims", k).unwrap().unwrap();
+        let (to, from) = (id(&claims[3]), id(&claims[0]));
+        s.copy_verdict(to, from, "Alice", Some("same fact"))
+            .unwrap();
+        s.decide_person(
+            &claimdesk::store::PersonDecision::Same {
+                a: "Amelia Quist".into(),
+                b: "Quist".into(),
+            },
+            "Alice",
+            None,
+        )
+        .unwrap();
+    }
+    alice.sync().unwrap();
+    let report = bob.sync().unwrap();
+    assert!(report.waiting.is_empty(), "{report:?}");
+    let s = bob.store();
+    assert_eq!(s.person_decisions().unwrap().len(), 1);
+    let to = s.local_id("claims", &claims[3]).unwrap().unwrap();
+    let from = s.local_id("claims", &claims[0]).unwrap().unwrap();
+    let last = s.claim(to).unwrap().review.expect("the copied verdict");
+    assert_eq!(s.copied_from(last.id).unwrap(), Some(from));
+    assert_eq!(alice.reviews(), bob.reviews());
+}
