@@ -19,12 +19,14 @@ mod import;
 mod matches;
 mod open;
 mod people;
+mod refs;
 mod replica;
 mod reviews;
 mod schema;
 mod search;
 pub mod shared;
 mod stage;
+mod team;
 
 pub use articles::{Added, BulkSummary, Target};
 pub use claims::{ClaimFilter, Dismissed};
@@ -39,9 +41,10 @@ pub use open::default_path;
 pub use people::{
     Identities, PersonDecision, PersonDecisionEntry, PersonItem, PersonPage, PersonSummary,
 };
-pub use replica::{Applied, OutRow, PulledRow, TeamInfo, url_has_password};
+pub use replica::{Applied, OutRow, PulledRow};
 pub use reviews::{Review, ReviewInput, ReviewOrigin};
 pub use search::SearchHit;
+pub use team::{TeamInfo, url_has_password};
 
 use crate::load::{Format, SourceKind};
 use crate::model::{Claim, Sentence, Status};

@@ -1,13 +1,15 @@
 //! This database as a replica of a team hub: giving new local rows of every
 //! shared set their global keys (which puts them in the outbox), reading
-//! the outbox as rows to send, marking rows pushed, storing rows pulled
-//! from the hub (references mapped from global keys to local ids) with the
-//! cursor in the same transaction, and the hub this replica joined. The
+//! the outbox as rows to send, marking rows pushed (or refused), and
+//! storing rows pulled from the hub (references mapped from global keys to
+//! local ids, see `refs.rs`) with the cursor in the same transaction. The
 //! work is the same for every entry of [`super::shared::SHARED_SETS`]; the
-//! network side is in the `claimdesk-team` crate.
+//! hub this replica joined is in `team.rs`, the network side in the
+//! `claimdesk-team` crate.
 
 use super::articles::add_in;
-use super::shared::{Import, Key, RefForm, SHARED_SETS, SharedSet, shared_set};
+use super::refs::{ids_in, ids_out};
+use super::shared::{Import, Key, SHARED_SETS, SharedSet, shared_set};
 use super::{Store, StoreError, Target, now};
 use crate::extract::{Extraction, extract};
 use crate::load::{Document, Format, SourceKind};
@@ -46,17 +48,6 @@ pub struct Applied {
     /// The row that points at something not pulled yet: the cursor stops
     /// before it and the next pull tries again.
     pub waiting: Option<String>,
-}
-
-/// The hub this replica joined.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TeamInfo {
-    /// The hub's URL, never with a password.
-    pub url: String,
-    pub user: String,
-    pub joined_at: String,
-    pub last_sync: Option<String>,
-    pub last_error: Option<String>,
 }
 
 fn hex_sha256(parts: &[&str]) -> String {
@@ -558,66 +549,6 @@ impl Store {
         Ok(applied)
     }
 
-    /// The hub this replica joined, if any.
-    pub fn team(&self) -> Result<Option<TeamInfo>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT url, user, joined_at, last_sync, last_error FROM team WHERE id = 1",
-                [],
-                |r| {
-                    Ok(TeamInfo {
-                        url: r.get(0)?,
-                        user: r.get(1)?,
-                        joined_at: r.get(2)?,
-                        last_sync: r.get(3)?,
-                        last_error: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?)
-    }
-
-    /// Joins the hub at `url` (given without a password) as `user`. A
-    /// replica joins one hub: joining another is refused.
-    pub fn set_team(&mut self, url: &str, user: &str) -> Result<(), StoreError> {
-        if url_has_password(url) {
-            return Err(StoreError::Invalid(
-                "the hub's URL holds a password; give it through PGPASSWORD, a passfile or the keyring instead".into(),
-            ));
-        }
-        let tx = self.begin()?;
-        let current: Option<String> = tx
-            .query_row("SELECT url FROM team WHERE id = 1", [], |r| r.get(0))
-            .optional()?;
-        if let Some(c) = current
-            && c != url
-        {
-            return Err(StoreError::Invalid(format!(
-                "this database already syncs with {c}; a replica shares one hub (use another database for {url})"
-            )));
-        }
-        tx.execute(
-            "INSERT INTO team (id, url, user, joined_at) VALUES (1, ?1, ?2, ?3)
-             ON CONFLICT (id) DO UPDATE SET url = excluded.url, user = excluded.user",
-            params![url, user, now()],
-        )?;
-        tx.commit()
-    }
-
-    /// Records the outcome of a sync: `None` for success.
-    pub fn record_sync(&mut self, error: Option<&str>) -> Result<(), StoreError> {
-        let tx = self.begin()?;
-        match error {
-            None => tx.execute(
-                "UPDATE team SET last_sync = ?1, last_error = NULL WHERE id = 1",
-                [now()],
-            )?,
-            Some(e) => tx.execute("UPDATE team SET last_error = ?1 WHERE id = 1", [e])?,
-        };
-        tx.commit()
-    }
-
     /// The local id of the row of `set` with global key `gid`.
     pub fn local_id(&self, set: &str, gid: &str) -> Result<Option<i64>, StoreError> {
         local(&self.conn, set, gid)
@@ -627,28 +558,6 @@ impl Store {
     pub fn global_id(&self, set: &str, id: i64) -> Result<Option<String>, StoreError> {
         mapped(&self.conn, set, id)
     }
-
-    /// Whether `article` is locked by an editor, and by whom.
-    pub fn article_lock(&self, article: i64) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT coalesce(s.author, l.by, '') FROM article_locks l
-                 LEFT JOIN sync_ids s ON s.set_name = 'article_locks' AND s.local_id = l.id
-                 WHERE l.article_id = ?1 ORDER BY l.id LIMIT 1",
-                [article],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
-}
-
-/// Whether a connection URL carries a password.
-pub fn url_has_password(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|u| u.password().is_some())
-        || url
-            .split_whitespace()
-            .any(|kv| kv.trim_start().starts_with("password="))
 }
 
 fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>, StoreError> {
@@ -666,110 +575,6 @@ fn refs_in(
 ) -> Result<Result<Value, Pending>, StoreError> {
     ids_in(r.form, value, |gid| local(conn, r.set, gid))
         .map(|v| v.map_err(|gid| Pending::Missing(format!("{} {gid}", r.set))))
-}
-
-/// A reference column's value as sent: local ids through `key` (`None`
-/// when a referenced row has no global key yet).
-fn ids_out(
-    form: RefForm,
-    value: &Json,
-    mut key: impl FnMut(i64) -> Result<Option<String>, StoreError>,
-) -> Result<Option<Json>, StoreError> {
-    let bad = || StoreError::Invalid(format!("a reference column holds {value}"));
-    match form {
-        RefForm::One => match value.as_i64() {
-            None => Ok(Some(Json::Null)),
-            Some(id) => Ok(key(id)?.map(Json::String)),
-        },
-        RefForm::JsonArray => {
-            let Some(text) = value.as_str() else {
-                return Ok(Some(Json::Null));
-            };
-            let list: Vec<i64> = serde_json::from_str(text)?;
-            let mut out = Vec::with_capacity(list.len());
-            for id in list {
-                match key(id)? {
-                    Some(g) => out.push(Json::String(g)),
-                    None => return Ok(None),
-                }
-            }
-            Ok(Some(Json::String(Json::Array(out).to_string())))
-        }
-        RefForm::PrefixedIds => {
-            let Some(text) = value.as_str() else {
-                return Ok(Some(Json::Null));
-            };
-            let (prefix, ids) = text.split_once(':').ok_or_else(bad)?;
-            let mut out = vec![Json::String(prefix.to_string())];
-            for id in ids.split('-').filter(|s| !s.is_empty()) {
-                let id: i64 = id.parse().map_err(|_| bad())?;
-                match key(id)? {
-                    Some(g) => out.push(Json::String(g)),
-                    None => return Ok(None),
-                }
-            }
-            Ok(Some(Json::String(Json::Array(out).to_string())))
-        }
-    }
-}
-
-/// A reference column's value as stored here: global keys through
-/// `local`; `Err(key)` names a key not here yet.
-fn ids_in(
-    form: RefForm,
-    value: &Json,
-    mut local: impl FnMut(&str) -> Result<Option<i64>, StoreError>,
-) -> Result<Result<Value, String>, StoreError> {
-    let keys = |v: &Json| -> Result<Vec<String>, StoreError> {
-        match v.as_str() {
-            Some(text) => Ok(serde_json::from_str(text)?),
-            None => Ok(Vec::new()),
-        }
-    };
-    let mut ids = Vec::new();
-    let list = match form {
-        RefForm::One => {
-            let Some(gid) = value.as_str() else {
-                return Ok(Ok(Value::Null));
-            };
-            return Ok(match local(gid)? {
-                Some(id) => Ok(Value::Integer(id)),
-                None => Err(gid.to_string()),
-            });
-        }
-        _ if value.is_null() => return Ok(Ok(Value::Null)),
-        RefForm::JsonArray => keys(value)?,
-        RefForm::PrefixedIds => {
-            let mut k = keys(value)?;
-            if k.is_empty() {
-                return Err(StoreError::Invalid(format!(
-                    "a reference column holds {value}"
-                )));
-            }
-            let rest = k.split_off(1);
-            ids.push(k.remove(0));
-            rest
-        }
-    };
-    let mut found = Vec::with_capacity(list.len());
-    for gid in &list {
-        match local(gid)? {
-            Some(id) => found.push(id),
-            None => return Ok(Err(gid.clone())),
-        }
-    }
-    Ok(Ok(Value::Text(match form {
-        RefForm::PrefixedIds => {
-            found.sort_unstable();
-            let joined: Vec<String> = found.iter().map(i64::to_string).collect();
-            format!(
-                "{}:{}",
-                ids.first().map_or("", String::as_str),
-                joined.join("-")
-            )
-        }
-        _ => Json::Array(found.into_iter().map(Json::from).collect()).to_string(),
-    })))
 }
 
 /// Inserts a pulled row as it is; a row whose key column already holds
@@ -900,62 +705,4 @@ fn map_claims(conn: &Connection, revision: i64) -> Result<(), StoreError> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    /// Local ids out to keys and back on a replica that numbers the same
-    /// rows differently.
-    fn check(form: RefForm, value: Json, sent: Json, back: Value) {
-        let here: HashMap<i64, &str> = [(12, "k12"), (40, "k40"), (7, "k7")].into();
-        let there: HashMap<&str, i64> = [("k12", 5), ("k40", 3), ("k7", 9)].into();
-        let out = ids_out(form, &value, |id| Ok(here.get(&id).map(|s| s.to_string())))
-            .unwrap()
-            .unwrap();
-        assert_eq!(out, sent, "{form:?} out");
-        let got = ids_in(form, &out, |k| Ok(there.get(k).copied()))
-            .unwrap()
-            .unwrap();
-        assert_eq!(got, back, "{form:?} in");
-    }
-
-    #[test]
-    fn references_travel() {
-        check(
-            RefForm::One,
-            Json::from(12),
-            Json::from("k12"),
-            Value::Integer(5),
-        );
-        check(RefForm::One, Json::Null, Json::Null, Value::Null);
-        check(
-            RefForm::JsonArray,
-            Json::from("[12,40]"),
-            Json::from(r#"["k12","k40"]"#),
-            Value::Text("[5,3]".into()),
-        );
-        check(
-            RefForm::PrefixedIds,
-            Json::from("exclusive_role:12-40"),
-            Json::from(r#"["exclusive_role","k12","k40"]"#),
-            Value::Text("exclusive_role:3-5".into()),
-        );
-    }
-
-    #[test]
-    fn a_missing_reference_waits() {
-        let out = ids_out(RefForm::JsonArray, &Json::from("[12,99]"), |id| {
-            Ok((id == 12).then(|| "k12".to_string()))
-        })
-        .unwrap();
-        assert_eq!(out, None);
-        let back = ids_in(RefForm::PrefixedIds, &Json::from(r#"["r","k1"]"#), |_| {
-            Ok(None)
-        })
-        .unwrap();
-        assert_eq!(back, Err("k1".to_string()));
-    }
 }
