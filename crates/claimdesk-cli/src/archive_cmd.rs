@@ -360,8 +360,8 @@ pub fn conflicts(dbargs: &DbArgs, a: ConflictsArgs) -> Result<()> {
             return print_json(&d);
         }
         println!(
-            "dismissed {} (dismissal {} by {} at {})",
-            d.conflict, d.id, d.by, d.at
+            "dismissed {id} (dismissal {} by {} at {}); it stays dismissed in later revisions that keep its claims",
+            d.id, d.by, d.at
         );
         return Ok(());
     }

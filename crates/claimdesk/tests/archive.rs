@@ -436,3 +436,52 @@ fn matches_and_copied_verdicts() {
     // Nothing to copy from an unreviewed claim.
     assert!(store.copy_verdict(later, aalto, "ben", None).is_err());
 }
+
+/// A dismissal names the conflict by its claims' articles and stable keys:
+/// a new revision that keeps the claims keeps it dismissed; one that
+/// changes a claim brings the conflict back.
+#[test]
+fn a_dismissal_outlives_a_revision_that_keeps_the_claims() {
+    let mut store = archive();
+    let listed = |store: &Store| -> BTreeSet<(Rule, Vec<ArticleId>)> { found(store, None) };
+    let before = listed(&store);
+    let (rule, articles) = (Rule::ExclusiveRole, vec![1, 2]);
+    assert!(before.contains(&(rule, articles.clone())));
+    let art = articles_of(&store);
+    let c = store
+        .conflicts(None, false)
+        .expect("conflicts")
+        .into_iter()
+        .find(|c| {
+            c.conflict.rule == rule
+                && c.conflict
+                    .claim_ids
+                    .iter()
+                    .map(|id| art[id])
+                    .collect::<Vec<_>>()
+                    == articles
+        })
+        .expect("the planted conflict");
+    store
+        .dismiss_conflict(&c.conflict.id, "two boards, says the registry", "desk")
+        .expect("dismiss");
+    assert!(!listed(&store).contains(&(rule, articles.clone())));
+
+    // Article 2 again, with one more sentence: its claims are unchanged.
+    let (date, text) = ARCHIVE[1];
+    let longer = format!("{text}\nThe board will meet again in the spring.\n");
+    let added = store
+        .add(&doc(date, &longer), Target::Article(2))
+        .expect("revise");
+    assert_eq!(added.revision, 2);
+    assert!(
+        !listed(&store).contains(&(rule, articles.clone())),
+        "still dismissed after a revision that keeps the claims"
+    );
+    let again = store.conflicts(None, true).expect("conflicts");
+    assert!(again.iter().any(|x| {
+        x.dismissed
+            .as_ref()
+            .is_some_and(|d| d.note == "two boards, says the registry")
+    }));
+}

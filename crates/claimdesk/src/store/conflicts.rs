@@ -72,20 +72,49 @@ impl Store {
         Ok(out)
     }
 
+    /// The name a dismissal keeps for a conflict: its rule and, for each
+    /// claim, its article (by the content hash of the article's first
+    /// revision, the same on every replica) and the claim's stable key.
+    /// An unchanged claim keeps its key in a new revision, so a dismissed
+    /// conflict stays dismissed when the article is revised; a changed
+    /// claim has a new key, and the conflict is shown again.
+    fn durable_key(&self, rule: Rule, claims: &[ClaimId]) -> Result<String, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT (SELECT f.content_hash FROM revisions f WHERE f.article_id = r.article_id
+                     ORDER BY f.number LIMIT 1), c.key
+             FROM claims c JOIN revisions r ON r.id = c.revision_id WHERE c.id = ?1",
+        )?;
+        let mut parts = Vec::with_capacity(claims.len());
+        for id in claims {
+            let (article, key): (String, String) =
+                st.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            parts.push(format!("{}/{key}", article.get(..16).unwrap_or(&article)));
+        }
+        parts.sort();
+        Ok(format!("{}|{}", rule.as_str(), parts.join("|")))
+    }
+
     fn with_dismissals(
         &self,
         found: Vec<Conflict>,
         include_dismissed: bool,
     ) -> Result<Vec<ArchiveConflict>, StoreError> {
         let dismissed = self.dismissals()?;
-        Ok(found
-            .into_iter()
-            .map(|c| ArchiveConflict {
-                dismissed: dismissed.get(&c.id).cloned(),
-                conflict: c,
-            })
-            .filter(|c| include_dismissed || c.dismissed.is_none())
-            .collect())
+        let mut out = Vec::with_capacity(found.len());
+        for c in found {
+            let durable = self.durable_key(c.rule, &c.claim_ids)?;
+            let d = dismissed
+                .get(&durable)
+                .or_else(|| dismissed.get(&c.id))
+                .cloned();
+            if include_dismissed || d.is_none() {
+                out.push(ArchiveConflict {
+                    dismissed: d,
+                    conflict: c,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The conflicts of the whole archive, or those about one person (a
@@ -299,12 +328,13 @@ impl Store {
                     Rule::ExclusiveRole
                 ))
             })?;
+        let durable = self.durable_key(found.conflict.rule, &found.conflict.claim_ids)?;
         let tx = self.begin()?;
         tx.execute(
             "INSERT INTO conflict_dismissals (uid, conflict, rule, claim_ids, by, at, note)
              VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6)",
             params![
-                conflict,
+                durable,
                 found.conflict.rule.as_str(),
                 serde_json::to_string(&found.conflict.claim_ids)?,
                 by,
@@ -314,7 +344,7 @@ impl Store {
         )?;
         tx.commit()?;
         self.dismissals()?
-            .remove(conflict)
+            .remove(&durable)
             .ok_or_else(|| StoreError::Invalid("the dismissal was not read back".into()))
     }
 }
