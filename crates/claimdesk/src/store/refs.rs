@@ -16,7 +16,6 @@ pub(super) fn ids_out(
     value: &Json,
     mut key: impl FnMut(i64) -> Result<Option<String>, StoreError>,
 ) -> Result<Option<Json>, StoreError> {
-    let bad = || StoreError::Invalid(format!("a reference column holds {value}"));
     match form {
         RefForm::One => match value.as_i64() {
             None => Ok(Some(Json::Null)),
@@ -40,10 +39,17 @@ pub(super) fn ids_out(
             let Some(text) = value.as_str() else {
                 return Ok(Some(Json::Null));
             };
-            let (prefix, ids) = text.split_once(':').ok_or_else(bad)?;
+            // Only a `PREFIX:ID-ID` name holds local ids; any other value
+            // (a name already the same on every replica) goes as it is.
+            let parsed = text.split_once(':').and_then(|(prefix, ids)| {
+                let ids: Option<Vec<i64>> = ids.split('-').map(|s| s.parse().ok()).collect();
+                ids.map(|ids| (prefix, ids))
+            });
+            let Some((prefix, ids)) = parsed else {
+                return Ok(Some(value.clone()));
+            };
             let mut out = vec![Json::String(prefix.to_string())];
-            for id in ids.split('-').filter(|s| !s.is_empty()) {
-                let id: i64 = id.parse().map_err(|_| bad())?;
+            for id in ids {
                 match key(id)? {
                     Some(g) => out.push(Json::String(g)),
                     None => return Ok(None),
@@ -80,6 +86,12 @@ pub(super) fn ids_in(
         }
         _ if value.is_null() => return Ok(Ok(Value::Null)),
         RefForm::JsonArray => keys(value)?,
+        RefForm::PrefixedIds if !value.as_str().is_some_and(|t| t.starts_with('[')) => {
+            // Sent as it was: not a name of local ids.
+            return Ok(Ok(value
+                .as_str()
+                .map_or(Value::Null, |t| Value::Text(t.to_string()))));
+        }
         RefForm::PrefixedIds => {
             let mut k = keys(value)?;
             if k.is_empty() {
@@ -147,6 +159,13 @@ mod tests {
             Json::from("[12,40]"),
             Json::from(r#"["k12","k40"]"#),
             Value::Text("[5,3]".into()),
+        );
+        // A name that is the same everywhere travels as it is.
+        check(
+            RefForm::PrefixedIds,
+            Json::from("exclusive_role|3f2a/role|ada|mayor"),
+            Json::from("exclusive_role|3f2a/role|ada|mayor"),
+            Value::Text("exclusive_role|3f2a/role|ada|mayor".into()),
         );
         check(
             RefForm::PrefixedIds,

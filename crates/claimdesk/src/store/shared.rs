@@ -230,7 +230,8 @@ pub const SHARED_SETS: &[SharedSet] = &[
         after_insert: None,
         before_insert: None,
     },
-    // A dismissed contradiction is named by its rule and its claims' ids.
+    // A dismissed contradiction is named by its rule and its claims (a
+    // durable name; older dismissals named local claim ids).
     SharedSet {
         name: "conflict_dismissals",
         table: "conflict_dismissals",
