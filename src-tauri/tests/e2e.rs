@@ -413,6 +413,27 @@ async fn workflow_steps(app: &mut App) -> TestResult {
     assert!(n >= 5, "the sample has claims ({n})");
     app.shot("article-revision-1").await?;
 
+    // 1a. The text names the claims' people as links to their pages where
+    //     no claim covers the name ("Okafor, 58, had led …").
+    let mention = app
+        .wait_for("#article-text .person-mention[data-person='Miriam Okafor']")
+        .await?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&mention)?],
+        )
+        .await?;
+    mention.click().await?;
+    app.until(
+        "the person page of the name clicked",
+        "return location.hash.startsWith('#/person') && !!document.querySelector('#person-timeline li');",
+    )
+    .await?;
+    app.shot("person-from-the-text").await?;
+    app.client.back().await?;
+    app.wait_for("#claim-list .claim-item").await?;
+
     // 1b. Where highlights overlap, a click offers every claim there; the
     //     one chosen is selected in the list.
     let multi = app.wait_for("mark.multi").await?;

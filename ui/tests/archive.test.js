@@ -104,3 +104,24 @@ test('an article marks its claims in conflict and links their people', async () 
   const plain = claimItem({ ...c, id: 6 }, () => {});
   assert.ok(!plain.className.includes('in-conflict'));
 });
+
+test('the people an article names, by full name and unshared surname', async () => {
+  const { personMentions } = await import('../app/js/archive.js');
+  const text = 'Mayor Ilse Marven met Oskar Lindqvist. Marven said the pier would open. Lindqvistson and Petra Lind disagreed; Lind left.';
+  const claims = [
+    { kind: 'role', person: 'Ilse Marven' },
+    { kind: 'attendance', person: 'Oskar Lindqvist' },
+    { kind: 'quote', speaker: 'Ilse Marven' },
+    { kind: 'role', person: 'Petra Lind' },
+    { kind: 'quote', speaker: 'Lind' }, // one word: no mention of its own
+  ];
+  const got = personMentions(text, claims).map((m) => [text.slice(m.start, m.end), m.name]);
+  assert.deepEqual(got, [
+    ['Ilse Marven', 'Ilse Marven'],
+    ['Oskar Lindqvist', 'Oskar Lindqvist'],
+    ['Marven', 'Ilse Marven'],
+    ['Petra Lind', 'Petra Lind'],
+    ['Lind', 'Petra Lind'],
+  ]);
+  assert.deepEqual(personMentions('No names here.', []), []);
+});

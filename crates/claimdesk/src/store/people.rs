@@ -241,6 +241,10 @@ pub struct PersonItem {
     pub published: Option<NaiveDate>,
     /// The date the claim states (TimeML), if any.
     pub date: Option<String>,
+    /// That date in plain words ("Mon 9 Mar 2026", "autumn 2025"), as the
+    /// core words every TimeML value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_words: Option<String>,
     /// The day the item is placed on: the stated date's first day, else the
     /// publication date.
     pub sort_date: Option<NaiveDate>,
@@ -622,12 +626,17 @@ impl Store {
                 .and_then(crate::archive::rules::interval)
                 .map(|i| i.0)
                 .or(c.published);
+            let date_words = date
+                .as_deref()
+                .and_then(|d| crate::TimeValue::parse(d).ok())
+                .map(|v| v.words());
             page_items.push(PersonItem {
                 claim_id: c.id,
                 article_id: c.article_id,
                 article_title: c.title.clone(),
                 published: c.published,
                 date,
+                date_words,
                 sort_date,
                 kind: c.fields.kind(),
                 text: c.text.clone(),

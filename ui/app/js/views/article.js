@@ -9,34 +9,51 @@ import { segments, claimSpans } from '../text.js';
 import { shortTime } from './library.js';
 import { KINDS, STATUSES, STATUS_LABEL, filterClaims, countBy, step, summary, isToCheck, timemlTip, verdictMark } from '../claims.js';
 import { chooseClaim, closeChooser } from '../chooser.js';
+import { personMentions } from '../archive.js';
 import { markBadge, selectionIn, selectionSpan, addForm, FIELDS } from '../corrections.js';
 
 /**
  * Builds the article text as text nodes and `<mark>`s (never HTML). Where
  * claims overlap, a click offers every claim there (`onPick(ids, 'choose',
  * mark)`); the mark that ends a claim carries its verdict (`data-verdict`).
+ * The people the claims are about are links to their pages where the text
+ * names them outside a claim (`onPick(name, 'person')`); inside a claim,
+ * the claim's own person link leads there.
  */
 export function renderText(text, claims, onPick) {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const spans = claimSpans(text, claims);
   const endOf = new Map(spans.map((s) => [s.id, s.end]));
-  const segs = segments(text, spans);
+  const people = personMentions(text, claims);
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const segs = segments(text, [...spans, ...people]);
   const body = h('div', { class: 'article-text', id: 'article-text' });
   for (const s of segs) {
-    if (s.ids.length === 0) {
-      body.append(document.createTextNode(s.text));
+    const ids = s.ids.filter((id) => byId.has(id));
+    const person = s.ids.map((id) => nameOf.get(id)).find(Boolean);
+    if (ids.length === 0) {
+      if (!person) {
+        body.append(document.createTextNode(s.text));
+        continue;
+      }
+      const link = h('span', { class: 'person-mention', role: 'link', tabIndex: 0, title: `Everything the archive says about ${person}`, data: { person }, text: s.text });
+      link.addEventListener('click', () => onPick(person, 'person'));
+      link.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') onPick(person, 'person');
+      });
+      body.append(link);
       continue;
     }
-    const c = byId.get(s.ids[0]);
-    const ends = s.ids.filter((id) => endOf.get(id) === s.end);
+    const c = byId.get(ids[0]);
+    const ends = ids.filter((id) => endOf.get(id) === s.end);
     const mark = h('mark', {
-      class: ['claim', `k-${c.kind}`, `s-${c.status}`, s.ids.length > 1 ? 'multi' : null],
-      data: { id: c.id, ids: s.ids.join(' '), ends: ends.join(' ') },
-      title: s.ids.length > 1 ? `${s.ids.length} claims here: click to choose` : `${c.kind}: ${summary(c)}`,
+      class: ['claim', `k-${c.kind}`, `s-${c.status}`, ids.length > 1 ? 'multi' : null],
+      data: { id: c.id, ids: ids.join(' '), ends: ends.join(' ') },
+      title: ids.length > 1 ? `${ids.length} claims here: click to choose` : `${c.kind}: ${summary(c)}`,
       text: s.text,
     });
     setVerdict(mark, ends, byId);
-    mark.addEventListener('click', () => (s.ids.length > 1 ? onPick(s.ids, 'choose', mark) : onPick(c.id, 'text')));
+    mark.addEventListener('click', () => (ids.length > 1 ? onPick(ids, 'choose', mark) : onPick(c.id, 'text')));
     body.append(mark);
   }
   return body;
@@ -105,6 +122,7 @@ export async function mount(root, ctx, route) {
   const byId = new Map(view.claims.map((c) => [c.id, c]));
   const pick = (id, from, anchor) => {
     if (from === 'open') ctx.go('claim', id, { article: view.id, rev: view.revision.number });
+    else if (from === 'person') ctx.go('person', null, { name: id });
     else if (from === 'choose') {
       const items = id.map((x) => byId.get(x)).filter(Boolean).map((c) => ({ id: c.id, kind: c.kind, label: c.text, detail: summary(c) }));
       chooseClaim(anchor, items, (chosen) => select(chosen, 'text'));

@@ -2,6 +2,7 @@
 //! departures, attendances and quotes — on one timeline in date order, each
 //! with its article and current verdict, and the conflicts about them.
 
+import { dayWords } from '../published.js';
 import { h, replace } from '../dom.js';
 import { STATUS_LABEL } from '../claims.js';
 import { personTimeline, ruleLabel } from '../archive.js';
@@ -14,14 +15,14 @@ export async function mount(root, ctx, route) {
 
   const list = h('ol', { class: 'timeline-list person-timeline', id: 'person-timeline' },
     entries.map((e) => h('li', { data: { claim: e.item.claim_id } },
-      h('span', { class: 'when', text: e.when || 'undated' }),
+      h('span', { class: 'when', text: e.words || e.when || 'undated', title: e.item.date ? `TimeML value: ${e.item.date}` : '' }),
       h('span', { class: ['kind-badge', `k-${e.item.kind}`], text: e.section }),
       h('span', { class: 'what' },
         h('strong', { text: e.label }),
         h('button', {
           type: 'button',
           class: 'link',
-          text: `${e.item.article_title}${e.item.published ? ` (${e.item.published})` : ''}`,
+          text: `${e.item.article_title}${e.item.published ? ` (${dayWords(e.item.published)})` : ''}`,
           on: { click: () => ctx.go('article', e.item.article_id) },
         })),
       h('button', {
