@@ -57,6 +57,8 @@ fi
 # arguments (e.g. `measure_open_article`), what they select.
 if [ "$#" -eq 0 ]; then set -- --skip measure_; fi
 status=0
+# The team step drives the command line beside the window.
+cargo build -p claimdesk-cli
 cargo test -p claimdesk-app --test e2e -- --ignored --test-threads=1 --nocapture "$@" || status=$?
 echo "e2e: screenshots in artifacts/e2e/:"
 ls -1 artifacts/e2e/*.png 2>/dev/null || true

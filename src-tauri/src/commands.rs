@@ -111,6 +111,8 @@ fn store_doc(store: &mut Store, doc: &Document, article: Option<ArticleId>) -> A
 /// where a slow start spends its time.
 #[tauri::command]
 pub fn ui_ready<R: Runtime>(app: AppHandle<R>, marks: Option<PageMarks>) {
+    // The team desk's background sync starts with the first paint.
+    crate::team::start(&app);
     let Ok(mode) = std::env::var("CLAIMDESK_STARTUP_TRACE") else {
         return;
     };
@@ -460,11 +462,16 @@ pub async fn review_claim<R: Runtime>(
         reviewer,
         revision: None,
     };
-    with_store(&app, move |s| {
+    let view = with_store(&app, move |s| {
         s.review(claim, &input)?;
-        Ok(desk::claim_view(s.claim(claim)?))
+        let mut v = desk::claim_view(s.claim(claim)?);
+        v.verdict_conflict = s.team()?.is_some() && s.conflict(claim)?.len() >= 2;
+        Ok(v)
     })
-    .await
+    .await?;
+    // On a team desk, the verdict goes out at once.
+    crate::team::poke(&app);
+    Ok(view)
 }
 
 /// Corrects an article's publication date (none clears it): its latest text

@@ -91,6 +91,7 @@ pub fn claim_view(c: StoredClaim) -> ClaimView {
         sources,
         previous_id: c.previous_id,
         origin,
+        verdict_conflict: false,
     }
 }
 
@@ -112,6 +113,13 @@ pub fn open(store: &Store, article: ArticleId, number: Option<u32>) -> AppResult
         .into_iter()
         .map(claim_view)
         .partition(|c| c.dismissed);
+    let mut claims = claims;
+    // On a team desk, claims whose verdicts conflict are marked.
+    if store.team()?.is_some() {
+        for c in &mut claims {
+            c.verdict_conflict = store.conflict(c.id)?.len() >= 2;
+        }
+    }
     Ok(ArticleView {
         id: article,
         title: rev.info.title.clone(),

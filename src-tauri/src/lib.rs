@@ -7,6 +7,7 @@
 //! - [`desk`]: the claim store reshaped for the screens.
 //! - [`staging`]: imports waiting for their publication date.
 //! - [`preview`]: the `report:` scheme behind the export view's preview.
+//! - [`team`]: the team desk: joining, the background sync, its events.
 //!
 //! [`builder`] wires everything onto a `tauri::Builder` of any runtime, so the
 //! tests drive the real command set through tauri's mock runtime.
@@ -18,6 +19,7 @@ pub mod error;
 pub mod preview;
 pub mod staging;
 pub mod state;
+pub mod team;
 pub mod views;
 
 use tauri::Runtime;
@@ -30,6 +32,7 @@ pub fn builder<R: Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(team::TeamState::default())
         .register_asynchronous_uri_scheme_protocol("report", preview::serve)
         .invoke_handler(tauri::generate_handler![
             commands::ui_ready,
@@ -43,6 +46,10 @@ pub fn builder<R: Runtime>(
             commands::discard_import,
             commands::detect_published,
             commands::open_source,
+            team::team_status,
+            team::sync_now,
+            team::join_team,
+            team::leave_team,
             commands::open_article,
             commands::review_claim,
             commands::set_published,

@@ -59,6 +59,10 @@ pub struct ClaimView {
     pub dismissed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dismiss_reason: Option<String>,
+    /// Two verdicts on this claim that do not know each other (a team
+    /// desk's replicas): shown until a verdict that has seen both.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verdict_conflict: bool,
 }
 
 /// One revision of an article opened for reading.

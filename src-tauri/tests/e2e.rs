@@ -1307,3 +1307,243 @@ async fn archive_person_pages_matches_and_conflicts() -> TestResult {
     let r = archive_steps(&mut app).await;
     app.finish(r).await
 }
+
+/// The `claimdesk` command line built beside the app (scripts/e2e.sh
+/// builds it).
+fn cli() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/debug/claimdesk")
+}
+
+/// Runs the command line on `db` with `password` and a private HOME; its
+/// standard output, or why it failed.
+fn cli_run(db: &Path, home: &Path, password: Option<&str>, args: &[&str]) -> TestResult<String> {
+    let mut c = Command::new(cli());
+    c.arg("--db")
+        .arg(db)
+        .args(args)
+        .env("HOME", home)
+        .env_remove("PGPASSWORD")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdin(Stdio::null());
+    if let Some(p) = password {
+        c.env("PGPASSWORD", p);
+    }
+    let out = c.output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "claimdesk {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A hub database on the test server, dropped with its roles at the end.
+struct HubDb {
+    server: String,
+    name: String,
+}
+
+fn psql(server: &str, sql: &str) -> TestResult {
+    let st = Command::new("psql")
+        .args([server, "-qXc", sql])
+        .stdout(Stdio::null())
+        .status()?;
+    if st.success() {
+        Ok(())
+    } else {
+        Err(format!("psql {sql}").into())
+    }
+}
+
+impl Drop for HubDb {
+    fn drop(&mut self) {
+        let n = &self.name;
+        let _ = psql(
+            &self.server,
+            &format!("DROP DATABASE IF EXISTS {n} WITH (FORCE)"),
+        );
+        for r in ["alice", "bob", "checker", "editor"] {
+            let _ = psql(&self.server, &format!("DROP ROLE IF EXISTS {n}_{r}"));
+        }
+    }
+}
+
+/// The team desk end to end: the app (Alice) and the command line (Bob)
+/// share a hub on the test server; Bob's verdict appears in Alice's open
+/// window within seconds, without a restart.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs a display, tauri-driver, WebKitWebDriver and a PostgreSQL server: run scripts/test"]
+async fn a_teammates_verdict_appears_in_the_open_window() -> TestResult {
+    let server = match std::env::var("CLAIMDESK_TEST_PG") {
+        Ok(s) if !s.is_empty() => s,
+        _ if std::env::var_os("CLAIMDESK_TEST_PG_REQUIRED").is_some() => {
+            return Err("CLAIMDESK_TEST_PG is not set but CLAIMDESK_TEST_PG_REQUIRED is".into());
+        }
+        _ => {
+            println!("SKIPPED: CLAIMDESK_TEST_PG is not set (scripts/test starts a server)");
+            return Ok(());
+        }
+    };
+    let name = format!("e2e_team_{}", std::process::id());
+    psql(&server, &format!("CREATE DATABASE {name}"))?;
+    let _hub = HubDb {
+        server: server.clone(),
+        name: name.clone(),
+    };
+    let host = server
+        .split_once('@')
+        .map(|(_, r)| r)
+        .unwrap_or(&server)
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let url = |user: &str| format!("postgres://{user}@{host}/{name}?sslmode=disable");
+    let dir = tempfile::tempdir()?;
+    let home = dir.path();
+    let (admin, alice, bob) = (
+        home.join("admin.db"),
+        home.join("alice.db"),
+        home.join("bob.db"),
+    );
+    let password_of = |out: &str| -> TestResult<String> {
+        out.lines()
+            .find(|l| l.contains("password"))
+            .and_then(|l| l.split_whitespace().last())
+            .map(String::from)
+            .ok_or_else(|| format!("no password in {out}").into())
+    };
+    cli_run(
+        &admin,
+        home,
+        None,
+        &[
+            "team",
+            "init",
+            &url("postgres"),
+            "--role-prefix",
+            &format!("{name}_"),
+        ],
+    )?;
+    let a_user = format!("{name}_alice");
+    let b_user = format!("{name}_bob");
+    let a_pw = password_of(&cli_run(
+        &admin,
+        home,
+        None,
+        &["team", "add-user", &a_user, "--role", "checker"],
+    )?)?;
+    let b_pw = password_of(&cli_run(
+        &admin,
+        home,
+        None,
+        &["team", "add-user", &b_user, "--role", "checker"],
+    )?)?;
+
+    // Alice loads the sample and shares it; Bob joins and receives it.
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/harbour-council.txt");
+    cli_run(&alice, home, Some(&a_pw), &["team", "join", &url(&a_user)])?;
+    cli_run(
+        &alice,
+        home,
+        Some(&a_pw),
+        &["add", &sample.to_string_lossy()],
+    )?;
+    cli_run(&alice, home, Some(&a_pw), &["sync"])?;
+    cli_run(&bob, home, Some(&b_pw), &["team", "join", &url(&b_user)])?;
+    cli_run(&bob, home, Some(&b_pw), &["sync"])?;
+
+    // Alice's window on her database, syncing by itself.
+    let pw = PathBuf::from(&a_pw);
+    let mut app = App::start_with("team", &[("CLAIMDESK_DB", &alice), ("PGPASSWORD", &pw)]).await?;
+    let r = async {
+        app.client
+            .execute("location.hash = '#/article/1';", vec![])
+            .await?;
+        app.wait_for("#claim-list .claim-item.k-date").await?;
+        app.until(
+            "the sync indicator saying synced",
+            "const b = document.getElementById('sync-btn'); return !!b && !b.hidden && b.dataset.state === 'synced';",
+        )
+        .await?;
+
+        // Bob finds the "Tuesday" claim in his copy and calls it false.
+        let claims: Value = serde_json::from_str(&cli_run(&bob, home, None, &["claims", "1", "--json"])?)?;
+        let monday = claims
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["text"] == "Tuesday"))
+            .and_then(|c| c["id"].as_i64())
+            .ok_or("no Tuesday claim in Bob's copy")?;
+        cli_run(&bob, home, Some(&b_pw), &["review", &monday.to_string(), "--status", "false", "--by", "Bob"])?;
+        cli_run(&bob, home, Some(&b_pw), &["sync"])?;
+
+        // In Alice's open window, within seconds.
+        let t0 = Instant::now();
+        let deadline = t0 + Duration::from_secs(30);
+        loop {
+            let status = claim_status(&app, "date", "Tuesday").await.unwrap_or_default();
+            if status.contains("False") {
+                break;
+            }
+            if Instant::now() > deadline {
+                return Err(format!("Bob's verdict did not appear within 30 s (status {status:?})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        println!("figure: a teammate's verdict appeared in the window after {:.1} s", t0.elapsed().as_secs_f64());
+        app.shot("teammate-verdict-appears").await?;
+
+        // Both judge "2019" without seeing each other's verdict: Bob
+        // offline first, then Alice in the window. Once both have synced,
+        // the window shows the conflict, until a verdict that has seen both.
+        let year = claims
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["text"] == "2019"))
+            .and_then(|c| c["id"].as_i64())
+            .ok_or("no 2019 claim in Bob's copy")?;
+        cli_run(&bob, home, None, &["review", &year.to_string(), "--status", "false", "--by", "Bob"])?;
+        app.click_x(&claim_xpath("date", "2019")).await?;
+        app.keys("v").await?;
+        app.until(
+            "Alice's verdict on 2019",
+            "const i = [...document.querySelectorAll('#claim-list .claim-item.k-date')].find(e => e.textContent.includes('2019')); return !!i && i.textContent.includes('Verified');",
+        )
+        .await?;
+        // Alice's verdict goes out at once; Bob then syncs.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        cli_run(&bob, home, Some(&b_pw), &["sync"])?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let state = app
+                .js("const b = document.getElementById('sync-btn'); return b ? b.dataset.state : '';")
+                .await?;
+            let marked = app
+                .js("const i = [...document.querySelectorAll('#claim-list .claim-item.k-date')].find(e => e.textContent.includes('2019')); return !!i && !!i.querySelector('.verdict-conflict');")
+                .await?;
+            if state == json!("conflict") && marked == json!(true) {
+                break;
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no conflict shown within 30 s (indicator {state}, marked {marked})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        let hist = cli_run(&bob, home, None, &["history", &year.to_string()])?;
+        assert!(hist.to_lowercase().contains("conflict"), "Bob sees the conflict too: {hist}");
+        app.shot("conflicting-verdicts").await?;
+        app.wait_for("#sync-btn").await?.click().await?;
+        app.wait_for("#team-dialog[open]").await?;
+        let panel = app.text("#team-dialog").await?;
+        assert!(panel.contains(&a_user), "the panel names who this is: {panel}");
+        assert!(
+            app.text("#team-conflicts").await?.contains("2019"),
+            "the panel lists the conflicting claim"
+        );
+        app.shot("team-panel").await?;
+        Ok(())
+    }
+    .await;
+    app.finish(r).await
+}

@@ -43,6 +43,15 @@ export const confirmImport = (items, article) => call('confirm_import', { items,
 export const discardImport = (ids) => call('discard_import', { ids });
 /** Writes the corrected claims as gold for the evaluation scripts: NAME.gold.json at `path`, NAME.txt beside it. */
 export const exportGold = (article, path) => call('export_gold', { article, path });
+/** The team desk: its state (no network), a sync now, joining and leaving. */
+export const teamStatus = () => call('team_status');
+export const syncNow = () => call('sync_now');
+export const joinTeam = (url, password) => call('join_team', { url, password: password || null });
+export const leaveTeam = () => call('leave_team');
+/** Calls `fn(view)` after every sync (the shell's `team-sync` events). */
+export function onTeamSync(fn) {
+  return tauri().event.listen('team-sync', (e) => fn(e.payload));
+}
 /** Opens a source's http(s) address in the system browser. */
 export const openSource = (url) => call('open_source', { url });
 export const detectPublished = (text) => call('detect_published', { text });

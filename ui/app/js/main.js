@@ -6,6 +6,7 @@ import * as backend from './backend.js';
 import { h, replace, isTyping } from './dom.js';
 import { resolveKey, HELP } from './keys.js';
 import { parseRoute, routeHash } from './route.js';
+import { syncLabel, mayRefresh } from './team.js';
 import * as library from './views/library.js';
 
 /**
@@ -241,6 +242,43 @@ function setupDrop() {
     .catch(() => {});
 }
 
+/**
+ * The team desk's indicator in the header: synced, offline with what
+ * waits, or conflicting verdicts; a click opens the team panel. When a
+ * sync brings others' work, the view is drawn again (drafts are kept),
+ * unless the checker is typing: then a message offers it.
+ */
+function setupTeam() {
+  const btn = document.getElementById('sync-btn');
+  let panel = null;
+  const draw = (view) => {
+    const l = syncLabel(view);
+    btn.hidden = false;
+    btn.textContent = l.text;
+    btn.title = l.title;
+    btn.dataset.state = l.state;
+  };
+  btn.addEventListener('click', async () => {
+    try {
+      const view = await backend.teamStatus();
+      const { openTeamPanel } = await import('./views/team.js');
+      panel = openTeamPanel(ctx, view, draw);
+    } catch (e) {
+      ctx.fail(e);
+    }
+  });
+  backend.teamStatus().then(draw).catch(() => {});
+  backend
+    .onTeamSync((view) => {
+      draw(view);
+      if (panel && document.getElementById('team-dialog')) panel.update(view);
+      if (!view || !(view.pulled > 0)) return;
+      if (mayRefresh(view, isTyping(document.activeElement))) show();
+      else toast('New work from the team.', 'info', { label: 'Show', run: () => show() });
+    })
+    .catch(() => {});
+}
+
 async function start() {
   const startedAt = performance.now();
   applyTheme(localStorage.getItem('claimdesk.theme'));
@@ -259,6 +297,7 @@ async function start() {
     .catch((e) => ctx.fail(e));
   setupProgress();
   setupDrop();
+  setupTeam();
   await show();
   const viewBuiltAt = performance.now();
   document.documentElement.dataset.ready = 'true';

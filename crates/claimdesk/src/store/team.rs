@@ -67,6 +67,15 @@ impl Store {
     }
 
     /// Records the outcome of a sync: `None` for success.
+    /// Leaves the team: this replica stops syncing. What it holds stays,
+    /// and joining again sends what waits.
+    pub fn leave_team(&mut self) -> Result<(), StoreError> {
+        let tx = self.begin()?;
+        tx.execute("DELETE FROM team WHERE id = 1", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn record_sync(&mut self, error: Option<&str>) -> Result<(), StoreError> {
         let tx = self.begin()?;
         match error {

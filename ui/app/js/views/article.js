@@ -100,6 +100,7 @@ export function claimItem(c, onPick, archive = {}) {
       ? h('button', { type: 'button', class: 'link person-link', text: 'person', title: `Everything the archive says about ${who}`, 'aria-label': `Person page: ${who}`, on: { click: (ev) => { ev.stopPropagation(); archive.person(who); } } })
       : null,
     reasons.length ? h('span', { class: 'conflict-badge', title: reasons.join('\n'), text: `⚠ ${reasons.length}` }) : null,
+    c.verdict_conflict ? h('span', { class: 'verdict-conflict', title: 'Two verdicts that do not know each other: open the claim to settle them', text: '⇄ conflict' }) : null,
     h('span', { class: ['status-badge', `s-${c.status}`], title: ORIGIN[c.origin] || '', text: `${STATUS_LABEL[c.status] || c.status}${c.origin === 'carried' ? ' ↻' : ''}` })));
 }
 

@@ -267,6 +267,7 @@ export async function mount(root, ctx, route) {
           markBadge(c),
           h('h1', { id: 'claim-text', text: c.text })),
         context(view, c),
+        c.verdict_conflict ? h('p', { id: 'claim-verdict-conflict', class: 'recheck-reason', text: 'Conflicting verdicts: two checkers judged this claim without seeing each other (both are under History). A verdict saved now has seen both and settles it.' }) : null,
         c.dismissed ? h('p', { id: 'claim-dismissed', class: 'recheck-reason', text: `Dismissed as not a claim${c.dismiss_reason ? `: ${c.dismiss_reason}` : '.'}` }) : null,
         h('dl', { class: 'fields', id: 'claim-fields' }, fields(c).map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])),
         correctionButtons,
