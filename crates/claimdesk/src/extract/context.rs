@@ -700,7 +700,7 @@ impl<'a> Ctx<'a> {
         self.doc.is_allcaps(i) && self.doc.s(i).len() <= 5
     }
 
-    fn is_modifier(&self, i: usize) -> bool {
+    pub(crate) fn is_modifier(&self, i: usize) -> bool {
         let w = self.lc(i);
         self.doc.kind(i) == Some(Tk::Word)
             && ((MODIFIERS.contains(&w) && (!self.doc.is_cap(i) || lexicon::is_title_word(w)))

@@ -155,6 +155,19 @@ pub fn is_spokesperson(w: &str) -> bool {
     SPOKESPEOPLE.contains(w)
 }
 
+static SUCCESSION: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    lines(include_str!("../../data/lexicon/succession_verbs.txt"))
+        .filter_map(|l| l.split('#').next()?.split_whitespace().next())
+        .flat_map(inflections)
+        .collect()
+});
+
+/// Whether the word is a form of a verb of taking over a post ("replaced",
+/// "succeeding"): in "X replaced Y as mayor" the title is X's.
+pub fn is_succession_verb(w: &str) -> bool {
+    SUCCESSION.contains(w)
+}
+
 static OWNED_EVENTS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/owned_events.txt")));
 
