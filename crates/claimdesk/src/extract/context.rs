@@ -969,8 +969,12 @@ impl<'a> Ctx<'a> {
                 s += 1;
             }
             let mut e = s;
-            while e < end && e < s + 10 {
+            while e < end && e < s + 12 {
                 let w = self.doc.s(e);
+                if self.inner_at(s, e, end) {
+                    e += 1;
+                    continue;
+                }
                 if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"")
                     || self.boundary(e)
                     || matches!(self.lc(e), "who" | "which" | "that" | "since" | "until")
@@ -1033,6 +1037,28 @@ impl<'a> Ctx<'a> {
             roles,
             org,
         })
+    }
+
+    /// Whether "at" at `e` joins two parts of one organization's name
+    /// ("the Centre for Tidal Studies at Brenner University"): capitalised
+    /// words on both sides, and an organization word ("University",
+    /// "Institute") in the capitalised run after it.
+    fn inner_at(&self, s: usize, e: usize, end: usize) -> bool {
+        if self.lc(e) != "at" || e == s || !self.doc.is_cap(e - 1) {
+            return false;
+        }
+        let mut k = e + 1;
+        if self.lc(k) == "the" {
+            k += 1;
+        }
+        let run = (k..end.min(k + 5)).take_while(|&t| self.doc.is_cap(t));
+        let mut any = false;
+        for t in run {
+            if lexicon::is_org_word(self.lc(t)) {
+                any = true;
+            }
+        }
+        any
     }
 
     /// An organization's name from tokens `[a, b)`: a person's name when a
