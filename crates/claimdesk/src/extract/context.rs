@@ -1105,6 +1105,11 @@ impl<'a> Ctx<'a> {
             if lexicon::is_cue(w, lexicon::Cue::Hypothesis) {
                 return true;
             }
+            if lexicon::is_cue(w, lexicon::Cue::HypothesisTo)
+                && matches!(self.lc(k + 1), "to" | "in")
+            {
+                return true;
+            }
         }
         // A question.
         let last = seg.tok_end.saturating_sub(1);
