@@ -673,9 +673,11 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             if people.is_empty() {
                 return None;
             }
-            let others = with_people(ctx, ne, end, end);
-            let last = others.last().map_or(ne, |o| o.end);
-            let event = ctx.phrase(f + 1, ne);
+            let others = with_people(ctx, a, ne.max(a + 1), end);
+            let last = others.last().map_or(ne, |o| o.end).max(ne);
+            // The others are named by the claim builder ("with X").
+            let stop = (a..ne).find(|&j| ctx.lc(j) == "with").unwrap_or(ne);
+            let event = ctx.phrase(f + 1, stop);
             let event = event
                 .strip_prefix("a ")
                 .or_else(|| event.strip_prefix("the "))
