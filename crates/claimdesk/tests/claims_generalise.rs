@@ -495,7 +495,10 @@ fn plural_titles_before_a_list_of_names() {
             ),
             (
                 "The plan was opposed by two councillors, Jan Brede and Ola Fenn, on Monday.",
-                &["person=Jan Brede; role=councillor", "person=Ola Fenn; role=councillor"][..],
+                &[
+                    "person=Jan Brede; role=councillor",
+                    "person=Ola Fenn; role=councillor",
+                ][..],
             ),
             // After a comma only a numbered plural heads a list.
             ("Ana Pelk met local officials, Ivo Lund said.", &[][..]),
@@ -511,11 +514,17 @@ fn succession_gives_the_title_to_the_successor() {
         &[
             (
                 "Kasia Lind replaced Jan Brede as mayor in May.",
-                &["person=Kasia Lind; role=mayor", "person=Jan Brede; role=mayor"][..],
+                &[
+                    "person=Kasia Lind; role=mayor",
+                    "person=Jan Brede; role=mayor",
+                ][..],
             ),
             (
                 "Kasia Lind, who succeeded Jan Brede as mayor, declined to comment.",
-                &["person=Kasia Lind; role=mayor", "person=Jan Brede; role=mayor"][..],
+                &[
+                    "person=Kasia Lind; role=mayor",
+                    "person=Jan Brede; role=mayor",
+                ][..],
             ),
             // Only a prospect: the successor holds nothing yet.
             (

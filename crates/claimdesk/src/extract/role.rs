@@ -303,7 +303,10 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
             if let Some(y) = near
                 && y.start > floor + 1
                 && lexicon::is_succession_verb(ctx.lc(y.start - 1))
-                && !matches!(ctx.lc(y.start - 2), "to" | "will" | "would" | "could" | "might")
+                && !matches!(
+                    ctx.lc(y.start - 2),
+                    "to" | "will" | "would" | "could" | "might"
+                )
                 && !ctx.blocked(y.start - 1, &seg)
                 && let Some(x) = ctx
                     .subject_before(y.start - 1, &seg)
@@ -337,7 +340,10 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
 fn plural_title(ctx: &Ctx, start: usize, end: usize, floor: usize) -> Option<TitleNp> {
     let mut s = start;
     let mut listed = matches!(ctx.lc(end), "and" | ",")
-        && ctx.coref.at(end + 1).is_some_and(|x| !x.pronoun && x.start == end + 1);
+        && ctx
+            .coref
+            .at(end + 1)
+            .is_some_and(|x| !x.pronoun && x.start == end + 1);
     for _ in 0..8 {
         if s < floor + 2 || !matches!(ctx.lc(s - 1), "and" | ",") {
             break;
