@@ -586,3 +586,30 @@ fn present_in_a_place_for_an_event_and_trips_between_places() {
         ],
     );
 }
+
+#[test]
+fn capitalised_title_words_belong_to_the_title() {
+    use ClaimKind::Role;
+    check_all(
+        Role,
+        &[
+            (
+                "Harbour Daily Chief Medical Correspondent Ana Pelk spoke.",
+                &["person=Ana Pelk; role=Chief Medical Correspondent; org=Harbour Daily"][..],
+            ),
+            (
+                "Presiding Officer Ivo Lund opened the session.",
+                &["person=Ivo Lund; role=Presiding Officer"][..],
+            ),
+            (
+                "Valmora Deputy Harbour Minister Ana Pelk spoke.",
+                &["person=Ana Pelk; role=Deputy Harbour Minister; org=Valmora"][..],
+            ),
+            // A denied title names no role.
+            (
+                "Though he is not the chief negotiator, Ivo Lund joined the talks.",
+                &[][..],
+            ),
+        ],
+    );
+}

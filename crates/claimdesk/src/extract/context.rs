@@ -780,8 +780,19 @@ impl<'a> Ctx<'a> {
                             lexicon::place(self.lc(s)).is_some() && p == s + 1
                                 || super::gazetteer::is_place(&words)
                         });
-                        let org_end = place_end.unwrap_or(k);
-                        this_org = Some(self.org_name(s, org_end));
+                        // "CNN Chief Medical Correspondent", "Presiding
+                        // Officer": from a role modifier or a participle
+                        // on, the capitalised words are the title's.
+                        let title_from = (s..k).find(|&t| {
+                            let w = self.lc(t);
+                            (MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 5))
+                                && lexicon::place(w).is_none()
+                                && !self.is_acronym(t)
+                        });
+                        let org_end = place_end.or(title_from).unwrap_or(k);
+                        if org_end > s {
+                            this_org = Some(self.org_name(s, org_end));
+                        }
                         if org_end < k {
                             role_start_override = Some(org_end);
                         }

@@ -122,7 +122,9 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                         .coref
                         .at(k)
                         .is_some_and(|x| x.possessive && x.start == k);
-                if !opener {
+                // "he is not the trade negotiator, X": a denied title.
+                if !opener || (k > floor && lexicon::is_cue(ctx.lc(k - 1), lexicon::Cue::Negation))
+                {
                     continue;
                 }
                 // "the agency's former finance director, Piet Aalders": the
