@@ -613,3 +613,27 @@ fn capitalised_title_words_belong_to_the_title() {
         ],
     );
 }
+
+#[test]
+fn labels_inside_a_noun_phrase_are_no_quotes() {
+    use ClaimKind::Quote;
+    check_all(
+        Quote,
+        &[
+            (
+                "Ana Pelk called it the harbour's \"existential issue.\"",
+                &[][..],
+            ),
+            ("Ivo Lund called her \"snap\" election a gamble.", &[][..]),
+            // Partial quotes that are words said stay quotes.
+            (
+                "Ivo Lund said the plan was \"reckless.\"",
+                &["speaker=Ivo Lund; quote=reckless."][..],
+            ),
+            (
+                "Ivo Lund called her \"reckless\" and walked out.",
+                &["speaker=Ivo Lund; quote=reckless"][..],
+            ),
+        ],
+    );
+}
