@@ -479,3 +479,161 @@ fn departures_with_two_word_objects_and_common_word_surnames() {
         &["Ana May"],
     );
 }
+
+#[test]
+fn plural_titles_before_a_list_of_names() {
+    use ClaimKind::Role;
+    check_all(
+        Role,
+        &[
+            (
+                "Yesterday congressional leaders Jan Brede and Ola Fenn objected.",
+                &[
+                    "person=Jan Brede; role=congressional leader",
+                    "person=Ola Fenn; role=congressional leader",
+                ][..],
+            ),
+            (
+                "The plan was opposed by two councillors, Jan Brede and Ola Fenn, on Monday.",
+                &[
+                    "person=Jan Brede; role=councillor",
+                    "person=Ola Fenn; role=councillor",
+                ][..],
+            ),
+            // After a comma only a numbered plural heads a list.
+            ("Ana Pelk met local officials, Ivo Lund said.", &[][..]),
+        ],
+    );
+}
+
+#[test]
+fn succession_gives_the_title_to_the_successor() {
+    use ClaimKind::Role;
+    check_all(
+        Role,
+        &[
+            (
+                "Kasia Lind replaced Jan Brede as mayor in May.",
+                &[
+                    "person=Kasia Lind; role=mayor",
+                    "person=Jan Brede; role=mayor",
+                ][..],
+            ),
+            (
+                "Kasia Lind, who succeeded Jan Brede as mayor, declined to comment.",
+                &[
+                    "person=Kasia Lind; role=mayor",
+                    "person=Jan Brede; role=mayor",
+                ][..],
+            ),
+            // Only a prospect: the successor holds nothing yet.
+            (
+                "Ana Pelk is the favourite to replace Jan Brede as mayor.",
+                &["person=Jan Brede; role=mayor"][..],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_organization_name_may_hold_at() {
+    use ClaimKind::{Quote, Role};
+    let text = "\"We rarely see a plan this bold,\" Lena Torvik, the director of the Centre for Tidal Studies at Brenner University, told reporters.";
+    check(
+        Role,
+        text,
+        &["person=Lena Torvik; role=director; org=Centre for Tidal Studies at Brenner University"],
+    );
+    check_people(Quote, text, &["Lena Torvik"]);
+    // "at" before a place that is no organization ends the name.
+    check(
+        Role,
+        "Ivo Lund, the director of the Harbour Trust, spoke at Dunhollow.",
+        &["person=Ivo Lund; role=director; org=Harbour Trust"],
+    );
+}
+
+#[test]
+fn present_in_a_place_for_an_event_and_trips_between_places() {
+    use ClaimKind::Attendance;
+    check_all(
+        Attendance,
+        &[
+            (
+                "Ana Pelk is in Dunhollow for a two-day meeting with Ivo Lund.",
+                &[
+                    "person=Ana Pelk; event=two-day meeting with Ivo Lund; place=Dunhollow; planned=false",
+                    "person=Ivo Lund; event=two-day meeting with Ana Pelk; place=Dunhollow; planned=false",
+                ][..],
+            ),
+            // A stay with no event is no attendance.
+            ("Ana Pelk was in Dunhollow for the weekend.", &[][..]),
+            (
+                "Ana Pelk had already left Valmora for Dunhollow.",
+                &["person=Ana Pelk; event=visit to Dunhollow; place=Dunhollow; planned=false"][..],
+            ),
+            ("Ana Pelk left the party for good.", &[][..]),
+            // "failed" as an adjective: the talks took place.
+            (
+                "Ana Pelk's failed talks with Ivo Lund ended the plan.",
+                &[
+                    "person=Ana Pelk; event=failed talks with Ivo Lund; planned=false",
+                    "person=Ivo Lund; event=failed talks with Ana Pelk; planned=false",
+                ][..],
+            ),
+            // As a verb: they did not.
+            ("Ana Pelk failed to attend the summit.", &[][..]),
+        ],
+    );
+}
+
+#[test]
+fn capitalised_title_words_belong_to_the_title() {
+    use ClaimKind::Role;
+    check_all(
+        Role,
+        &[
+            (
+                "Harbour Daily Chief Medical Correspondent Ana Pelk spoke.",
+                &["person=Ana Pelk; role=Chief Medical Correspondent; org=Harbour Daily"][..],
+            ),
+            (
+                "Presiding Officer Ivo Lund opened the session.",
+                &["person=Ivo Lund; role=Presiding Officer"][..],
+            ),
+            (
+                "Valmora Deputy Harbour Minister Ana Pelk spoke.",
+                &["person=Ana Pelk; role=Deputy Harbour Minister; org=Valmora"][..],
+            ),
+            // A denied title names no role.
+            (
+                "Though he is not the chief negotiator, Ivo Lund joined the talks.",
+                &[][..],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn labels_inside_a_noun_phrase_are_no_quotes() {
+    use ClaimKind::Quote;
+    check_all(
+        Quote,
+        &[
+            (
+                "Ana Pelk called it the harbour's \"existential issue.\"",
+                &[][..],
+            ),
+            ("Ivo Lund called her \"snap\" election a gamble.", &[][..]),
+            // Partial quotes that are words said stay quotes.
+            (
+                "Ivo Lund said the plan was \"reckless.\"",
+                &["speaker=Ivo Lund; quote=reckless."][..],
+            ),
+            (
+                "Ivo Lund called her \"reckless\" and walked out.",
+                &["speaker=Ivo Lund; quote=reckless"][..],
+            ),
+        ],
+    );
+}

@@ -586,6 +586,17 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             if matches!(ctx.lc(k), "back" | "home" | "straight" | "on") {
                 k += 1;
             }
+            // "left Valmora for Dunhollow": past the place left, to the
+            // word that leads to where the trip goes.
+            if !t.next.is_empty() && ctx.doc.is_cap(k) && ctx.coref.at(k).is_none() {
+                let mut e = k;
+                while e < end && e < k + 4 && ctx.doc.is_cap(e) && ctx.coref.at(e).is_none() {
+                    e += 1;
+                }
+                if t.next.contains(&ctx.lc(e)) {
+                    k = e;
+                }
+            }
             let prep = ctx.lc(k);
             if !(matches!(prep, "in" | "at" | "to") || t.next.contains(&prep)) {
                 return None;
@@ -631,6 +642,54 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                 place: Some(place),
                 fixed_place: false,
                 end: e,
+            })
+        }
+        "be_in" => {
+            // "Ana Pelk is in Dunhollow for talks with Ivo Lund": present
+            // in a place for an event.
+            if ctx.lc(v + 1) != "in" {
+                return None;
+            }
+            let place = ctx.open_place_at(v + 2, end)?;
+            let mut e = v + 2;
+            while e < end && ctx.doc.is_cap(e) {
+                e += 1;
+            }
+            let f = (e..(e + 4).min(end)).find(|&j| ctx.lc(j) == "for")?;
+            // Past an article and a length ("a two-day meeting"), which
+            // np_after would read as a date.
+            let mut a = f + 1;
+            if matches!(ctx.lc(a), "a" | "an" | "the") {
+                a += 1;
+            }
+            while a < end && lexicon::is_event_modifier(ctx.lc(a)) {
+                a += 1;
+            }
+            let ne = np_after(ctx, a, end);
+            if !(f + 1..ne).any(|j| lexicon::is_event(ctx.lc(j))) {
+                return None;
+            }
+            let people = subj();
+            if people.is_empty() {
+                return None;
+            }
+            let others = with_people(ctx, a, ne.max(a + 1), end);
+            let last = others.last().map_or(ne, |o| o.end).max(ne);
+            // The others are named by the claim builder ("with X").
+            let stop = (a..ne).find(|&j| ctx.lc(j) == "with").unwrap_or(ne);
+            let event = ctx.phrase(f + 1, stop);
+            let event = event
+                .strip_prefix("a ")
+                .or_else(|| event.strip_prefix("the "))
+                .unwrap_or(&event)
+                .to_string();
+            Some(Found {
+                people,
+                others,
+                event,
+                place: Some(place),
+                fixed_place: true,
+                end: last,
             })
         }
         "take_part" => {

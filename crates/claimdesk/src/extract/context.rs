@@ -700,7 +700,7 @@ impl<'a> Ctx<'a> {
         self.doc.is_allcaps(i) && self.doc.s(i).len() <= 5
     }
 
-    fn is_modifier(&self, i: usize) -> bool {
+    pub(crate) fn is_modifier(&self, i: usize) -> bool {
         let w = self.lc(i);
         self.doc.kind(i) == Some(Tk::Word)
             && ((MODIFIERS.contains(&w) && (!self.doc.is_cap(i) || lexicon::is_title_word(w)))
@@ -780,8 +780,19 @@ impl<'a> Ctx<'a> {
                             lexicon::place(self.lc(s)).is_some() && p == s + 1
                                 || super::gazetteer::is_place(&words)
                         });
-                        let org_end = place_end.unwrap_or(k);
-                        this_org = Some(self.org_name(s, org_end));
+                        // "CNN Chief Medical Correspondent", "Presiding
+                        // Officer": from a role modifier or a participle
+                        // on, the capitalised words are the title's.
+                        let title_from = (s..k).find(|&t| {
+                            let w = self.lc(t);
+                            (MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 5))
+                                && lexicon::place(w).is_none()
+                                && !self.is_acronym(t)
+                        });
+                        let org_end = place_end.or(title_from).unwrap_or(k);
+                        if org_end > s {
+                            this_org = Some(self.org_name(s, org_end));
+                        }
                         if org_end < k {
                             role_start_override = Some(org_end);
                         }
@@ -969,8 +980,12 @@ impl<'a> Ctx<'a> {
                 s += 1;
             }
             let mut e = s;
-            while e < end && e < s + 10 {
+            while e < end && e < s + 12 {
                 let w = self.doc.s(e);
+                if self.inner_at(s, e, end) {
+                    e += 1;
+                    continue;
+                }
                 if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"")
                     || self.boundary(e)
                     || matches!(self.lc(e), "who" | "which" | "that" | "since" | "until")
@@ -1035,6 +1050,28 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether "at" at `e` joins two parts of one organization's name
+    /// ("the Centre for Tidal Studies at Brenner University"): capitalised
+    /// words on both sides, and an organization word ("University",
+    /// "Institute") in the capitalised run after it.
+    fn inner_at(&self, s: usize, e: usize, end: usize) -> bool {
+        if self.lc(e) != "at" || e == s || !self.doc.is_cap(e - 1) {
+            return false;
+        }
+        let mut k = e + 1;
+        if self.lc(k) == "the" {
+            k += 1;
+        }
+        let run = (k..end.min(k + 5)).take_while(|&t| self.doc.is_cap(t));
+        let mut any = false;
+        for t in run {
+            if lexicon::is_org_word(self.lc(t)) {
+                any = true;
+            }
+        }
+        any
+    }
+
     /// An organization's name from tokens `[a, b)`: a person's name when a
     /// person is named there, a place's canonical name for an adjective,
     /// without Reuters ticker brackets.
@@ -1077,6 +1114,11 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             if lexicon::is_cue(w, lexicon::Cue::Hypothesis) {
+                return true;
+            }
+            if lexicon::is_cue(w, lexicon::Cue::HypothesisTo)
+                && matches!(self.lc(k + 1), "to" | "in")
+            {
                 return true;
             }
         }

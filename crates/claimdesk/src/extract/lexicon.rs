@@ -108,6 +108,10 @@ pub enum Cue {
     Negation,
     /// In the clause before the trigger: refused, demanded, hoped for.
     Hypothesis,
+    /// In the clause before the trigger, only as a verb before "to" or
+    /// "in" ("failed to resign"); as an adjective ("the failed talks") the
+    /// event took place.
+    HypothesisTo,
     /// Close before the trigger: planned.
     Future,
     /// Anywhere in the clause: planned ("next", "tomorrow").
@@ -124,6 +128,7 @@ static CUES: LazyLock<FastMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
         let cue = match kind {
             "negation" => Cue::Negation,
             "hypothesis" => Cue::Hypothesis,
+            "hypothesis_to" => Cue::HypothesisTo,
             "future" => Cue::Future,
             "future_after" => Cue::FutureAfter,
             _ => continue,
@@ -153,6 +158,19 @@ static SPOKESPEOPLE: LazyLock<FastSet> =
 /// Whether the noun names someone who speaks for another ("spokesman").
 pub fn is_spokesperson(w: &str) -> bool {
     SPOKESPEOPLE.contains(w)
+}
+
+static SUCCESSION: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    lines(include_str!("../../data/lexicon/succession_verbs.txt"))
+        .filter_map(|l| l.split('#').next()?.split_whitespace().next())
+        .flat_map(inflections)
+        .collect()
+});
+
+/// Whether the word is a form of a verb of taking over a post ("replaced",
+/// "succeeding"): in "X replaced Y as mayor" the title is X's.
+pub fn is_succession_verb(w: &str) -> bool {
+    SUCCESSION.contains(w)
 }
 
 static OWNED_EVENTS: LazyLock<FastSet> =
@@ -499,6 +517,7 @@ mod tests {
         for (w, kind) in [
             ("not", Cue::Negation),
             ("refused", Cue::Hypothesis),
+            ("failed", Cue::HypothesisTo),
             ("will", Cue::Future),
             ("next", Cue::FutureAfter),
             ("upcoming", Cue::Future),
@@ -520,6 +539,7 @@ mod tests {
             "tell",
             "visit",
             "travel",
+            "be_in",
             "take_part",
             "include",
             "appear",

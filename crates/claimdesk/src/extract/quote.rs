@@ -116,6 +116,28 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             && matches!(ctx.lc(q.open - 1), "the" | "a" | "an" | "its" | "their")
             && q.close
                 .is_some_and(|c| ctx.doc.kind(c + 1) == Some(Tk::Word) && !ctx.doc.is_cap(c + 1));
+        // `called her "snap" election`: one quoted word before a noun,
+        // after a possessive; `the country's "existential issue"`: a short
+        // lower-case phrase after a possessive or article, ending the noun
+        // phrase. Both are labels inside a noun phrase, not speech.
+        let possessed = q.open > 0
+            && matches!(
+                ctx.lc(q.open - 1),
+                "'s" | "his" | "her" | "its" | "their" | "our" | "the"
+            );
+        let lower = quoted_first_lower(ctx, start, end);
+        let before_noun = q.close.is_some_and(|c| {
+            ctx.doc.kind(c + 1) == Some(Tk::Word)
+                && !ctx.doc.is_cap(c + 1)
+                && crate::lexical::words::is_noun(ctx.lc(c + 1))
+        });
+        let label = label
+            || (possessed && lower && words < 2 && before_noun)
+            || (possessed
+                && lower
+                && words <= 3
+                && q.open > 1
+                && matches!(ctx.lc(q.open - 1), "'s" | "its" | "their" | "our"));
         // `using the term "fake news"`, `a so-called "harbour fund"`.
         let named = q.open > 0
             && matches!(
@@ -210,6 +232,16 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
 /// Whether quoted words read as a title: two to ten words, every one
 /// capitalized except short function words ("How to Get Rich",
 /// "The Art of the Deal").
+/// Whether the quoted text in bytes `[start, end)` begins with a lower-case
+/// letter.
+fn quoted_first_lower(ctx: &Ctx, start: usize, end: usize) -> bool {
+    ctx.doc
+        .text
+        .get(start..end)
+        .and_then(|t| t.chars().find(|c| c.is_alphanumeric()))
+        .is_some_and(char::is_lowercase)
+}
+
 fn title_case(s: &str) -> bool {
     const MINOR: &[&str] = &[
         "a", "an", "the", "of", "to", "and", "or", "in", "on", "at", "for", "with", "from", "by",

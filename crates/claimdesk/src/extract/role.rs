@@ -94,7 +94,10 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         let floor = seg.tok_start;
         let end = seg.tok_end;
         // Title before the name.
-        if let Some(mut np) = ctx.pre_title(m.start, floor) {
+        if let Some(np) = plural_title(ctx, m.start, m.end, floor) {
+            // "regional councillors Jan Brede and Ola Fenn".
+            push(ctx, &mut out, who, &np, np.start, m.end, m.seg, 0.7);
+        } else if let Some(mut np) = ctx.pre_title(m.start, floor) {
             // "King Ivo of Valmora", "President Ana Pelk of Estonia".
             let mut stop = m.end;
             if np.org.is_none() && ctx.lc(m.end) == "of" && ctx.doc.is_cap(m.end + 1) {
@@ -119,7 +122,9 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                         .coref
                         .at(k)
                         .is_some_and(|x| x.possessive && x.start == k);
-                if !opener {
+                // "he is not the trade negotiator, X": a denied title.
+                if !opener || (k > floor && lexicon::is_cue(ctx.lc(k - 1), lexicon::Cue::Negation))
+                {
                     continue;
                 }
                 // "the agency's former finance director, Piet Aalders": the
@@ -292,9 +297,28 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 continue;
             };
             let floor = ctx.clause_start(a, &seg);
-            let who = (a.saturating_sub(4).max(floor)..a)
+            let near = (a.saturating_sub(4).max(floor)..a)
                 .rev()
-                .find_map(|t| ctx.person_ending_at(t, floor))
+                .find_map(|t| ctx.person_ending_at(t, floor));
+            // "X replaced Y as mayor": the title is also the subject's,
+            // unless the taking over is only a prospect ("to replace").
+            if let Some(y) = near
+                && y.start > floor + 1
+                && lexicon::is_succession_verb(ctx.lc(y.start - 1))
+                && !matches!(
+                    ctx.lc(y.start - 2),
+                    "to" | "will" | "would" | "could" | "might"
+                )
+                && !ctx.blocked(y.start - 1, &seg)
+                && let Some(x) = ctx
+                    .subject_before(y.start - 1, &seg)
+                    .first()
+                    .copied()
+                    .or_else(|| relative_antecedent(ctx, a, &seg))
+            {
+                push(ctx, &mut out, x, &np, x.start.min(a), np.end, si, 0.7);
+            }
+            let who = near
                 .or_else(|| {
                     ctx.subject_before(a.saturating_sub(1), &seg)
                         .first()
@@ -307,6 +331,110 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// A plural title before a list of names gives each name the title:
+/// "congressional leaders Ana Pelk and Ivo Lund", "Two councillors, Piet
+/// Ander and Lotte Graaf". `start..end` is one name of the list; the names
+/// before it in the list are walked back over. After a comma the title
+/// needs a number before it ("two councillors, X and Y"), so "met local
+/// officials, Ana Pelk said" names no role.
+fn plural_title(ctx: &Ctx, start: usize, end: usize, floor: usize) -> Option<TitleNp> {
+    let mut s = start;
+    let mut listed = matches!(ctx.lc(end), "and" | ",")
+        && ctx
+            .coref
+            .at(end + 1)
+            .is_some_and(|x| !x.pronoun && x.start == end + 1);
+    for _ in 0..8 {
+        if s < floor + 2 || !matches!(ctx.lc(s - 1), "and" | ",") {
+            break;
+        }
+        if ctx.coref.at(s - 2).is_some_and(|x| x.pronoun) {
+            break;
+        }
+        let Some(prev) = ctx.person_ending_at(s - 2, floor) else {
+            break;
+        };
+        s = prev.start;
+        listed = true;
+    }
+    let mut p = s.checked_sub(1)?;
+    let comma = ctx.doc.s(p) == ",";
+    if comma {
+        p = p.checked_sub(1)?;
+    }
+    if p < floor || ctx.doc.kind(p) != Some(super::segment::Tk::Word) {
+        return None;
+    }
+    let sing = singular(ctx.lc(p))?;
+    if !lexicon::is_title_head(&sing) || lexicon::is_title_head(ctx.lc(p)) {
+        return None;
+    }
+    let mut k = p;
+    while k > floor && ctx.is_modifier(k - 1) && ctx.lc(k - 1) != "former" {
+        k -= 1;
+    }
+    let role_start = k;
+    let former = k > floor && ctx.lc(k - 1) == "former";
+    if former {
+        k -= 1;
+    }
+    // A capitalised organization right before: "Democratic", "UN".
+    let mut o = k;
+    while o > floor
+        && (ctx.doc.is_cap(o - 1) || ctx.is_acronym(o - 1))
+        && ctx.coref.at(o - 1).is_none()
+        && !lexicon::is_stopword(ctx.lc(o - 1))
+        && !cardinal(ctx.lc(o - 1))
+    {
+        o -= 1;
+    }
+    let org = (o < k && (o > floor || lexicon::place(ctx.lc(o)).is_some() || ctx.is_acronym(o)))
+        .then(|| ctx.org_name(o, k));
+    if comma {
+        let before = if org.is_some() { o } else { k };
+        let numbered = before > floor
+            && (ctx.doc.kind(before - 1) == Some(super::segment::Tk::Num)
+                || cardinal(ctx.lc(before - 1)));
+        if !numbered || !listed {
+            return None;
+        }
+    }
+    let mut role = if role_start < p {
+        format!("{} {sing}", ctx.title_phrase(role_start, p))
+    } else {
+        sing
+    };
+    if former {
+        role = format!("former {role}");
+    }
+    Some(TitleNp {
+        start: if org.is_some() { o } else { k },
+        end: start,
+        roles: vec![role],
+        org,
+    })
+}
+
+/// Whether the word is a cardinal number word ("two", "five").
+fn cardinal(w: &str) -> bool {
+    matches!(
+        crate::lexical::vocab::lookup(w),
+        Some(crate::lexical::vocab::Word::Cardinal(_))
+    )
+}
+
+/// The singular of a plural noun ("leaders" → "leader", "secretaries" →
+/// "secretary"), or none when the word does not end in a plural "s".
+fn singular(w: &str) -> Option<String> {
+    if w.len() < 4 || w.ends_with("ss") || w.ends_with("'s") {
+        return None;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    w.strip_suffix('s').map(str::to_string)
 }
 
 /// Whether the phrase at `a` after a copula ranks rather than names a post
