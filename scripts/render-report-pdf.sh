@@ -30,7 +30,7 @@ if [[ $# -eq 0 ]]; then
   bin=target/debug/claimdesk
   export CLAIMDESK_DB=$out/claims.db CLAIMDESK_REVIEWER="report check"
   "$bin" add samples/harbour-council.txt >/dev/null
-  mapfile -t ids < <("$bin" claims 1 | awk 'NR > 1 { print $1 }')
+  mapfile -t ids < <("$bin" claims 1 | awk '$1 ~ /^[0-9]+$/ { print $1 }')
   [[ ${#ids[@]} -ge 3 ]] || { echo "render-report-pdf: the sample article gave too few claims" >&2; exit 1; }
   "$bin" review "${ids[0]}" --status verified --note 'Checked against the dateline, "as filed".' --source https://example.org/wire >/dev/null
   "$bin" review "${ids[1]}" --status false --note $'The audit report names another chair.\nSee page 4.' >/dev/null
