@@ -109,3 +109,30 @@ fn plain_text_reads_well() {
     ));
     assert!(md.contains("- **Reviewer:** Ana Ruiz"));
 }
+
+/// A team desk's conflicting verdicts are said in the Markdown and HTML
+/// reports, and kept in the JSON.
+#[test]
+fn conflicting_verdicts_are_reported() {
+    let mut input = sample();
+    let verdict = |status, who: &str| claimdesk::report::Review {
+        status,
+        reviewer: Some(who.into()),
+        ..claimdesk::report::Review::unreviewed()
+    };
+    input.claims[0].conflicting = vec![
+        verdict(claimdesk::Status::Verified, "alice"),
+        verdict(claimdesk::Status::False, "bob"),
+    ];
+    let want = "Verified (alice) · False (bob)";
+    for format in [Format::Markdown, Format::Html] {
+        let out = render(&input, format).expect("render");
+        assert!(out.contains("Conflicting verdicts"), "{format:?}");
+        assert!(out.contains(want), "{format:?}");
+    }
+    let json = render(&input, Format::Json).expect("json");
+    assert!(json.contains("\"conflicting\""), "{json}");
+    // Without a conflict, nothing is said.
+    let plain = render(&sample(), Format::Markdown).expect("render");
+    assert!(!plain.contains("Conflicting verdicts"));
+}

@@ -64,7 +64,9 @@ pub fn from_store(
     let mut entries = Vec::with_capacity(claims.len());
     for (c, change) in claims.iter().zip(deltas) {
         let history = store.history(c.id)?;
-        entries.push(entry(&rev, c, &history, change));
+        let mut e = entry(&rev, c, &history, change);
+        e.conflicting = store.conflict(c.id)?.iter().map(review).collect();
+        entries.push(e);
     }
     Ok(ReportInput {
         article: article_info(&rev.info, &infos),
@@ -145,6 +147,7 @@ fn entry(
         review: current,
         history: shown,
         change,
+        conflicting: Vec::new(),
     }
 }
 

@@ -346,6 +346,13 @@ fn claim(o: &mut String, n: usize, e: &ClaimEntry, prev: Option<u32>) {
         .collect();
     let _ = writeln!(o, r#"<p class="fields">{}</p>"#, fields.join(" · "));
     verdict(o, r);
+    if !e.conflicting.is_empty() {
+        let _ = writeln!(
+            o,
+            r#"<p class="conflicting"><strong>Conflicting verdicts:</strong> {} (given apart; a verdict that has seen them all settles it)</p>"#,
+            esc(&words::conflicting(&e.conflicting))
+        );
+    }
     if let Some(d) = &e.change
         && d.change == ClaimChange::Changed
         && !d.fields.is_empty()

@@ -73,6 +73,11 @@ pub struct ClaimEntry {
     /// no previous revision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<ClaimDelta>,
+    /// Verdicts that do not know each other (a team desk's checkers judged
+    /// the claim apart): empty unless they conflict. The report says so
+    /// until a verdict that has seen them all settles it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicting: Vec<Review>,
 }
 
 /// The sentence a claim was found in, with the claim's span inside it.

@@ -219,6 +219,13 @@ fn claim(o: &mut String, n: usize, e: &ClaimEntry, prev: Option<u32>) {
         .collect();
     let _ = writeln!(o, "**Fields:** {}\n", fields.join(" · "));
     review_lines(o, &e.review);
+    if !e.conflicting.is_empty() {
+        let _ = writeln!(
+            o,
+            "- **Conflicting verdicts:** {} (given apart; a verdict that has seen them all settles it)",
+            one_line(&words::conflicting(&e.conflicting))
+        );
+    }
     if let Some(d) = &e.change {
         let _ = writeln!(
             o,

@@ -272,3 +272,38 @@ mod tests {
         assert_eq!(status_title(Status::NeedsRecheck), "Needs re-check");
     }
 }
+
+/// Conflicting verdicts in one line: "Verified (alice) · False (bob)".
+pub fn conflicting(list: &[Review]) -> String {
+    list.iter()
+        .map(|r| match &r.reviewer {
+            Some(w) => format!("{} ({w})", status_title(r.status)),
+            None => status_title(r.status).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[cfg(test)]
+mod conflicting_tests {
+    use super::*;
+
+    #[test]
+    fn conflicting_verdicts_in_one_line() {
+        let r = |status, who: Option<&str>| Review {
+            status,
+            reviewer: who.map(String::from),
+            ..Review::unreviewed()
+        };
+        let check = |list: &[Review], want: &str| assert_eq!(conflicting(list), want);
+        check(
+            &[
+                r(Status::Verified, Some("alice")),
+                r(Status::False, Some("bob")),
+            ],
+            "Verified (alice) · False (bob)",
+        );
+        check(&[r(Status::Disputed, None)], "Disputed");
+        check(&[], "");
+    }
+}

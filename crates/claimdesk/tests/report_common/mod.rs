@@ -91,6 +91,7 @@ fn entry(
     change: ClaimChange,
 ) -> ClaimEntry {
     ClaimEntry {
+        conflicting: Vec::new(),
         id,
         claim: ce.0,
         evidence: ce.1,
