@@ -48,119 +48,6 @@ pub struct Ctx<'a> {
     timex_malformed: Vec<usize>,
 }
 
-const AUX: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "did",
-    "does",
-    "do",
-    "reportedly",
-    "allegedly",
-    "subsequently",
-    "previously",
-    "earlier",
-    "recently",
-    "finally",
-    "formally",
-    "officially",
-    "himself",
-    "herself",
-    "just",
-    "already",
-    "abruptly",
-    "suddenly",
-    "eventually",
-    "first",
-    "initially",
-    "still",
-    "been",
-    "being",
-    "be",
-    "once",
-    "jointly",
-    "separately",
-    "personally",
-    "both",
-    "all",
-    "each",
-    "yesterday",
-    "today",
-    "again",
-];
-
-pub(crate) const MODIFIERS: &[&str] = &[
-    "former",
-    "then",
-    "acting",
-    "interim",
-    "deputy",
-    "senior",
-    "top",
-    "chief",
-    "presidential",
-    "outgoing",
-    "new",
-    "incoming",
-    "vice",
-    "assistant",
-    "associate",
-    "executive",
-    "special",
-    "lead",
-    "foreign",
-    "national",
-    "security",
-    "military",
-    "defense",
-    "defence",
-    "junior",
-    "principal",
-    "general",
-    "longtime",
-    "long-time",
-    "ex",
-    "first",
-    "joint",
-    "founding",
-    "honorary",
-    "permanent",
-    "regional",
-    "state",
-    "federal",
-    "economic",
-    "political",
-    "legal",
-    "press",
-    "communications",
-    "finance",
-    "financial",
-    "operating",
-    "managing",
-    "party",
-    "opposition",
-    "council",
-    "campaign",
-    "spiritual",
-    "supreme",
-    "independent",
-    "right",
-    "wing",
-    "right-wing",
-    "left-wing",
-    "conservative",
-    "liberal",
-];
-
 pub const PLURAL_ANAPHORS: &[&str] = &[
     "they",
     "men",
@@ -350,7 +237,10 @@ impl<'a> Ctx<'a> {
                     end: i + 1,
                 });
             }
-            if lexicon::is_title_word(w) || lexicon::place(w).is_some() || MODIFIERS.contains(&w) {
+            if lexicon::is_title_word(w)
+                || lexicon::place(w).is_some()
+                || lexicon::is_title_modifier(w)
+            {
                 k -= 1;
                 n += 1;
             } else {
@@ -368,7 +258,9 @@ impl<'a> Ctx<'a> {
             if w == "the" {
                 return Some(k - 1);
             }
-            if !(lexicon::is_title_word(w) || lexicon::place(w).is_some() || MODIFIERS.contains(&w))
+            if !(lexicon::is_title_word(w)
+                || lexicon::place(w).is_some()
+                || lexicon::is_title_modifier(w))
             {
                 return None;
             }
@@ -402,7 +294,9 @@ impl<'a> Ctx<'a> {
     pub fn subject_before(&self, v: usize, seg: &Seg) -> Vec<Who> {
         let floor = self.clause_start(v, seg);
         let mut k = v;
-        while k > floor && (AUX.contains(&self.lc(k - 1)) || self.lc(k - 1).ends_with("ly")) {
+        while k > floor
+            && (lexicon::is_verb_filler(self.lc(k - 1)) || self.lc(k - 1).ends_with("ly"))
+        {
             k -= 1;
         }
         if k == floor {
@@ -523,7 +417,7 @@ impl<'a> Ctx<'a> {
                 if lexicon::is_title_word(w)
                     || w == "'s"
                     || m.is_some_and(|m| m.possessive)
-                    || MODIFIERS.contains(&w)
+                    || lexicon::is_title_modifier(w)
                     || is_det(w)
                 {
                     k -= 1;
@@ -703,7 +597,8 @@ impl<'a> Ctx<'a> {
     pub(crate) fn is_modifier(&self, i: usize) -> bool {
         let w = self.lc(i);
         self.doc.kind(i) == Some(Tk::Word)
-            && ((MODIFIERS.contains(&w) && (!self.doc.is_cap(i) || lexicon::is_title_word(w)))
+            && ((lexicon::is_title_modifier(w)
+                && (!self.doc.is_cap(i) || lexicon::is_title_word(w)))
                 || (lexicon::is_title_word(w) && !lexicon::is_stopword(w))
                 || (lexicon::is_org_word(w) && !self.doc.is_cap(i))
                 || (!self.doc.is_cap(i)
@@ -785,7 +680,7 @@ impl<'a> Ctx<'a> {
                         // on, the capitalised words are the title's.
                         let title_from = (s..k).find(|&t| {
                             let w = self.lc(t);
-                            (MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 5))
+                            (lexicon::is_title_modifier(w) || (w.ends_with("ing") && w.len() > 5))
                                 && lexicon::place(w).is_none()
                                 && !self.is_acronym(t)
                         });

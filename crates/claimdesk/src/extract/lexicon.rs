@@ -83,6 +83,33 @@ pub fn title_word(w: &str) -> &str {
     }
 }
 
+static VERB_FILLERS: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/verb_fillers.txt")));
+
+/// A word that may stand between a subject and its verb ("had", "also",
+/// "reportedly", "himself"): `data/lexicon/verb_fillers.txt`.
+pub fn is_verb_filler(w: &str) -> bool {
+    VERB_FILLERS.contains(w)
+}
+
+static TITLE_MODIFIERS: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/title_modifiers.txt")));
+
+/// A word before a title that belongs to it ("former", "acting",
+/// "deputy"): `data/lexicon/title_modifiers.txt`.
+pub fn is_title_modifier(w: &str) -> bool {
+    TITLE_MODIFIERS.contains(w)
+}
+
+static NAME_PARTICLES: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/name_particles.txt")));
+
+/// A particle inside a name ("von", "al", "van"):
+/// `data/lexicon/name_particles.txt`.
+pub fn is_name_particle(w: &str) -> bool {
+    NAME_PARTICLES.contains(w)
+}
+
 static HONORIFICS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/honorifics.txt")));
 

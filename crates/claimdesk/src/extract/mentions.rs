@@ -38,11 +38,6 @@ pub enum Strength {
     Bare,
 }
 
-const PARTICLES: &[&str] = &[
-    "bin", "bint", "ibn", "al", "el", "von", "der", "van", "de", "da", "di", "du", "del", "della",
-    "dos", "das", "la", "le", "ter", "den",
-];
-
 /// Ordinal words ("Ninth Symphony", "Fifth Avenue" name works and places),
 /// from the shared vocabulary.
 fn is_ordinal(w: &str) -> bool {
@@ -58,7 +53,7 @@ fn is_roman(s: &str) -> bool {
 
 /// Whether a lower-case word is a name particle ("bin", "von", "de").
 pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w)
+    lexicon::is_name_particle(w)
 }
 
 /// Whether token `i` can be part of a name run.
@@ -122,7 +117,7 @@ pub fn find(doc: &Doc) -> Vec<NameRun> {
                 // ("Theresa May", not "Macron Thursday").
                 let stop_ok = !doc.has(b, lexicon::flag::STOP)
                     || lexicon::given_name(doc.lc(b - 1)).is_some();
-                let particle = PARTICLES.contains(&doc.lc(b))
+                let particle = lexicon::is_name_particle(doc.lc(b))
                     && b + 1 < seg.tok_end
                     && name_token(doc, b + 1, true)
                     && b > a;

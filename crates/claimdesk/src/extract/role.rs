@@ -466,7 +466,7 @@ fn evaluative(ctx: &Ctx, a: usize, b: usize) -> bool {
         !ctx.doc.is_cap(t)
             && crate::lexical::words::is_adjective(w)
             && !lexicon::is_title_word(w)
-            && !super::context::MODIFIERS.contains(&w)
+            && !super::lexicon::is_title_modifier(w)
             && !matches!(w, "a" | "an" | "the")
     })
 }
