@@ -48,18 +48,6 @@ pub struct Ctx<'a> {
     timex_malformed: Vec<usize>,
 }
 
-pub const PLURAL_ANAPHORS: &[&str] = &[
-    "they",
-    "men",
-    "women",
-    "executives",
-    "officials",
-    "both",
-    "pair",
-    "two",
-    "three",
-];
-
 fn is_det(w: &str) -> bool {
     matches!(w, "a" | "an" | "the")
 }
@@ -1170,7 +1158,7 @@ impl<'a> Ctx<'a> {
             && w.ends_with('s')
             && (lexicon::is_title_word(&w[..w.len() - 1])
                 || crate::lexical::words::is_person_noun(w));
-        if !PLURAL_ANAPHORS.contains(&w) && !plural_person {
+        if !lexicon::is_plural_anaphor(w) && !plural_person {
             return Vec::new();
         }
         // "the two officials": past a number word to the determiner.

@@ -110,6 +110,38 @@ pub fn is_name_particle(w: &str) -> bool {
     NAME_PARTICLES.contains(w)
 }
 
+static COPULA_SET: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/role_copulas.txt")));
+
+/// `data/lexicon/role_copulas.txt`.
+pub fn is_role_copula(w: &str) -> bool {
+    COPULA_SET.contains(w)
+}
+
+static APPOINT_SET: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/appointment_verbs.txt")));
+
+/// `data/lexicon/appointment_verbs.txt`.
+pub fn is_appointment_verb(w: &str) -> bool {
+    APPOINT_SET.contains(w)
+}
+
+static MEMBER_ORGS_SET: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/member_bodies.txt")));
+
+/// `data/lexicon/member_bodies.txt`.
+pub fn is_member_body(w: &str) -> bool {
+    MEMBER_ORGS_SET.contains(w)
+}
+
+static PLURAL_ANAPHORS_SET: LazyLock<FastSet> =
+    LazyLock::new(|| set(include_str!("../../data/lexicon/plural_anaphors.txt")));
+
+/// `data/lexicon/plural_anaphors.txt`.
+pub fn is_plural_anaphor(w: &str) -> bool {
+    PLURAL_ANAPHORS_SET.contains(w)
+}
+
 static HONORIFICS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/honorifics.txt")));
 

@@ -14,47 +14,6 @@ use super::context::{Ctx, TitleNp, Who};
 use super::lexicon;
 use crate::model::{Claim, ClaimFields};
 
-const COPULA: &[&str] = &[
-    "is", "was", "were", "became", "becomes", "remains", "remained", "been", "be",
-];
-const APPOINT: &[&str] = &[
-    "named",
-    "appointed",
-    "elected",
-    "promoted",
-    "installed",
-    "nominated",
-    "chosen",
-    "made",
-    "sworn",
-];
-const MEMBER_ORGS: &[&str] = &[
-    "party",
-    "council",
-    "committee",
-    "board",
-    "parliament",
-    "congress",
-    "senate",
-    "assembly",
-    "union",
-    "group",
-    "team",
-    "club",
-    "band",
-    "league",
-    "alliance",
-    "coalition",
-    "movement",
-    "society",
-    "association",
-    "commission",
-    "cabinet",
-    "caucus",
-    "girls",
-    "boys",
-];
-
 /// The role rule: the roles the index pass found.
 pub struct Roles;
 
@@ -167,7 +126,7 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
             }
             let words: Vec<&str> = (s..=p).map(|t| ctx.lc(t)).collect();
             let orgish = (s..=p).all(|t| ctx.doc.is_allcaps(t))
-                || words.iter().any(|w| MEMBER_ORGS.contains(w));
+                || words.iter().any(|w| lexicon::is_member_body(w));
             let placeish = lexicon::place(&words.join(" ")).is_some();
             if s <= p && orgish && !placeish {
                 let np = TitleNp {
@@ -238,9 +197,9 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 if w == "be" && j > k && ctx.lc(j - 1) == "to" {
                     // "prefer X to be the prime minister": wished, not held.
                     break;
-                } else if COPULA.contains(&w) {
+                } else if lexicon::is_role_copula(w) {
                     copular = true;
-                } else if APPOINT.contains(&w) {
+                } else if lexicon::is_appointment_verb(w) {
                     appointed = true;
                 } else if !matches!(
                     w,
@@ -271,7 +230,7 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 while e < end && (ctx.doc.is_cap(e) || ctx.doc.is_allcaps(e)) {
                     e += 1;
                 }
-                if e > s && (s..e).any(|t| MEMBER_ORGS.contains(&ctx.lc(t))) {
+                if e > s && (s..e).any(|t| lexicon::is_member_body(ctx.lc(t))) {
                     let np = TitleNp {
                         start: m.start,
                         end: e,
