@@ -60,7 +60,7 @@ pub(crate) async fn with_store<R: Runtime, T: Send + 'static>(
 }
 
 /// Runs `f` on a blocking worker thread.
-async fn off_main<T: Send + 'static>(
+pub(crate) async fn off_main<T: Send + 'static>(
     f: impl FnOnce() -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     tauri::async_runtime::spawn_blocking(f)
@@ -465,7 +465,7 @@ pub async fn review_claim<R: Runtime>(
     let view = with_store(&app, move |s| {
         s.review(claim, &input)?;
         let mut v = desk::claim_view(s.claim(claim)?);
-        v.verdict_conflict = s.team()?.is_some() && s.conflict(claim)?.len() >= 2;
+        v.verdict_conflict = desk::verdict_conflict(s, claim)?;
         Ok(v)
     })
     .await?;

@@ -65,6 +65,12 @@ pub fn library(
     })
 }
 
+/// Whether claim `claim` has verdicts that conflict (only a team desk's
+/// replicas can give it such).
+pub fn verdict_conflict(store: &Store, claim: i64) -> AppResult<bool> {
+    Ok(store.team()?.is_some() && store.conflict(claim)?.len() >= 2)
+}
+
 /// A stored claim as the UI shows it.
 pub fn claim_view(c: StoredClaim) -> ClaimView {
     let (note, sources, origin) = match c.review {

@@ -8,6 +8,7 @@
 //! A sync opens the store under the app's gate like any command (see
 //! `state`), so a native dialog never runs beside it.
 
+use crate::commands::off_main;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::AppState;
 use claimdesk::store::Store;
@@ -62,6 +63,13 @@ pub struct ConflictView {
     pub article_id: i64,
     pub text: String,
     pub verdicts: Vec<String>,
+}
+
+impl TeamState {
+    /// The password given in the app this session, if any.
+    fn session_password(&self) -> Option<String> {
+        self.password.lock().ok().and_then(|p| p.clone())
+    }
 }
 
 fn view(store: &mut Store, pulled: usize, offline: bool) -> AppResult<TeamView> {
@@ -124,12 +132,7 @@ fn view(store: &mut Store, pulled: usize, offline: bool) -> AppResult<TeamView> 
 /// Syncs the joined store once, and says how it stands.
 fn sync_once<R: Runtime>(app: &AppHandle<R>) -> AppResult<TeamView> {
     let state = app.state::<AppState>();
-    let password = app
-        .state::<TeamState>()
-        .password
-        .lock()
-        .ok()
-        .and_then(|p| p.clone());
+    let password = app.state::<TeamState>().session_password();
     let mut store = state.store()?;
     let Some(team) = store.team()? else {
         return view(&mut store, 0, false);
@@ -188,12 +191,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             let _ = sync_and_tell(&app);
             // Wait for the hub's word, a request, or the minute.
             if listener.is_none() {
-                let password = app
-                    .state::<TeamState>()
-                    .password
-                    .lock()
-                    .ok()
-                    .and_then(|p| p.clone());
+                let password = app.state::<TeamState>().session_password();
                 listener = HubUrl::parse(&info.url)
                     .and_then(|u| u.connect(password.as_deref()))
                     .ok();
@@ -231,21 +229,18 @@ fn team_error(e: TeamError) -> AppError {
 /// The team as it stands, without going to the hub.
 #[tauri::command]
 pub async fn team_status<R: Runtime>(app: AppHandle<R>) -> AppResult<TeamView> {
-    tauri::async_runtime::spawn_blocking(move || {
+    off_main(move || {
         let state = app.state::<AppState>();
         let mut store = state.store()?;
         view(&mut store, 0, false)
     })
     .await
-    .map_err(|e| AppError::new(ErrorCode::Internal, format!("Background work failed: {e}")))?
 }
 
 /// Syncs now (the panel's button); the background sync is also woken.
 #[tauri::command]
 pub async fn sync_now<R: Runtime>(app: AppHandle<R>) -> AppResult<TeamView> {
-    tauri::async_runtime::spawn_blocking(move || sync_and_tell(&app))
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, format!("Background work failed: {e}")))?
+    off_main(move || sync_and_tell(&app)).await
 }
 
 /// Joins the hub at `url` (`postgres://NAME@HOST/DB`) with `password`, or
@@ -258,7 +253,7 @@ pub async fn join_team<R: Runtime>(
     url: String,
     password: Option<String>,
 ) -> AppResult<TeamView> {
-    tauri::async_runtime::spawn_blocking(move || {
+    off_main(move || {
         let hub = HubUrl::parse(url.trim()).map_err(team_error)?;
         let password = password.filter(|p| !p.is_empty());
         let mut client = hub.connect(password.as_deref()).map_err(team_error)?;
@@ -294,14 +289,13 @@ pub async fn join_team<R: Runtime>(
         sync_and_tell(&app)
     })
     .await
-    .map_err(|e| AppError::new(ErrorCode::Internal, format!("Background work failed: {e}")))?
 }
 
 /// Leaves the team: this database stops syncing (its data stays; joining
 /// again sends what waits).
 #[tauri::command]
 pub async fn leave_team<R: Runtime>(app: AppHandle<R>) -> AppResult<TeamView> {
-    tauri::async_runtime::spawn_blocking(move || {
+    off_main(move || {
         if let Ok(mut kept) = app.state::<TeamState>().password.lock() {
             *kept = None;
         }
@@ -313,5 +307,4 @@ pub async fn leave_team<R: Runtime>(app: AppHandle<R>) -> AppResult<TeamView> {
         Ok(v)
     })
     .await
-    .map_err(|e| AppError::new(ErrorCode::Internal, format!("Background work failed: {e}")))?
 }

@@ -2,37 +2,10 @@
 //! them: edit, add from a selection, dismiss and restore, the corrections
 //! history, and errors as `{code, message}`.
 
+mod mock;
+
+use mock::{app, invoke};
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = claimdesk_app::builder(mock_builder(), claimdesk_app::state::AppState::in_memory())
-        .build(claimdesk_app::context())
-        .expect("the app builds on the mock runtime");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("the main window opens");
-    (app, window)
-}
-
-fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("a valid url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().expect("JSON response"))
-}
 
 const TEXT: &str = "Ferry strike ends\n\nThe union and the operator signed a deal on 4 June 2025 in Port Ellis, said Ana Lind, the union's chair.\n";
 

@@ -173,6 +173,11 @@ export function eventWords(c) {
   return null;
 }
 
+/** Whether date claim `c` dates event claim `o`: same sentence, same days. */
+function dateOfEvent(c, o) {
+  return o !== c && o.sentence === c.sentence && !!eventWords(o) && !!o.when && !!c.when && o.when.start === c.when.start && o.when.end === c.when.end;
+}
+
 /**
  * What a timeline marker says: for an event, what happened; for a date,
  * the event of its sentence at that date if there is one, else the words
@@ -183,7 +188,7 @@ export function markerLabel(item, claims, sentenceOf) {
   const c = item.claim;
   const own = eventWords(c);
   if (own) return own;
-  const event = claims.find((o) => o !== c && o.sentence === c.sentence && eventWords(o) && o.when && c.when && o.when.start === c.when.start && o.when.end === c.when.end);
+  const event = claims.find((o) => dateOfEvent(c, o));
   if (event) return eventWords(event);
   const sentence = String(sentenceOf(c) || '');
   const at = sentence.indexOf(c.text);
@@ -196,7 +201,7 @@ export function markerLabel(item, claims, sentenceOf) {
  * the same days is left out, since the event's marker says the same and more.
  */
 export function axisItems(items) {
-  return items.filter(({ claim: c }) => c.kind !== 'date' || !items.some(({ claim: o }) => o !== c && o.sentence === c.sentence && eventWords(o) && o.when && c.when && o.when.start === c.when.start && o.when.end === c.when.end));
+  return items.filter(({ claim: c }) => c.kind !== 'date' || !items.some(({ claim: o }) => dateOfEvent(c, o)));
 }
 
 /** A claim's range in words, as the core worded it ("week 12 of 2026"). */

@@ -83,64 +83,48 @@ pub fn title_word(w: &str) -> &str {
     }
 }
 
-static VERB_FILLERS: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/verb_fillers.txt")));
-
-/// A word that may stand between a subject and its verb ("had", "also",
-/// "reportedly", "himself"): `data/lexicon/verb_fillers.txt`.
-pub fn is_verb_filler(w: &str) -> bool {
-    VERB_FILLERS.contains(w)
+/// A lookup in a word list of `data/lexicon`: a `LazyLock` set and the
+/// function that asks it.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $set:ident, $file:literal) => {
+        static $set: LazyLock<FastSet> =
+            LazyLock::new(|| set(include_str!(concat!("../../data/lexicon/", $file))));
+        $(#[$doc])*
+        pub fn $name(w: &str) -> bool {
+            $set.contains(w)
+        }
+    };
 }
 
-static TITLE_MODIFIERS: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/title_modifiers.txt")));
-
-/// A word before a title that belongs to it ("former", "acting",
-/// "deputy"): `data/lexicon/title_modifiers.txt`.
-pub fn is_title_modifier(w: &str) -> bool {
-    TITLE_MODIFIERS.contains(w)
-}
-
-static NAME_PARTICLES: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/name_particles.txt")));
-
-/// A particle inside a name ("von", "al", "van"):
-/// `data/lexicon/name_particles.txt`.
-pub fn is_name_particle(w: &str) -> bool {
-    NAME_PARTICLES.contains(w)
-}
-
-static COPULA_SET: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/role_copulas.txt")));
-
-/// `data/lexicon/role_copulas.txt`.
-pub fn is_role_copula(w: &str) -> bool {
-    COPULA_SET.contains(w)
-}
-
-static APPOINT_SET: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/appointment_verbs.txt")));
-
-/// `data/lexicon/appointment_verbs.txt`.
-pub fn is_appointment_verb(w: &str) -> bool {
-    APPOINT_SET.contains(w)
-}
-
-static MEMBER_ORGS_SET: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/member_bodies.txt")));
-
-/// `data/lexicon/member_bodies.txt`.
-pub fn is_member_body(w: &str) -> bool {
-    MEMBER_ORGS_SET.contains(w)
-}
-
-static PLURAL_ANAPHORS_SET: LazyLock<FastSet> =
-    LazyLock::new(|| set(include_str!("../../data/lexicon/plural_anaphors.txt")));
-
-/// `data/lexicon/plural_anaphors.txt`.
-pub fn is_plural_anaphor(w: &str) -> bool {
-    PLURAL_ANAPHORS_SET.contains(w)
-}
+word_list!(
+    /// A word that may stand between a subject and its verb ("had",
+    /// "also", "reportedly", "himself").
+    is_verb_filler, VERB_FILLERS, "verb_fillers.txt"
+);
+word_list!(
+    /// A word before a title that belongs to it ("former", "acting", "deputy").
+    is_title_modifier, TITLE_MODIFIERS, "title_modifiers.txt"
+);
+word_list!(
+    /// A particle inside a name ("von", "al", "van").
+    is_name_particle, NAME_PARTICLES, "name_particles.txt"
+);
+word_list!(
+    /// A verb joining a person to a title ("is", "became").
+    is_role_copula, ROLE_COPULAS, "role_copulas.txt"
+);
+word_list!(
+    /// A verb of appointment before a title ("named", "sworn").
+    is_appointment_verb, APPOINTMENT_VERBS, "appointment_verbs.txt"
+);
+word_list!(
+    /// A body one is a member of ("council", "party").
+    is_member_body, MEMBER_BODIES, "member_bodies.txt"
+);
+word_list!(
+    /// A word referring back to several people named before ("they", "both").
+    is_plural_anaphor, PLURAL_ANAPHORS, "plural_anaphors.txt"
+);
 
 static HONORIFICS: LazyLock<FastSet> =
     LazyLock::new(|| set(include_str!("../../data/lexicon/honorifics.txt")));

@@ -369,20 +369,32 @@ fn insert_event(
         origin.as_str()
     ])?;
     let id = tx.last_insert_rowid();
+    index_event(tx, id, claim, after)?;
+    Ok(id)
+}
+
+/// Indexes event `id` (of claim `claim`, leaving it as `after`) for
+/// search, and the claim by person: the archive's person index follows the
+/// corrected claim, so a corrected person is found under their own key and
+/// a dismissed claim under none.
+fn index_event(
+    tx: &Transaction,
+    id: i64,
+    claim: ClaimId,
+    after: &ClaimState,
+) -> Result<(), StoreError> {
     tx.prepare_cached("INSERT INTO corrections_fts (rowid, text, fields) VALUES (?1, ?2, ?3)")?
         .execute(params![
             id,
             after.claim.text,
             claim_fts_fields(&after.claim.fields)
         ])?;
-    // The archive's person index follows the corrected claim: a corrected
-    // person is found under their own key, a dismissed claim under none.
     tx.prepare_cached("DELETE FROM claim_people WHERE claim_id = ?1")?
         .execute([claim])?;
     if !after.dismissed {
         super::people::index_claim(tx, claim, &after.claim.fields)?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// Indexes correction `id` for search and its claim by person, as
@@ -396,18 +408,7 @@ pub(super) fn index_correction(tx: &Transaction, id: i64) -> Result<(), StoreErr
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let after: ClaimState = serde_json::from_str(&after)?;
-    tx.prepare_cached("INSERT INTO corrections_fts (rowid, text, fields) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            id,
-            after.claim.text,
-            claim_fts_fields(&after.claim.fields)
-        ])?;
-    tx.prepare_cached("DELETE FROM claim_people WHERE claim_id = ?1")?
-        .execute([claim])?;
-    if !after.dismissed {
-        super::people::index_claim(tx, claim, &after.claim.fields)?;
-    }
-    Ok(())
+    index_event(tx, id, claim, &after)
 }
 
 /// Inserts a claims row of a checker's claim into `revision` (after the
