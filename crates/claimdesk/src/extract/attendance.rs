@@ -953,15 +953,17 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
         _ if owner.is_none()
             && s > seg.tok_start + 1
             && matches!(ctx.lc(s - 1), "a" | "an" | "the")
-            && matches!(ctx.lc(s - 2), "during" | "at")
+            && matches!(ctx.lc(s - 2), "during" | "at" | "in")
             && !matches!(next, "with" | "between" | "of") =>
         {
             let floor = ctx.clause_start(s - 2, seg);
-            let people = (floor..s - 2).rev().take(12).find_map(|j| {
+            let people = (floor..s - 2).rev().take(14).find_map(|j| {
                 let w = ctx.lc(j);
+                // Any verb right after its subject: "stressed", "pushes".
                 let verb = ctx.doc.kind(j) == Some(super::segment::Tk::Word)
                     && !ctx.doc.is_cap(j)
-                    && (ctx.doc.has(j, lexicon::flag::SPEECH) || w.ends_with("ed"));
+                    && !lexicon::is_stopword(w)
+                    && !is_article(w);
                 let p = if verb {
                     ctx.subject_before(j, seg)
                 } else {

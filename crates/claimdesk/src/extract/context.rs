@@ -1022,7 +1022,14 @@ impl<'a> Ctx<'a> {
         let end = self.clause_end(v, seg);
         let lo = v.saturating_sub(6).max(floor);
         let before = (lo..v).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::Future));
-        let after = (floor..end).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::FutureAfter));
+        // "visits Dunhollow later" is ahead; "later attended" is not.
+        let w = self.lc(v);
+        let past = w.ends_with("ed")
+            || lexicon::triggers(w, lexicon::Kind::Attendance)
+                .chain(lexicon::triggers(w, lexicon::Kind::Dismissal))
+                .any(|t| !t.noun && t.lemma != w && !w.ends_with('s') && !w.ends_with("ing"));
+        let after = !past
+            && (floor..end).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::FutureAfter));
         let dated_future = match (self.date_near(v, seg), self.published) {
             (Some(d), Some(p)) => NaiveDate::parse_from_str(d.get(..10).unwrap_or(""), "%Y-%m-%d")
                 .is_ok_and(|x| x > p),
@@ -1163,12 +1170,28 @@ impl<'a> Ctx<'a> {
         }
         // "the two officials": past a number word to the determiner.
         let mut d = i.saturating_sub(1);
+        let count = match self.lc(d) {
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "both" => Some(2),
+            _ => None,
+        };
         if matches!(self.lc(d), "two" | "three" | "four") {
             d = d.saturating_sub(1);
         }
         if w != "they" && !matches!(self.lc(d), "these" | "the" | "both" | "those" | "all") {
             return Vec::new();
         }
+        // The claim's words are the anaphor's ("the two officials"), not
+        // the earlier names.
+        let here = |mut g: Vec<Who>| -> Vec<Who> {
+            for x in &mut g {
+                x.start = if w == "they" { i } else { d };
+                x.end = i + 1;
+            }
+            g
+        };
         let _ = seg;
         // Walk back over mentions to the latest "A, B and C" list.
         let ms = &self.coref.mentions;
@@ -1189,10 +1212,44 @@ impl<'a> Ctx<'a> {
             }];
             self.coordinated_before(m.start, seg_m.tok_start, &mut group);
             if group.len() >= 2 {
-                return group;
+                return here(group);
             }
             if self.doc.segs.get(m.seg).is_some_and(|s| s.tok_end + 60 < i) {
                 break;
+            }
+        }
+        here(self.people_of_recent_sentence(i, count))
+    }
+
+    /// The distinct people named in the nearest sentence (this one up to
+    /// `i`, or one of the two before) that names two or more: "Ana Pelk
+    /// met Ivo Lund. The two officials later ...". With a number ("the two
+    /// officials", "both"), the sentence must name exactly that many.
+    fn people_of_recent_sentence(&self, i: usize, count: Option<usize>) -> Vec<Who> {
+        let si = self
+            .doc
+            .segs
+            .partition_point(|s| s.tok_start <= i)
+            .saturating_sub(1);
+        for s in (si.saturating_sub(4)..=si).rev() {
+            let mut group: Vec<Who> = Vec::new();
+            for m in self.coref.in_seg(s) {
+                if m.pronoun || m.start >= i.saturating_sub(1) {
+                    continue;
+                }
+                if !group.iter().any(|g| g.entity == m.entity) {
+                    group.push(Who {
+                        entity: m.entity,
+                        start: m.start,
+                        end: m.end,
+                    });
+                }
+            }
+            if group.len() >= 2 {
+                return match count {
+                    Some(n) if n != group.len() => Vec::new(),
+                    _ => group,
+                };
             }
         }
         Vec::new()

@@ -321,7 +321,13 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
                 | "warned"
                 | "praised"
                 | "visited"
-        ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next)));
+        ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next))
+            // A trigger or speech verb in any form ("visits", "arrives").
+            || (doc.has(
+                b,
+                lexicon::flag::ATTEND | lexicon::flag::DISMISS | lexicon::flag::SPEECH,
+            ) && !lexicon::is_event(w_next)
+                && !lexicon::is_stopword(w_next)));
     // After "with", "by", "and", or a verb that takes a person ("sacked",
     // "met", "visited"): `triggers.txt`.
     let prev_ctx = a > seg_start

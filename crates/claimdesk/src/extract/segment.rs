@@ -556,6 +556,24 @@ fn split_sentences(
             continue;
         }
         let mut kind = kind;
+        let mut a = a;
+        // "Photos: Gallery title – Ana Pelk visits the port.": the gallery's
+        // name is furniture, the caption after the dash is running text.
+        if kind == SegKind::Body
+            && doc.lc(a) == "photos"
+            && doc.s(a + 1) == ":"
+            && let Some(dash) = (a + 2..b.saturating_sub(2)).find(|&j| matches!(doc.s(j), "–" | "—"))
+        {
+            doc.segs.push(Seg {
+                start: doc.tokens[a].start,
+                end: doc.tokens[dash].end,
+                tok_start: a,
+                tok_end: dash + 1,
+                para,
+                kind: SegKind::Credit,
+            });
+            a = dash + 1;
+        }
         if kind == SegKind::Body {
             if is_furniture(doc, a, b) {
                 kind = SegKind::Credit;
