@@ -82,7 +82,7 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
                 all.push((*w, side(w, &others_names, &[])));
             }
             for w in &f.others {
-                all.push((*w, side(w, &people_names, &[])));
+                all.push((*w, side(w, &people_names, &others_names)));
             }
             // "visit Kestrel Bay and Dunhollow": one visit to each place.
             let mut places = vec![place.clone()];
@@ -421,9 +421,10 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
             let evnoun = (o..np_end).find(|&k| {
                 let n = ctx.lc(k);
                 let head = k + 1 == np_end
+                    || ctx.doc.kind(k + 1) == Some(super::segment::Tk::Quote)
                     || matches!(
                         ctx.lc(k + 1),
-                        "with"
+                        "across" | "through" | "around" | "with"
                             | "of"
                             | "on"
                             | "for"
@@ -970,14 +971,48 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
                     Vec::new()
                 };
                 (!p.is_empty()).then_some(p)
-            })?;
+            });
+            // "In a pointed speech to delegates, Ana Pelk said": the PP
+            // opens the sentence and the subject follows its comma.
+            let (people, last) = match people {
+                Some(p) => (p, v + 1),
+                None if s - 2 == seg.tok_start => {
+                    let comma = (v + 1..seg.tok_end.min(v + 20)).find(|&j| ctx.doc.s(j) == ",")?;
+                    let (who, _) = ctx.person_from(comma + 1, seg.tok_end)?;
+                    (vec![who], who.end)
+                }
+                None => return None,
+            };
             Some(Found {
                 people,
                 others: Vec::new(),
                 event: name,
                 place: None,
                 fixed_place: false,
-                end: v + 1,
+                end: last,
+            })
+        }
+        // "the dinner -- which he attended --".
+        "," | "--" | "\u{2013}" | "\u{2014}" | "("
+            if ctx.lc(k + 1) == "which"
+                && ctx.coref.at(k + 2).is_some_and(|m| m.start == k + 2 && !m.possessive)
+                && ctx
+                    .coref
+                    .at(k + 2)
+                    .is_some_and(|m| lexicon::is_attend_verb(ctx.lc(m.end))) =>
+        {
+            let m = ctx.coref.at(k + 2)?;
+            Some(Found {
+                people: vec![Who {
+                    entity: m.entity,
+                    start: m.start,
+                    end: m.end,
+                }],
+                others: Vec::new(),
+                event: name,
+                place: None,
+                fixed_place: false,
+                end: m.end + 1,
             })
         }
         // "a briefing (was) attended by Ana Pelk".

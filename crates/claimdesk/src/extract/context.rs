@@ -385,6 +385,20 @@ impl<'a> Ctx<'a> {
         };
         let mut out = vec![first];
         self.coordinated_before(first.start, floor, &mut out);
+        // "Ana Pelk, Ivo Lund meet": a bare verb after one name tells of
+        // a plural subject listed with commas, as headlines write it.
+        let w = self.lc(v);
+        let bare = lexicon::triggers(w, lexicon::Kind::Attendance).any(|t| !t.noun && t.lemma == w);
+        if out.len() == 1
+            && bare
+            && k == v
+            && first.start >= floor + 2
+            && self.doc.s(first.start - 1) == ","
+            && let Some(p) = self.person_ending_at(first.start - 2, floor)
+            && p.entity != first.entity
+        {
+            out.insert(0, p);
+        }
         out
     }
 
@@ -495,6 +509,40 @@ impl<'a> Ctx<'a> {
             ));
         }
         self.pre_chain_after(i, end)
+            .or_else(|| self.possessive_title_at(i, end).map(|w| (w, None)))
+    }
+
+    /// "Valmora's leader", "the country's president": a place's title with
+    /// no name after it, resolved to the one the article gave that title
+    /// for that place (`role_index`).
+    fn possessive_title_at(&self, i: usize, end: usize) -> Option<Who> {
+        let mut p = i;
+        while p < end && p < i + 3 && self.doc.is_cap(p) {
+            p += 1;
+        }
+        if p == i || self.lc(p) != "'s" {
+            return None;
+        }
+        let words: Vec<&str> = (i..p).map(|k| self.lc(k)).collect();
+        let place = lexicon::place(&words.join(" "))?;
+        let mut h = p + 1;
+        while h < end && h < p + 4 && !lexicon::is_title_head(self.lc(h)) {
+            if !(self.is_modifier(h) && !self.doc.is_cap(h)) {
+                return None;
+            }
+            h += 1;
+        }
+        let head = self.lc(h);
+        if h >= end || !lexicon::is_title_head(head) || self.doc.is_cap(h + 1) {
+            return None;
+        }
+        let holders = self.role_index.get(lexicon::title_word(head))?;
+        let (e, _) = holders.iter().rev().find(|(_, org)| *org == Some(place))?;
+        Some(Who {
+            entity: *e,
+            start: i,
+            end: h + 1,
+        })
     }
 
     /// "[the|his|X's] [former] [Org] TITLE[,] Name" starting at `i`.
@@ -521,7 +569,18 @@ impl<'a> Ctx<'a> {
                 if !ok {
                     return None;
                 }
-                let titled = j - i <= 9 && self.pre_title(j, i).is_some();
+                // "congressional leaders Ana Pelk and Ivo Lund": a plural
+                // title shared by the names after it.
+                let plural_title = j - i <= 5 && {
+                    let h = self.lc(j - 1);
+                    h.len() > 3
+                        && h.ends_with('s')
+                        && lexicon::is_title_head(&h[..h.len() - 1])
+                        && (i..j - 1).all(|t| {
+                            self.doc.is_cap(t) || self.is_modifier(t) || is_det(self.lc(t))
+                        })
+                };
+                let titled = plural_title || (j - i <= 9 && self.pre_title(j, i).is_some());
                 // "his counterpart, Petra Haldane".
                 let related = j - i <= 4
                     && matches!(self.lc(i), "his" | "her" | "their")

@@ -399,6 +399,13 @@ static TRIGGERS: LazyLock<FastMap<String, Vec<Trigger>>> = LazyLock::new(|| {
 });
 
 /// The triggers of `kind` that the lower-case word `w` opens.
+/// Whether `w` is a verb form that takes the event as its object
+/// ("attended", "hosted", "toured"): "the dinner, which he attended".
+pub fn is_attend_verb(w: &str) -> bool {
+    triggers(w, Kind::Attendance)
+        .any(|t| !t.noun && t.next.is_empty() && matches!(t.pattern, "event_verb" | "host" | "visit"))
+}
+
 pub fn triggers(w: &str, kind: Kind) -> impl Iterator<Item = &'static Trigger> {
     TRIGGERS
         .get(w)
