@@ -291,7 +291,10 @@ impl<'a> Ctx<'a> {
             return Vec::new();
         }
         // "X, who resigned": the antecedent of the relative pronoun.
-        if self.lc(k - 1) == "who" && k >= floor + 3 && self.doc.s(k - 2) == "," {
+        if self.lc(k - 1) == "who"
+            && k >= floor + 3
+            && matches!(self.doc.s(k - 2), "," | "--" | "\u{2014}" | "\u{2013}")
+        {
             return self.person_ending_at(k - 3, floor).into_iter().collect();
         }
         // "X was forced to resign", "X is due to travel": the subject of

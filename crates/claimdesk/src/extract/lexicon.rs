@@ -114,6 +114,10 @@ word_list!(
     is_role_copula, ROLE_COPULAS, "role_copulas.txt"
 );
 word_list!(
+    /// Person nouns that judge rather than relate ("a critic of X").
+    is_evaluative, EVALUATIVE, "evaluative_nouns.txt"
+);
+word_list!(
     /// A verb of appointment before a title ("named", "sworn").
     is_appointment_verb, APPOINTMENT_VERBS, "appointment_verbs.txt"
 );

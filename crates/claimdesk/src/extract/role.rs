@@ -176,6 +176,10 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.8);
                 continue;
             }
+            if let Some(np) = relation_appositive(ctx, k, end) {
+                push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.65);
+                continue;
+            }
         }
         {
             // "named X chairman": the title right after the name.
@@ -261,6 +265,11 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 .find_map(|t| ctx.person_ending_at(t, floor));
             // "X replaced Y as mayor": the title is also the subject's,
             // unless the taking over is only a prospect ("to replace").
+            // "replaced Chancellor Ivo Lund as ...": past the title.
+            let near = near.map(|y| Who {
+                start: ctx.pre_title(y.start, floor).map_or(y.start, |np| np.start),
+                ..y
+            });
             if let Some(y) = near
                 && y.start > floor + 1
                 && lexicon::is_succession_verb(ctx.lc(y.start - 1))
@@ -277,6 +286,27 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
             {
                 push(ctx, &mut out, x, &np, x.start.min(a), np.end, si, 0.7);
             }
+            // "elected Ana Pelk to succeed Ivo Lund as its new leader": the
+            // one chosen takes the title.
+            let chosen = near.and_then(|y| {
+                (y.start > floor + 3
+                    && lexicon::is_succession_verb(ctx.lc(y.start - 1))
+                    && ctx.lc(y.start - 2) == "to")
+                    .then(|| ctx.person_ending_at(y.start - 3, floor))
+                    .flatten()
+                    .filter(|x| x.start > floor && lexicon::is_appointment_verb(ctx.lc(x.start - 1)))
+            });
+            if let Some(x) = chosen {
+                push(ctx, &mut out, x, &np, x.start.min(a), np.end, si, 0.7);
+            }
+            // The one succeeded held the title, but not a "new" one.
+            let succeeded = near.is_some_and(|y| {
+                y.start > floor && lexicon::is_succession_verb(ctx.lc(y.start - 1))
+            });
+            let new_title = np.roles.iter().any(|r| r.to_ascii_lowercase().starts_with("new "));
+            if succeeded && (new_title || chosen.is_some()) {
+                continue;
+            }
             let who = near
                 .or_else(|| {
                     ctx.subject_before(a.saturating_sub(1), &seg)
@@ -290,6 +320,59 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// "a neighbour of Ivo Lund", "a speechwriter to Premier Ana Pelk", "a
+/// lifelong supporter of the Harbour Party": an appositive person noun
+/// (WordNet's) tied by "of"/"to"/"for" to a named person or organization.
+/// The tie makes it a relationship; the noun alone ("an activist") is not.
+fn relation_appositive(ctx: &Ctx, k: usize, end: usize) -> Option<TitleNp> {
+    if !matches!(ctx.lc(k), "a" | "an" | "the") {
+        return None;
+    }
+    let mut n = k + 1;
+    while n < end && n < k + 4 && !crate::lexical::words::is_mainly_person_noun(ctx.lc(n)) {
+        let w = ctx.lc(n);
+        if ctx.doc.kind(n) != Some(super::segment::Tk::Word) || ctx.doc.is_cap(n) || lexicon::is_stopword(w) {
+            return None;
+        }
+        n += 1;
+    }
+    let noun = ctx.lc(n);
+    if n >= end
+        || !crate::lexical::words::is_mainly_person_noun(noun)
+        || lexicon::is_evaluative(noun)
+        || !matches!(ctx.lc(n + 1), "of" | "to" | "for")
+    {
+        return None;
+    }
+    let c = n + 2;
+    // The named side: a person, or a capitalised name after an article.
+    let (org, e) = if let Some(m) = ctx.coref.at(c).filter(|m| m.start == c && !m.pronoun) {
+        let e = if m.possessive { m.end + 1 } else { m.end };
+        (ctx.name(m.entity), e)
+    } else if let Some((w, _)) = ctx.person_from(c, end) {
+        (ctx.name(w.entity), w.end)
+    } else {
+        let s = if ctx.lc(c) == "the" { c + 1 } else { c };
+        let mut e = s;
+        while e < end && (ctx.doc.is_cap(e) || ctx.doc.is_allcaps(e)) {
+            e += 1;
+        }
+        if e == s {
+            return None;
+        }
+        (ctx.org_name(s, e), e)
+    };
+    if !closes_appositive(ctx, e, end) {
+        return None;
+    }
+    Some(TitleNp {
+        start: k,
+        end: e,
+        roles: vec![ctx.phrase(k + 1, n + 1)],
+        org: Some(org),
+    })
 }
 
 /// A plural title before a list of names gives each name the title:
@@ -441,7 +524,7 @@ fn relative_antecedent(ctx: &Ctx, a: usize, seg: &super::segment::Seg) -> Option
         {
             return None;
         }
-        if ctx.lc(r) == "who" && ctx.doc.s(r - 1) == "," {
+        if ctx.lc(r) == "who" && matches!(ctx.doc.s(r - 1), "," | "--" | "\u{2014}" | "\u{2013}") {
             return ctx.person_ending_at(r - 2, seg.tok_start);
         }
     }

@@ -20,6 +20,7 @@ struct Words {
     synsets: HashMap<&'static str, Vec<&'static str>, Fast>,
     /// Nouns that only ever name a kind of person.
     persons: HashSet<&'static str, Fast>,
+    persons_first: HashSet<&'static str, Fast>,
     /// Noun lemmas → (their synsets, the synsets one step broader).
     nouns: HashMap<&'static str, (Vec<&'static str>, Vec<&'static str>), Fast>,
 }
@@ -52,6 +53,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     adjectives: lines(include_str!("../../data/lexical/adjectives.txt")).collect(),
     synsets: table(include_str!("../../data/lexical/synonyms.txt")),
     persons: lines(include_str!("../../data/lexical/persons.txt")).collect(),
+    persons_first: lines(include_str!("../../data/lexical/persons_first.txt")).collect(),
     nouns: noun_table(include_str!("../../data/lexical/hypernyms.txt")),
 });
 
@@ -209,6 +211,14 @@ pub fn is_person_noun(word: &str) -> bool {
     lemmas(word)
         .iter()
         .any(|l| WORDS.persons.contains(l.as_str()))
+}
+
+/// Whether the noun's (or its plural's) most frequent sense names a kind of
+/// person (`supporter`, `neighbours`), though other senses may not.
+pub fn is_mainly_person_noun(word: &str) -> bool {
+    lemmas(word)
+        .iter()
+        .any(|l| WORDS.persons_first.contains(l.as_str()))
 }
 
 /// Whether the word form reads as an inflected verb: it ends in `-ed` or
