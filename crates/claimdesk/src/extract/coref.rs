@@ -385,6 +385,7 @@ pub fn resolve(doc: &Doc) -> Coref {
             }
         }
     }
+    acronym_mentions(doc, &entities, &mut is_covered, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     resolve_pronouns(doc, &mut entities, &mut mentions);
     let mut at = vec![0u32; doc.tokens.len()];
@@ -400,6 +401,69 @@ pub fn resolve(doc: &Doc) -> Coref {
         at,
         by_seg,
         seg_start,
+    }
+}
+
+/// A person's initials used as a name ("AKK" after "Anna Kramp-Karl"): an
+/// all-capitals word of three to five letters that spells the initials of
+/// exactly one person's name (each part of a double-barrelled name counts;
+/// particles such as "bin" may be left out), and is no place.
+fn acronym_mentions(
+    doc: &Doc,
+    entities: &[Entity],
+    covered: &mut [bool],
+    mentions: &mut Vec<Mention>,
+) {
+    let initials = |name: &str, particles: bool| -> String {
+        name.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .filter(|w| particles || !super::lexicon::is_name_particle(&w.to_lowercase()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let by_initials: Vec<(String, String)> = entities
+        .iter()
+        .map(|e| {
+            if e.name.contains(' ') {
+                (initials(&e.name, true), initials(&e.name, false))
+            } else {
+                (String::new(), String::new())
+            }
+        })
+        .collect();
+    for (si, seg) in doc.segs.iter().enumerate() {
+        if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
+            continue;
+        }
+        for i in seg.tok_start..seg.tok_end {
+            let w = doc.s(i);
+            if !(3..=5).contains(&w.len())
+                || !doc.is_allcaps(i)
+                || covered.get(i).copied().unwrap_or(true)
+                || super::lexicon::place(doc.lc(i)).is_some()
+            {
+                continue;
+            }
+            let mut hits = by_initials
+                .iter()
+                .enumerate()
+                .filter(|(_, (a, b))| !a.is_empty() && (a == w || b == w))
+                .map(|(e, _)| e);
+            if let (Some(e), None) = (hits.next(), hits.next()) {
+                if let Some(c) = covered.get_mut(i) {
+                    *c = true;
+                }
+                mentions.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    seg: si,
+                    entity: e,
+                    possessive: doc.lc(i + 1) == "'s",
+                    pronoun: false,
+                });
+            }
+        }
     }
 }
 

@@ -334,7 +334,8 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         && (matches!(
             doc.lc(a - 1),
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
-        ) || (doc.has(a - 1, lexicon::flag::DISMISS | lexicon::flag::ATTEND)
+        ) || lexicon::is_appointment_verb(doc.lc(a - 1))
+            || (doc.has(a - 1, lexicon::flag::DISMISS | lexicon::flag::ATTEND)
             && !doc.is_cap(a - 1)
             && takes_person(doc.lc(a - 1))))
         || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
@@ -344,11 +345,14 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         && doc.s(a - 1) == ","
         && after_title_phrase(doc, a - 1, seg_start)
         && (matches!(doc.s(b), "," | "." | ";") || next_verb);
+    // Capitalised words, each part of a double-barrelled one too
+    // ("Kramp-Karrenbauer"), not "McDONALD" or "iPhone".
     let plain = (k..b).all(|i| {
-        doc.s(i)
-            .chars()
-            .skip(1)
-            .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        doc.s(i).split('-').all(|part| {
+            part.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '\'')
+        })
     });
     // "Tollan Widgets said its profit fell", "Harlow Mills, which makes
     // paper": a company speaking of itself, not a person.
