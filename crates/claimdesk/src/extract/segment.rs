@@ -360,10 +360,17 @@ fn tokenize(text: &str, lower: &str, ps: usize, pe: usize, out: &mut Vec<Token>)
                 kind: Tk::Word,
                 flags: 0,
             });
-        } else if is_quote_char(c) {
+        } else if is_quote_char(c) || (c == '\'' && matches!(it.peek(), Some(&(_, '\'')))) {
+            // Two apostrophes typed for a double mark ("''Yes," she said)
+            // are one mark.
+            let mut end = start + c.len_utf8();
+            if c == '\'' {
+                it.next();
+                end += 1;
+            }
             out.push(Token {
                 start,
-                end: start + c.len_utf8(),
+                end,
                 kind: Tk::Quote,
                 flags: 0,
             });
