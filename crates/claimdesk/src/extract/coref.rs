@@ -388,6 +388,7 @@ pub fn resolve(doc: &Doc) -> Coref {
     acronym_mentions(doc, &entities, &mut is_covered, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     resolve_pronouns(doc, &mut entities, &mut mentions);
+    description_mentions(doc, &mut mentions);
     let mut at = vec![0u32; doc.tokens.len()];
     for (mi, m) in mentions.iter().enumerate() {
         for slot in at.iter_mut().take(m.end).skip(m.start) {
@@ -401,6 +402,81 @@ pub fn resolve(doc: &Doc) -> Coref {
         at,
         by_seg,
         seg_start,
+    }
+}
+
+/// A description opening a sentence ("The veteran regulator, who ...",
+/// "The 56-year-old party secretary won"): "The", one to three modifiers
+/// and a singular person noun or title, with no name after it, refers to
+/// the subject of the nearest earlier sentence that names someone, when
+/// that person is not named in the sentence itself. A bare "The president"
+/// is left to the titles the article gave (`Ctx::definite_ending_at`).
+fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
+    use crate::lexical::words::is_mainly_person_noun;
+    let is_head = |w: &str| {
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && (is_mainly_person_noun(&w[..w.len() - 1]) || super::lexicon::is_title_head(&w[..w.len() - 1]));
+        !plural && (is_mainly_person_noun(w) || super::lexicon::is_title_head(w))
+    };
+    let mut added = Vec::new();
+    for (si, seg) in doc.segs.iter().enumerate() {
+        if seg.kind != SegKind::Body || doc.s(seg.tok_start) != "The" {
+            continue;
+        }
+        let a = seg.tok_start;
+        // The noun phrase's words, up to a comma, a function word or a
+        // verb; one of them names a kind of person.
+        let mut e = a + 1;
+        while e < (a + 6).min(seg.tok_end) {
+            let w = doc.lc(e);
+            if doc.kind(e) != Some(super::segment::Tk::Word)
+                || doc.is_cap(e)
+                || super::lexicon::is_stopword(w)
+                || (e > a + 1 && (w.ends_with("ed") || doc.has(e, super::lexicon::flag::SPEECH)))
+            {
+                break;
+            }
+            e += 1;
+        }
+        if e == a + 1 || !(a + 1..e).any(|j| is_head(doc.lc(j))) {
+            continue;
+        }
+        let h = e - 1;
+        if doc.is_cap(h + 1) || doc.lc(h + 1) == "'s" || mentions.iter().any(|m| m.start <= h && m.end > a) {
+            continue;
+        }
+        // The subject of the nearest earlier sentence with people.
+        let before = mentions.partition_point(|m| m.seg < si);
+        let Some(prev_seg) = mentions[..before].last().map(|m| m.seg) else {
+            continue;
+        };
+        if si - prev_seg > 2 {
+            continue;
+        }
+        let Some(subject) = mentions[..before]
+            .iter()
+            .find(|m| m.seg == prev_seg && !m.possessive)
+        else {
+            continue;
+        };
+        let named_here = mentions.iter().any(|m| m.seg == si && m.entity == subject.entity);
+        if named_here {
+            continue;
+        }
+        added.push(Mention {
+            start: a,
+            end: h + 1,
+            seg: si,
+            entity: subject.entity,
+            possessive: false,
+            pronoun: false,
+        });
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
     }
 }
 

@@ -96,6 +96,29 @@ macro_rules! word_list {
     };
 }
 
+/// Verb form → the title it states holding (`data/lexicon/role_verbs.txt`):
+/// "chaired" → "chair".
+static ROLE_VERBS: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for l in lines(include_str!("../../data/lexicon/role_verbs.txt")) {
+        let mut cols = l.split_whitespace();
+        let (Some(forms), Some(title)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let mut forms = forms.split(',');
+        let Some(lemma) = forms.next() else { continue };
+        for f in inflections(lemma).into_iter().chain(forms.map(str::to_string)) {
+            m.insert(f, title);
+        }
+    }
+    m
+});
+
+/// The title a verb form states holding ("chaired" → "chair").
+pub fn role_verb(w: &str) -> Option<&'static str> {
+    ROLE_VERBS.get(w).copied()
+}
+
 word_list!(
     /// A word that may stand between a subject and its verb ("had",
     /// "also", "reportedly", "himself").

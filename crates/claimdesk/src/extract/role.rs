@@ -141,6 +141,9 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         if m.possessive {
             continue;
         }
+        if let Some(np) = held_by_verb(ctx, m.end, end) {
+            push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.65);
+        }
         // After the name.
         let mut k = m.end;
         if ctx.doc.s(k) == "(" && ctx.doc.s(k + 2) == ")" {
@@ -320,6 +323,47 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// "X has chaired the port authority since 2009", "X, who founded the
+/// Valmora Light Party,": a verb of `role_verbs.txt` and its object, right
+/// after the name (or its "who").
+fn held_by_verb(ctx: &Ctx, after: usize, end: usize) -> Option<TitleNp> {
+    let mut k = after;
+    if ctx.doc.s(k) == "," && ctx.lc(k + 1) == "who" {
+        k += 2;
+    }
+    while k < end && lexicon::is_verb_filler(ctx.lc(k)) {
+        k += 1;
+    }
+    let v = ctx.lc(k);
+    let title = lexicon::role_verb(v).filter(|_| !v.ends_with("ing"))?;
+    let mut j = k + 1;
+    if matches!(ctx.lc(j), "the" | "its" | "a" | "an") {
+        j += 1;
+    }
+    let mut e = j;
+    while e < end
+        && e < j + 6
+        && ctx.doc.kind(e) == Some(super::segment::Tk::Word)
+        && ctx.coref.at(e).is_none()
+        && (ctx.lc(e) == "of" || !lexicon::is_stopword(ctx.lc(e)))
+        && !matches!(ctx.lc(e), "since" | "until" | "for" | "from" | "when")
+    {
+        e += 1;
+    }
+    while e > j && ctx.lc(e - 1) == "of" {
+        e -= 1;
+    }
+    if e == j || (lexicon::is_event(ctx.lc(e - 1)) && !ctx.doc.is_cap(e - 1)) {
+        return None;
+    }
+    Some(TitleNp {
+        start: after,
+        end: e,
+        roles: vec![title.to_string()],
+        org: Some(ctx.phrase(j, e)),
+    })
 }
 
 /// "a neighbour of Ivo Lund", "a speechwriter to Premier Ana Pelk", "a
