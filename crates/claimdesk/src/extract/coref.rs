@@ -602,6 +602,11 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
             let Some(g) = pronoun_gender(doc.lc(i)) else {
                 continue;
             };
+            // "The spokesman said he believed ...": after the speech verb
+            // of an unnamed speaker, the pronoun is that speaker.
+            if narrative_after_unnamed_speaker(doc, seg.tok_start, i, &out[seg_first..]) {
+                continue;
+            }
             let narrative = !quoted.get(i).copied().unwrap_or(false);
             // Mentions a pronoun may take: in the narrative, not quoted ones.
             let usable = |m: &&Mention| !narrative || !is_q(m);
@@ -692,6 +697,25 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
     }
     out.extend(names.into_iter().skip(next_name));
     *mentions = out;
+}
+
+/// Whether the pronoun at `i` follows the speech verb of a speaker named
+/// by description only ("The spokesman said he ...", "A spokeswoman told
+/// reporters she ..."): the sentence opens with an article, names nobody
+/// before the verb, and the pronoun comes right after the verb (or its
+/// "that", or its one-word object).
+fn narrative_after_unnamed_speaker(doc: &Doc, start: usize, i: usize, named: &[Mention]) -> bool {
+    if !matches!(doc.lc(start), "the" | "a" | "an") || i < start + 3 {
+        return false;
+    }
+    let lo = i.saturating_sub(4).max(start + 1);
+    let Some(v) = (lo..i).rev().find(|&k| doc.has(k, super::lexicon::flag::SPEECH)) else {
+        return false;
+    };
+    let between_ok = (v + 1..i).all(|k| {
+        matches!(doc.lc(k), "that" | "reporters" | "journalists" | "it") || doc.kind(k) != Some(super::segment::Tk::Word)
+    });
+    between_ok && !named.iter().any(|m| m.start < v)
 }
 
 /// The first token of the name-and-title run ending at `start` (back over
