@@ -637,3 +637,190 @@ fn labels_inside_a_noun_phrase_are_no_quotes() {
         ],
     );
 }
+
+#[test]
+fn people_given_as_descriptions_plurals_and_pronouns() {
+    use ClaimKind::{Attendance, Role};
+    check_all(
+        Attendance,
+        &[
+            (
+                "Trade Minister Oskar Lindqvist met Petra Haldane on Monday. The two officials later attended a briefing.",
+                &[
+                    "person=Oskar Lindqvist; event=meeting with Petra Haldane; planned=false",
+                    "person=Petra Haldane; event=meeting with Oskar Lindqvist; planned=false",
+                    "person=Oskar Lindqvist; event=briefing; planned=false",
+                    "person=Petra Haldane; event=briefing; planned=false",
+                ][..],
+            ),
+            (
+                "Mayor Ana Pelk greeted Ivo Lund. Both leaders stressed their old ties during a welcoming ceremony in Dunhollow.",
+                &[
+                    "person=Ana Pelk; event=meeting with Ivo Lund; planned=false",
+                    "person=Ivo Lund; event=meeting with Ana Pelk; planned=false",
+                    "person=Ana Pelk; event=welcoming ceremony; place=Dunhollow; planned=false",
+                    "person=Ivo Lund; event=welcoming ceremony; place=Dunhollow; planned=false",
+                ][..],
+            ),
+            // The unnamed spokesman's "he" is the spokesman, so the next
+            // sentence's "he" is the last person named: Ivo Lund.
+            (
+                "Ana Pelk met Sara Velt. The spokesman said he believed Ivo Lund had already left for Dunhollow. This week he is also due to visit Kestrel Bay.",
+                &[
+                    "person=Ana Pelk; event=meeting with Sara Velt; planned=false",
+                    "person=Sara Velt; event=meeting with Ana Pelk; planned=false",
+                    "person=Ivo Lund; event=visit to Dunhollow; place=Dunhollow; planned=false",
+                    "person=Ivo Lund; event=visit to Kestrel Bay; place=Kestrel Bay; planned=true",
+                ][..],
+            ),
+        ],
+    );
+    check(
+        Role,
+        "Governor Ilse Marven arrived in Kestrel Bay on Monday. The veteran regulator, who has chaired the port authority since 2009, met Petra Haldane.",
+        &[
+            "person=Ilse Marven; role=Governor",
+            "person=Ilse Marven; role=chair; org=port authority",
+        ],
+    );
+    // A bare "The mayor" is left to the titles the article gave.
+    check_people(
+        Attendance,
+        "Mayor Ana Pelk spoke. Ivo Lund arrived later. The mayor then visited the harbour museum.",
+        &["Ana Pelk"],
+    );
+}
+
+#[test]
+fn events_and_presence_in_more_words() {
+    use ClaimKind::Attendance;
+    check_all(
+        Attendance,
+        &[
+            (
+                "Ivo Lund arrives at the harbour board meeting in Dunhollow.",
+                &["person=Ivo Lund; event=harbour board meeting; place=Dunhollow; planned=false"][..],
+            ),
+            (
+                "It was a tense exchange between Mayor Ana Pelk, Councillor Ivo Lund, and council leaders Sara Velt and Piet Ander.",
+                &[
+                    "person=Ana Pelk; event=tense exchange with Ivo Lund and Sara Velt and Piet Ander; planned=false",
+                    "person=Ivo Lund; event=tense exchange with Ana Pelk and Sara Velt and Piet Ander; planned=false",
+                    "person=Sara Velt; event=tense exchange with Ana Pelk and Ivo Lund and Piet Ander; planned=false",
+                    "person=Piet Ander; event=tense exchange with Ana Pelk and Ivo Lund and Sara Velt; planned=false",
+                ][..],
+            ),
+            (
+                "In a pointed speech to delegates, Councillor Mira Solberg defended the budget.",
+                &["person=Mira Solberg; event=pointed speech; planned=false"][..],
+            ),
+            (
+                "Ivo Lund praised the harbour dinner -- which he attended with his wife -- in a letter.",
+                &["person=Ivo Lund; event=harbour dinner; planned=false"][..],
+            ),
+            (
+                "Mayor Ana Pelk went on a \"listening tour\" across the northern provinces.",
+                &["person=Ana Pelk; event=\"listening tour\" across the northern provinces; planned=false"][..],
+            ),
+            (
+                "Mayor Ana Pelk pressed her case for the budget in a town debate on Monday.",
+                &["person=Ana Pelk; event=town debate; planned=false"][..],
+            ),
+            // A gallery's name is page furniture; its caption is text.
+            (
+                "Photos: Harbour days \u{2013} Mayor Ana Pelk and Councillor Ivo Lund, along with their dogs, spent time with pupils during a summer fair at the Dunhollow Guildhall in 2015.",
+                &[
+                    "person=Ana Pelk; event=summer fair; place=Dunhollow Guildhall; planned=false",
+                    "person=Ivo Lund; event=summer fair; place=Dunhollow Guildhall; planned=false",
+                ][..],
+            ),
+        ],
+    );
+    // "A, B meet": a bare verb after a comma list, as headlines write it.
+    check_people(
+        Attendance,
+        "Mayor Ana Pelk spoke. Councillor Ivo Lund left. Ana Pelk, Ivo Lund meet before harbour talks",
+        &["Ana Pelk", "Ivo Lund"],
+    );
+    // A place's title resolved to the one the article gave it to.
+    check_people(
+        Attendance,
+        "President Ivo Lund of Peru arrived. Mayor Ana Pelk later met Peru's president.",
+        &["Ana Pelk", "Ivo Lund"],
+    );
+}
+
+#[test]
+fn relationships_posts_by_verb_and_succession() {
+    use ClaimKind::{Dismissal, Role};
+    check_all(
+        Role,
+        &[
+            (
+                "Ivo Lund, a neighbor of Mayor Ana Pelk, said nothing.",
+                &[
+                    "person=Ivo Lund; role=neighbor; org=Ana Pelk",
+                    "person=Ana Pelk; role=Mayor",
+                ][..],
+            ),
+            (
+                "Ivo Lund, a lifelong supporter of the Harbour Party, said nothing.",
+                &["person=Ivo Lund; role=lifelong supporter; org=Harbour Party"][..],
+            ),
+            // A judgement is no relationship.
+            (
+                "Ivo Lund, a critic of Mayor Ana Pelk, said nothing.",
+                &["person=Ana Pelk; role=Mayor"][..],
+            ),
+            (
+                "Councillor Piet Ander founded the Valmora Light Party in 2001.",
+                &[
+                    "person=Piet Ander; role=Councillor",
+                    "person=Piet Ander; role=founder; org=Valmora Light Party",
+                ][..],
+            ),
+            // "chaired the meeting" is an event, not a post.
+            ("Piet Ander chaired the meeting on Monday.", &[][..]),
+            (
+                "The council elected Sara Velt to succeed Mayor Ana Pelk as its new leader.",
+                &["person=Sara Velt; role=new leader", "person=Ana Pelk; role=Mayor"][..],
+            ),
+            (
+                // (After a first sentence: "Ivo Lund --" opening a story is a dateline.)
+                "The council met. Ivo Lund -- who replaced Sara Velt as mayor -- spoke first.",
+                &[
+                    "person=Ivo Lund; role=mayor",
+                    "person=Sara Velt; role=mayor",
+                ][..],
+            ),
+        ],
+    );
+    check(
+        Dismissal,
+        "Councillor Ivo Lund left politics in 2009 to run a shipyard.",
+        &["person=Ivo Lund; role=Councillor; how=other"],
+    );
+}
+
+#[test]
+fn names_in_more_shapes() {
+    use ClaimKind::{Attendance, Quote};
+    // An unlisted given name with a double-barrelled surname, named after
+    // an appointment verb, then by its initials.
+    check_people(
+        Attendance,
+        "The party elected Ottilie Brandt-Hollow as its leader on Friday. OBH later met Ivo Lund.",
+        &["Ottilie Brandt-Hollow", "Ivo Lund"],
+    );
+    check_people(
+        Attendance,
+        "Ottilie Brandt-Hollow visits Kestrel Bay.",
+        &["Ottilie Brandt-Hollow"],
+    );
+    // Two apostrophes typed for a double quotation mark.
+    check(
+        Quote,
+        "Mayor Ana Pelk spoke last. ''We will not yield,\" Ana Pelk said.",
+        &["speaker=Ana Pelk; quote=We will not yield,"],
+    );
+}

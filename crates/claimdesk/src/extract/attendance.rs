@@ -842,6 +842,18 @@ fn event_np_start(ctx: &Ctx, v: usize, seg: &Seg) -> (usize, Option<Who>) {
     } {
         s -= 1;
     }
+    // "the harbour dinner", "a town debate": a noun modifier right after
+    // the determiner.
+    if s > seg.tok_start + 1
+        && s == v
+        && is_article(ctx.lc(s - 2))
+        && ctx.doc.kind(s - 1) == Some(super::segment::Tk::Word)
+        && !ctx.doc.is_cap(s - 1)
+        && !lexicon::is_stopword(ctx.lc(s - 1))
+        && ctx.coref.at(s - 1).is_none()
+    {
+        s -= 1;
+    }
     let owner = (s > seg.tok_start).then(|| possessor(ctx, s)).flatten();
     (s, owner)
 }
@@ -954,7 +966,10 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
         _ if owner.is_none()
             && s > seg.tok_start + 1
             && matches!(ctx.lc(s - 1), "a" | "an" | "the")
-            && matches!(ctx.lc(s - 2), "during" | "at" | "in")
+            // "in a speech", "in a town debate"; "in the final round" is
+            // no event one attends.
+            && (matches!(ctx.lc(s - 2), "during" | "at")
+                || (ctx.lc(s - 2) == "in" && ctx.lc(s - 1) != "the"))
             && !matches!(next, "with" | "between" | "of") =>
         {
             let floor = ctx.clause_start(s - 2, seg);

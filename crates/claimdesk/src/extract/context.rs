@@ -287,6 +287,14 @@ impl<'a> Ctx<'a> {
         {
             k -= 1;
         }
+        // "X -- who resigned": a dash closes the clause before "who".
+        if k == floor + 1
+            && self.lc(floor) == "who"
+            && floor >= seg.tok_start + 2
+            && matches!(self.doc.s(floor - 1), "--" | "\u{2014}" | "\u{2013}")
+        {
+            return self.person_ending_at(floor - 2, seg.tok_start).into_iter().collect();
+        }
         if k == floor {
             return Vec::new();
         }

@@ -443,6 +443,14 @@ fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
         if e == a + 1 || !(a + 1..e).any(|j| is_head(doc.lc(j))) {
             continue;
         }
+        // "The mayor", "the former minister": a title alone may be anyone
+        // the article gave it to; `Ctx::definite_ending_at` decides.
+        if (a + 1..e).all(|j| {
+            let w = doc.lc(j);
+            super::lexicon::is_title_word(w) || super::lexicon::is_title_modifier(w)
+        }) {
+            continue;
+        }
         let h = e - 1;
         if doc.is_cap(h + 1) || doc.lc(h + 1) == "'s" || mentions.iter().any(|m| m.start <= h && m.end > a) {
             continue;

@@ -282,6 +282,7 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     let speaks = lexicon::is_speech_verb(next)
         || titled_apposition
         || (next == "," && matches!(doc.lc(b + 1), "who" | "a" | "an" | "the"))
+        || (matches!(next, "--" | "\u{2014}" | "\u{2013}") && doc.lc(b + 1) == "who")
         || (a > 0 && lexicon::is_speech_verb(doc.lc(a - 1)));
     // A run of unknown capitalized words acting as a person would:
     // followed by a verb, or after "with", "by", "met", "and".
