@@ -4,11 +4,13 @@
 //! match, and moves past it. Carries the discourse state (last quarter
 //! named) from one match to the next.
 
+use super::anchored::Prior;
 use super::calendar::{self, Lean};
 use super::cx::{Cx, Hit, State};
 use super::lexicon::Lex;
 use super::token::Kind;
 use super::{absolute, clock, durations, fiscal, relative, tense, vague};
+use crate::model::TimexType;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// One match: token range and what the rule said.
@@ -268,6 +270,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                 }
                 _ => match cx.w(j) {
                     "the" => {
+                        better(&mut best, relative::from_last_date(cx, j, st));
                         better(&mut best, relative::day_before(cx, j));
                         better(&mut best, relative::the_weekend(cx, j));
                         better(&mut best, fiscal::this_year_phrases(cx, j));
@@ -284,6 +287,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                         better(&mut best, vague::vague(cx, j));
                     }
                     "every" | "each" | "per" => better(&mut best, durations::every(cx, j)),
+                    "that" => better(&mut best, relative::from_last_date(cx, j, st)),
                     "once" | "twice" => better(&mut best, durations::times_per(cx, j)),
                     "fiscal" | "fy" => {
                         better(&mut best, fiscal::fiscal_year(cx, j));
@@ -371,6 +375,11 @@ pub fn scan(cx: &Cx) -> Vec<Found> {
                     if st.report_quarter.is_none() {
                         st.report_quarter = Some((y, q));
                     }
+                }
+                if matches!(f.hit.ty, TimexType::Date | TimexType::Time)
+                    && let Some(p) = Prior::of_value(&f.hit.value)
+                {
+                    st.last_date = Some(p);
                 }
                 i = f.hit.end;
                 out.push(f);

@@ -9,6 +9,7 @@
 //! underspecified date points, `calendar` does the arithmetic with chrono.
 
 mod absolute;
+mod anchored;
 mod calendar;
 mod clock;
 mod cx;
@@ -17,6 +18,7 @@ mod durations;
 mod fiscal;
 mod lexicon;
 mod matcher;
+mod names;
 mod quantity;
 mod relative;
 mod tense;
