@@ -351,6 +351,27 @@ fn best_at(cx: &Cx, i: usize, st: &State) -> Option<Found> {
     best
 }
 
+/// Whether a match dates what "two days later" counts from: any date, and
+/// a time only when it names its day ("3 p.m. Friday", "Friday
+/// afternoon"); a bare "5 p.m." takes its day from the reference date,
+/// which dates nothing in the story.
+fn names_a_day(cx: &Cx, f: &Found) -> bool {
+    match f.hit.ty {
+        TimexType::Date => true,
+        TimexType::Time => (f.first..f.hit.end).any(|k| {
+            matches!(
+                cx.lex(k),
+                Lex::Weekday(_)
+                    | Lex::Month(_)
+                    | Lex::MonthAbbr(_)
+                    | Lex::Deictic(_)
+                    | Lex::Tonight
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// All matches in order, non-overlapping.
 pub fn scan(cx: &Cx) -> Vec<Found> {
     let mut out = Vec::new();
@@ -376,7 +397,7 @@ pub fn scan(cx: &Cx) -> Vec<Found> {
                         st.report_quarter = Some((y, q));
                     }
                 }
-                if matches!(f.hit.ty, TimexType::Date | TimexType::Time)
+                if names_a_day(cx, &f)
                     && let Some(p) = Prior::of_value(&f.hit.value)
                 {
                     st.last_date = Some(p);

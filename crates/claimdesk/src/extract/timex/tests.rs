@@ -761,6 +761,27 @@ fn counted_from_the_last_date() {
     }
 }
 
+/// A time of day that names no day ("5 p.m.") does not move the date
+/// "later" counts from; one that names its day does.
+#[test]
+fn times_count_only_with_their_day() {
+    let table = [
+        (
+            "Ana Pelk arrived on March 3, 2019. By 5 p.m. she had spoken. Two days later she left.",
+            "2019-03-05",
+        ),
+        (
+            "Ana Pelk arrived in 2019 and spoke on Friday afternoon. Two days later she left.",
+            "2025-11-30",
+        ),
+    ];
+    for (s, value) in table {
+        let found = find(s, Some(d(PUB)));
+        let last = found.last().map(|t| (&s[t.start..t.end], t.value.as_str()));
+        assert_eq!(last, Some(("Two days later", value)), "in {s:?}");
+    }
+}
+
 /// With no date before them they stay open: the publication date says
 /// nothing about "a year later".
 #[test]
