@@ -78,6 +78,19 @@ fn capital_after(cx: &Cx, i: usize) -> bool {
     word(cx, i + 1) && cx.cap(i + 1) && cx.lex(i + 1) == Lex::None && same_line(cx, i + 1)
 }
 
+fn shout(cx: &Cx, i: usize) -> bool {
+    cx.tok(i).is_some_and(|t| t.shout)
+}
+
+/// Token `i` sits in a line written all in capitals ("TALKS TO RESUME
+/// TODAY"), where capitals tell nothing.
+fn shouted(cx: &Cx, i: usize) -> bool {
+    let before = i >= 1 && shout(cx, i - 1);
+    let before2 = i >= 2 && shout(cx, i - 2);
+    shout(cx, i)
+        && ((before && (before2 || shout(cx, i + 1))) || (shout(cx, i + 1) && shout(cx, i + 2)))
+}
+
 /// Whether the calendar word at `i` (a weekday, "today", "daily", ...) is
 /// part of a name rather than a date.
 pub fn inside_name(cx: &Cx, i: usize) -> bool {
@@ -86,6 +99,9 @@ pub fn inside_name(cx: &Cx, i: usize) -> bool {
     }
     if listed(cx, i) {
         return true;
+    }
+    if shouted(cx, i) {
+        return false;
     }
     let lex = cx.lex(i);
     let deictic = matches!(lex, Lex::Deictic(_) | Lex::Tonight);

@@ -865,6 +865,7 @@ fn no_date_inside_a_name() {
     for s in [
         "Ana Pelk told USA Today she would stay.",
         "Ana Pelk writes for USA TODAY.",
+        "USA TODAY printed the letter.",
         "Ana Pelk told the Independent on Sunday she would stay.",
         "The Mail on Sunday printed the letter.",
         "Ana Pelk told the Sunday Times she would stay.",
@@ -906,6 +907,9 @@ fn day_words_beside_names_stay_dates() {
             "Friday",
             "2025-11-28",
         ),
+        // A headline in capitals tells nothing by its capitals.
+        ("HARBOUR TALKS TO RESUME TODAY", "TODAY", "2025-11-30"),
+        ("PORT BOARD MEETS TODAY IN KESTREL", "TODAY", "2025-11-30"),
     ];
     for (s, extent, value) in table {
         check(s, PUB, extent, value, Date);
