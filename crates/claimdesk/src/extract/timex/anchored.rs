@@ -86,7 +86,8 @@ impl Prior {
         )
     }
 
-    fn year(self) -> Option<i32> {
+    /// The year of the date, when known.
+    pub fn year(self) -> Option<i32> {
         match self {
             Prior::Year(y) | Prior::Quarter(y, _) | Prior::Month(y, _) => Some(y),
             Prior::Day(d) => Some(d.year()),

@@ -240,7 +240,8 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
             }
             match t.lex {
                 Lex::Month(_) | Lex::MonthAbbr(_) => {
-                    better(&mut best, absolute::month_led(cx, j, has_prefix))
+                    better(&mut best, absolute::month_led(cx, j, has_prefix));
+                    better(&mut best, relative::month_of_that_year(cx, j, st));
                 }
                 Lex::Weekday(_) | Lex::Weekdays(_) => {
                     better(&mut best, relative::weekday(cx, j));

@@ -494,3 +494,19 @@ pub fn from_last_date(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
     };
     Some(Hit::date(k + 1, v, 0.8))
 }
+
+/// "January of that year": the month in the year of the last date, open
+/// without one.
+pub fn month_of_that_year(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
+    let (Lex::Month(m) | Lex::MonthAbbr(m)) = cx.lex(i) else {
+        return None;
+    };
+    if !(cx.cap(i) && cx.is(i + 1, "of") && cx.is(i + 2, "that") && cx.is(i + 3, "year")) {
+        return None;
+    }
+    let v = match st.last_date.and_then(anchored::Prior::year) {
+        Some(y) => calendar::month_str(y, m),
+        None => format!("XXXX-{m:02}"),
+    };
+    Some(Hit::date(i + 4, v, 0.8))
+}

@@ -684,7 +684,7 @@ fn huge_counts_do_not_overflow() {
 /// 11, item 10), at the granularity of their unit.
 #[test]
 fn counted_from_the_last_date() {
-    let table: [(&str, &[Expected]); 11] = [
+    let table: [(&str, &[Expected]); 12] = [
         (
             "In 2009 Ana Pelk joined the board. A year later, she resigned.",
             &[("2009", "2009", Date), ("A year later", "2010", Date)],
@@ -732,6 +732,13 @@ fn counted_from_the_last_date() {
         (
             "The port opened in 2019, and later that year it closed.",
             &[("2019", "2019", Date), ("later that year", "2019", Date)],
+        ),
+        (
+            "The port opened in 2004. It closed in January of that year.",
+            &[
+                ("2004", "2004", Date),
+                ("January of that year", "2004-01", Date),
+            ],
         ),
         (
             "The port opened in 2019. Years later it closed.",
