@@ -21,14 +21,29 @@ static COMPARISON: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     data_lines(include_str!("../../../data/timex/comparison_words.txt")).collect()
 });
 
+/// The point inside "3.2".
+fn decimal_point(cx: &Cx, k: usize) -> bool {
+    k >= 1
+        && cx.punct(k, '.')
+        && cx.num(k - 1).is_some()
+        && cx.num(k + 1).is_some()
+        && cx.glued(k)
+        && cx.glued(k + 1)
+}
+
 /// The count opening at `start` is a comparison baseline ("up 5% from a
-/// year earlier", "$4 million a year earlier"): it counts from the period
-/// the text reports, not from the last date named.
+/// year earlier", "from 3.1 mln dlrs a year before"): a comparison word
+/// at most eight tokens before it in the same clause, or a number or "%"
+/// right before. It counts from the period the text reports, not from the
+/// last date named.
 pub fn baseline(cx: &Cx, start: usize) -> bool {
-    start >= 1
-        && (cx.num(start - 1).is_some()
-            || cx.punct(start - 1, '%')
-            || COMPARISON.contains(cx.w(start - 1)))
+    if start >= 1 && (cx.num(start - 1).is_some() || cx.punct(start - 1, '%')) {
+        return true;
+    }
+    (start.saturating_sub(8)..start)
+        .rev()
+        .take_while(|&k| (!cx.boundary(k) || decimal_point(cx, k)) && !cx.punct(k, ','))
+        .any(|k| COMPARISON.contains(cx.w(k)))
 }
 
 /// The last date the scan found, as far as its value is known.

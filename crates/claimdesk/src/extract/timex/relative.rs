@@ -391,7 +391,7 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
         "earlier" | "later" if cx.is(e + 1, "than") => return None,
         "earlier" => (-1, e + 1, !anchored::baseline(cx, start)),
         "later" => (1, e + 1, true),
-        "before" if clause_end => (-1, e + 1, true),
+        "before" if clause_end => (-1, e + 1, !anchored::baseline(cx, start)),
         "after" if clause_end => (1, e + 1, true),
         "from" if cx.is(e + 1, "now") => (1, e + 2, false),
         "hence" => (1, e + 1, false),
@@ -490,7 +490,12 @@ pub fn from_last_date(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
             _ => "XXXX-WXX".to_string(),
         }
     } else {
-        anchored::shift(st.last_date, u, n)
+        // "the previous year" after a quarter is a year, not a quarter.
+        let prior = st.last_date.map(|p| match (p, u) {
+            (anchored::Prior::Quarter(y, _), Unit::Year) => anchored::Prior::Year(y),
+            _ => p,
+        });
+        anchored::shift(prior, u, n)
     };
     Some(Hit::date(k + 1, v, 0.8))
 }

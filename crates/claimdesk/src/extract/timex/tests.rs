@@ -684,7 +684,7 @@ fn huge_counts_do_not_overflow() {
 /// 11, item 10), at the granularity of their unit.
 #[test]
 fn counted_from_the_last_date() {
-    let table: [(&str, &[Expected]); 12] = [
+    let table: [(&str, &[Expected]); 13] = [
         (
             "In 2009 Ana Pelk joined the board. A year later, she resigned.",
             &[("2009", "2009", Date), ("A year later", "2010", Date)],
@@ -732,6 +732,13 @@ fn counted_from_the_last_date() {
         (
             "The port opened in 2019, and later that year it closed.",
             &[("2019", "2019", Date), ("later that year", "2019", Date)],
+        ),
+        (
+            "Trade fell in the third quarter of 2019. The previous year it had grown.",
+            &[
+                ("the third quarter of 2019", "2019-Q3", Date),
+                ("The previous year", "2018", Date),
+            ],
         ),
         (
             "The port opened in 2004. It closed in January of that year.",
@@ -833,6 +840,12 @@ fn ago_baselines_and_durations_are_unchanged() {
         (
             "Profit rose 5% from a year earlier.",
             "a year earlier",
+            "2024",
+            Date,
+        ),
+        (
+            "Sales rose to 4.1 mln dlrs from 3.2 mln dlrs a year before.",
+            "a year before",
             "2024",
             Date,
         ),
