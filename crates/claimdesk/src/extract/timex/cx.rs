@@ -2,6 +2,7 @@
 //! the reference date, and small token-level helpers every rule family uses.
 //! Also the `Hit` a rule returns and the discourse `State` carried along.
 
+use super::anchored::Prior;
 use super::lexicon::Lex;
 use super::token::{Kind, Tok};
 use crate::model::TimexType;
@@ -61,6 +62,9 @@ pub struct State {
     /// The first quarter the text names: in business news, the reporting
     /// period that "the quarter" and "a year ago" refer back to.
     pub report_quarter: Option<(i32, u32)>,
+    /// The last date found, what "a year later" and "the following
+    /// month" count from; `None` before the first.
+    pub last_date: Option<Prior>,
 }
 
 impl State {

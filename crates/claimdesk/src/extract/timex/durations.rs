@@ -6,6 +6,7 @@
 
 use super::cx::{Cx, Hit, State};
 use super::lexicon::{Lex, Unit};
+use super::names;
 use super::quantity::{self, Qty};
 use super::relative;
 use super::token::Kind;
@@ -245,7 +246,11 @@ pub fn frequency(cx: &Cx, i: usize) -> Option<Hit> {
         && !cx.boundary(i - 1)
         && cx.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.cap)
     {
-        // "Daily Mail", "Weekly Standard".
+        // "New York Weekly", "The Daily Mail" opening a sentence.
+        return None;
+    }
+    // "the Daily Mail", "Weekly Standard".
+    if names::inside_name(cx, i) {
         return None;
     }
     let v = match u {

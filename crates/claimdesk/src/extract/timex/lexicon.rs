@@ -108,6 +108,14 @@ pub fn number_value(l: Lex) -> Option<u32> {
 
 type Map = FastMap<&'static str, Lex>;
 
+/// The lines of a word-list data file (`data/timex/`), without blanks and
+/// `#` comments.
+pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// The full lowercase name of month `m` (1-12).
 pub fn month_name(m: u32) -> &'static str {
     vocab::month_name(m)

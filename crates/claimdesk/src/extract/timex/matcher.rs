@@ -4,11 +4,13 @@
 //! match, and moves past it. Carries the discourse state (last quarter
 //! named) from one match to the next.
 
+use super::anchored::Prior;
 use super::calendar::{self, Lean};
 use super::cx::{Cx, Hit, State};
 use super::lexicon::Lex;
 use super::token::Kind;
 use super::{absolute, clock, durations, fiscal, relative, tense, vague};
+use crate::model::TimexType;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// One match: token range and what the rule said.
@@ -238,7 +240,8 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
             }
             match t.lex {
                 Lex::Month(_) | Lex::MonthAbbr(_) => {
-                    better(&mut best, absolute::month_led(cx, j, has_prefix))
+                    better(&mut best, absolute::month_led(cx, j, has_prefix));
+                    better(&mut best, relative::month_of_that_year(cx, j, st));
                 }
                 Lex::Weekday(_) | Lex::Weekdays(_) => {
                     better(&mut best, relative::weekday(cx, j));
@@ -268,6 +271,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                 }
                 _ => match cx.w(j) {
                     "the" => {
+                        better(&mut best, relative::from_last_date(cx, j, st));
                         better(&mut best, relative::day_before(cx, j));
                         better(&mut best, relative::the_weekend(cx, j));
                         better(&mut best, fiscal::this_year_phrases(cx, j));
@@ -284,6 +288,7 @@ fn core(cx: &Cx, j: usize, has_prefix: bool, st: &State) -> Option<Hit> {
                         better(&mut best, vague::vague(cx, j));
                     }
                     "every" | "each" | "per" => better(&mut best, durations::every(cx, j)),
+                    "that" => better(&mut best, relative::from_last_date(cx, j, st)),
                     "once" | "twice" => better(&mut best, durations::times_per(cx, j)),
                     "fiscal" | "fy" => {
                         better(&mut best, fiscal::fiscal_year(cx, j));
@@ -347,6 +352,27 @@ fn best_at(cx: &Cx, i: usize, st: &State) -> Option<Found> {
     best
 }
 
+/// Whether a match dates what "two days later" counts from: any date, and
+/// a time only when it names its day ("3 p.m. Friday", "Friday
+/// afternoon"); a bare "5 p.m." takes its day from the reference date,
+/// which dates nothing in the story.
+fn names_a_day(cx: &Cx, f: &Found) -> bool {
+    match f.hit.ty {
+        TimexType::Date => true,
+        TimexType::Time => (f.first..f.hit.end).any(|k| {
+            matches!(
+                cx.lex(k),
+                Lex::Weekday(_)
+                    | Lex::Month(_)
+                    | Lex::MonthAbbr(_)
+                    | Lex::Deictic(_)
+                    | Lex::Tonight
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// All matches in order, non-overlapping.
 pub fn scan(cx: &Cx) -> Vec<Found> {
     let mut out = Vec::new();
@@ -371,6 +397,11 @@ pub fn scan(cx: &Cx) -> Vec<Found> {
                     if st.report_quarter.is_none() {
                         st.report_quarter = Some((y, q));
                     }
+                }
+                if names_a_day(cx, &f)
+                    && let Some(p) = Prior::of_value(&f.hit.value)
+                {
+                    st.last_date = Some(p);
                 }
                 i = f.hit.end;
                 out.push(f);

@@ -7,8 +7,11 @@
 //! `vague`) at each token that can open an expression, keeping the longest
 //! match. `dateline` finds the reference date, `tense` decides which way an
 //! underspecified date points, `calendar` does the arithmetic with chrono.
+//! `anchored` counts "a year later" from the last date the scan found, and
+//! `names` keeps day words inside names ("USA Today") from being dates.
 
 mod absolute;
+mod anchored;
 mod calendar;
 mod clock;
 mod cx;
@@ -17,6 +20,7 @@ mod durations;
 mod fiscal;
 mod lexicon;
 mod matcher;
+mod names;
 mod quantity;
 mod relative;
 mod tense;

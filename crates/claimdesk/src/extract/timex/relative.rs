@@ -4,9 +4,11 @@
 //! weekend", "two years ago", "a week earlier".
 
 use super::absolute;
+use super::anchored;
 use super::calendar::{self, Lean};
 use super::cx::{Cx, Hit, State};
 use super::lexicon::{Lex, Pod, Unit};
+use super::names;
 use super::quantity::{self, Qty};
 use super::tense;
 use crate::model::TimexType;
@@ -32,6 +34,10 @@ fn with_pod(day: Option<NaiveDate>, pod: Option<Pod>, end: usize, conf: f32) -> 
 
 /// today, yesterday, tomorrow (+ part of day), tonight.
 pub fn deictic(cx: &Cx, i: usize) -> Option<Hit> {
+    // "USA Today", "the Today programme".
+    if names::inside_name(cx, i) {
+        return None;
+    }
     let a = cx.anchor;
     match cx.lex(i) {
         Lex::Deictic(off) => {
@@ -65,12 +71,6 @@ pub fn day_before(cx: &Cx, i: usize) -> Option<Hit> {
     ))
 }
 
-/// Words before a capitalized weekday that make it a name, not a date.
-const WEEKDAY_NAMES: [&str; 12] = [
-    "good", "black", "ash", "super", "cyber", "easter", "palm", "holy", "bloody", "maundy", "girl",
-    "man",
-];
-
 /// A weekday, with an optional part of day or a following date:
 /// "Friday", "Friday afternoon", "Thursday, April 6".
 pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
@@ -80,7 +80,8 @@ pub fn weekday(cx: &Cx, i: usize) -> Option<Hit> {
     if !cx.cap(i) {
         return None;
     }
-    if i >= 1 && cx.is_any(i - 1, &WEEKDAY_NAMES) && cx.cap(i - 1) {
+    // "Black Friday", "the Sunday Times", "Mail on Sunday".
+    if names::inside_name(cx, i) {
         return None;
     }
     // "Friday Night Lights", "Monday Night Football": a title.
@@ -376,23 +377,38 @@ pub fn the_weekend(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// "two years ago", "a week earlier", "three days later", "a year from now".
 /// `q`, `u` and `e` are the parsed count, unit and the token after the unit.
+/// "ago" and "from now" count from the reference date; "earlier", "later"
+/// and a clause-final "before"/"after" count from the last date of the
+/// text (`anchored`).
 pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Option<Hit> {
     let w = cx.w(e);
-    let (sign, end) = match w {
-        "ago" | "earlier" => (-1i64, e + 1),
-        // "two days before." (clause-final); "two days before the vote" is a duration.
-        "before" if cx.boundary(e + 1) => (-1, e + 1),
-        "later" => return None,
-        "from" if cx.is(e + 1, "now") => (1, e + 2),
-        "hence" => (1, e + 1),
+    // "two days before." / "Three days after, she left"; "two days before
+    // the vote" is a duration with its event.
+    let clause_end = cx.boundary(e + 1) || cx.punct(e + 1, ',');
+    let (sign, end, from_prior) = match w {
+        "ago" => (-1i64, e + 1, false),
+        // "two days later than planned": a delay.
+        "earlier" | "later" if cx.is(e + 1, "than") => return None,
+        "earlier" => (-1, e + 1, !anchored::baseline(cx, start)),
+        "later" => (1, e + 1, true),
+        "before" if clause_end => (-1, e + 1, !anchored::baseline(cx, start)),
+        "after" if clause_end => (1, e + 1, true),
+        "from" if cx.is(e + 1, "now") => (1, e + 2, false),
+        "hence" => (1, e + 1, false),
         _ => return None,
     };
+    // "an hour later" stays a duration, as TimeML marks it.
+    if from_prior && sign > 0 && !anchored::calendar_unit(u) {
+        return None;
+    }
     let Some(n) = q.count() else {
-        let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        let v = match (from_prior, sign < 0) {
+            // "years later": after the last date, by an unknown amount.
+            (true, false) => anchored::unknown(u),
+            (_, true) => "PAST_REF",
+            (false, false) => "FUTURE_REF",
+        };
         return Some(Hit::date(end, v.into(), 0.6));
-    };
-    let Some(a) = cx.anchor else {
-        return Some(Hit::date(end, XDAY.into(), 0.6));
     };
     // Counts beyond any calendar are not dates ("5000000 years ago").
     if n > 10_000.0 {
@@ -400,13 +416,26 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
     }
     let n = n.round() as i64;
     // "a year ago" after a quarter: the same quarter a year before.
-    if u == Unit::Year
+    if sign < 0
+        && u == Unit::Year
         && n == 1
         && let Some((at, y, qq)) = st.focus()
         && start.saturating_sub(at) < 400
     {
         return Some(Hit::date(end, format!("{:04}-Q{qq}", y - 1), 0.8));
     }
+    if from_prior {
+        let v = if anchored::calendar_unit(u) {
+            anchored::shift(st.last_date, u, sign * n)
+        } else {
+            // "two hours earlier": the day of the last date.
+            anchored::shift(st.last_date, Unit::Day, 0)
+        };
+        return Some(Hit::date(end, v, 0.8));
+    }
+    let Some(a) = cx.anchor else {
+        return Some(Hit::date(end, XDAY.into(), 0.6));
+    };
     let v = match u {
         Unit::Year => format!("{:04}", a.year() as i64 + sign * n),
         Unit::Decade => format!("{:04}", a.year() as i64 + sign * 10 * n),
@@ -426,4 +455,63 @@ pub fn ago(cx: &Cx, q: Qty, u: Unit, e: usize, st: &State, start: usize) -> Opti
         Unit::Hour | Unit::Minute | Unit::Second => calendar::day_str(a),
     };
     Some(Hit::date(end, v, 0.85))
+}
+
+/// A unit counted from the last date of the text (`anchored`): "the
+/// following year", "the previous month", "the prior week", "the next
+/// day" (shift ±1), "that year", "that day" (no shift). "The next year"
+/// and "next week" count from today and are `relative`'s, and so is a
+/// comparison baseline ("from the previous year").
+pub fn from_last_date(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
+    let (n, k) = match cx.w(i) {
+        "that" => (0, i + 1),
+        "the" => match cx.w(i + 1) {
+            "following" => (1, i + 2),
+            "previous" | "prior" => (-1, i + 2),
+            "next" if cx.is(i + 2, "day") => (1, i + 2),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let Lex::Unit(u, false) = cx.lex(k) else {
+        return None;
+    };
+    if cx.cap(k) || !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
+    // "up 5% from the previous year": a comparison baseline counts from
+    // the reporting period, as `relative` reads it.
+    if n < 0 && anchored::baseline(cx, i) {
+        return None;
+    }
+    let v = if u == Unit::Week {
+        match st.last_date {
+            Some(anchored::Prior::Day(d)) => calendar::week_str(calendar::add_days(d, 7 * n)),
+            _ => "XXXX-WXX".to_string(),
+        }
+    } else {
+        // "the previous year" after a quarter is a year, not a quarter.
+        let prior = st.last_date.map(|p| match (p, u) {
+            (anchored::Prior::Quarter(y, _), Unit::Year) => anchored::Prior::Year(y),
+            _ => p,
+        });
+        anchored::shift(prior, u, n)
+    };
+    Some(Hit::date(k + 1, v, 0.8))
+}
+
+/// "January of that year": the month in the year of the last date, open
+/// without one.
+pub fn month_of_that_year(cx: &Cx, i: usize, st: &State) -> Option<Hit> {
+    let (Lex::Month(m) | Lex::MonthAbbr(m)) = cx.lex(i) else {
+        return None;
+    };
+    if !(cx.cap(i) && cx.is(i + 1, "of") && cx.is(i + 2, "that") && cx.is(i + 3, "year")) {
+        return None;
+    }
+    let v = match st.last_date.and_then(anchored::Prior::year) {
+        Some(y) => calendar::month_str(y, m),
+        None => format!("XXXX-{m:02}"),
+    };
+    Some(Hit::date(i + 4, v, 0.8))
 }

@@ -23,6 +23,9 @@ fn check(sentence: &str, published: &str, extent: &str, value: &str, ty: TimexTy
     assert_eq!(got, vec![(extent, value, ty)], "in {sentence:?}");
 }
 
+/// One expected expression: extent, value, type.
+type Expected = (&'static str, &'static str, TimexType);
+
 /// `sentence` yields exactly these expressions, in order.
 fn check_all(sentence: &str, published: &str, want: &[(&str, &str, TimexType)]) {
     let found = find(sentence, Some(d(published)));
@@ -674,6 +677,320 @@ fn huge_counts_do_not_overflow() {
         let _ = find(s, Some(d(PUB)));
         let _ = find(s, NaiveDate::from_ymd_opt(-200000, 1, 1));
         let _ = find(s, NaiveDate::from_ymd_opt(200000, 12, 31));
+    }
+}
+
+/// "A year later" and its kin count from the last date of the text (issue
+/// 11, item 10), at the granularity of their unit.
+#[test]
+fn counted_from_the_last_date() {
+    let table: [(&str, &[Expected]); 13] = [
+        (
+            "In 2009 Ana Pelk joined the board. A year later, she resigned.",
+            &[("2009", "2009", Date), ("A year later", "2010", Date)],
+        ),
+        (
+            "Ana Pelk arrived on March 3. Two days later she left.",
+            &[
+                ("March 3", "2025-03-03", Date),
+                ("Two days later", "2025-03-05", Date),
+            ],
+        ),
+        (
+            "Ana Pelk arrived on March 3, 2019. Two weeks later she left.",
+            &[
+                ("March 3, 2019", "2019-03-03", Date),
+                ("Two weeks later", "2019-03-17", Date),
+            ],
+        ),
+        (
+            "Ana Pelk left in May 2009. A month earlier she had argued with the board.",
+            &[
+                ("May 2009", "2009-05", Date),
+                ("A month earlier", "2009-04", Date),
+            ],
+        ),
+        // A year names no day: the day stays open.
+        (
+            "Ana Pelk left in 2009. Three days after, she flew home.",
+            &[
+                ("2009", "2009", Date),
+                ("Three days after", "XXXX-XX-XX", Date),
+            ],
+        ),
+        (
+            "The port opened in 2009. The following year it doubled its trade.",
+            &[("2009", "2009", Date), ("The following year", "2010", Date)],
+        ),
+        (
+            "The port opened on March 3, 2019. The next day it closed.",
+            &[
+                ("March 3, 2019", "2019-03-03", Date),
+                ("The next day", "2019-03-04", Date),
+            ],
+        ),
+        (
+            "The port opened in 2019, and later that year it closed.",
+            &[("2019", "2019", Date), ("later that year", "2019", Date)],
+        ),
+        (
+            "Trade fell in the third quarter of 2019. The previous year it had grown.",
+            &[
+                ("the third quarter of 2019", "2019-Q3", Date),
+                ("The previous year", "2018", Date),
+            ],
+        ),
+        (
+            "The port opened in 2004. It closed in January of that year.",
+            &[
+                ("2004", "2004", Date),
+                ("January of that year", "2004-01", Date),
+            ],
+        ),
+        (
+            "The port opened in 2019. Years later it closed.",
+            &[("2019", "2019", Date), ("Years later", "XXXX", Date)],
+        ),
+        // Each counts from the one before.
+        (
+            "In 2009 the mill closed. A year later it reopened, and two years later it closed again.",
+            &[
+                ("2009", "2009", Date),
+                ("A year later", "2010", Date),
+                ("two years later", "2012", Date),
+            ],
+        ),
+        // "ago" still counts from the publication, and dates what follows.
+        (
+            "Ana Pelk took office on March 3, 2019. She quit a year ago. A year later she ran again.",
+            &[
+                ("March 3, 2019", "2019-03-03", Date),
+                ("a year ago", "2024", Date),
+                ("A year later", "2025", Date),
+            ],
+        ),
+    ];
+    for (s, want) in table {
+        check_all(s, PUB, want);
+    }
+}
+
+/// A time of day that names no day ("5 p.m.") does not move the date
+/// "later" counts from; one that names its day does.
+#[test]
+fn times_count_only_with_their_day() {
+    let table = [
+        (
+            "Ana Pelk arrived on March 3, 2019. By 5 p.m. she had spoken. Two days later she left.",
+            "2019-03-05",
+        ),
+        (
+            "Ana Pelk arrived in 2019 and spoke on Friday afternoon. Two days later she left.",
+            "2025-11-30",
+        ),
+    ];
+    for (s, value) in table {
+        let found = find(s, Some(d(PUB)));
+        let last = found.last().map(|t| (&s[t.start..t.end], t.value.as_str()));
+        assert_eq!(last, Some(("Two days later", value)), "in {s:?}");
+    }
+}
+
+/// With no date before them they stay open: the publication date says
+/// nothing about "a year later".
+#[test]
+fn counted_from_no_date_stays_open() {
+    let table = [
+        ("A year later, Ana Pelk resigned.", "A year later", "XXXX"),
+        (
+            "Two weeks later the port reopened.",
+            "Two weeks later",
+            "XXXX-XX-XX",
+        ),
+        (
+            "A month earlier the mayor had resigned.",
+            "A month earlier",
+            "XXXX-XX",
+        ),
+        (
+            "Three days after, the ferry sank.",
+            "Three days after",
+            "XXXX-XX-XX",
+        ),
+        ("The next day the ferry sank.", "The next day", "XXXX-XX-XX"),
+        (
+            "The following year the ferry sank.",
+            "The following year",
+            "XXXX",
+        ),
+        ("That week the ferry sank.", "That week", "XXXX-WXX"),
+    ];
+    for (s, extent, value) in table {
+        check(s, PUB, extent, value, Date);
+    }
+}
+
+/// What stays as it was beside the anchored forms: "ago" and comparison
+/// baselines count from the publication, and a count before an event, a
+/// delay or a span of hours is a duration.
+#[test]
+fn ago_baselines_and_durations_are_unchanged() {
+    let table = [
+        ("Ana Pelk left a year ago.", "a year ago", "2024", Date),
+        (
+            "Profit rose 5% from a year earlier.",
+            "a year earlier",
+            "2024",
+            Date,
+        ),
+        (
+            "Sales rose to 4.1 mln dlrs from 3.2 mln dlrs a year before.",
+            "a year before",
+            "2024",
+            Date,
+        ),
+        (
+            "Ana Pelk served for two weeks.",
+            "two weeks",
+            "P2W",
+            Duration,
+        ),
+        (
+            "The ferry docked two days after the storm.",
+            "two days",
+            "P2D",
+            Duration,
+        ),
+        (
+            "The ferry arrived an hour later.",
+            "an hour",
+            "PT1H",
+            Duration,
+        ),
+        (
+            "The ferry arrived two days later than planned.",
+            "two days",
+            "P2D",
+            Duration,
+        ),
+    ];
+    for (s, extent, value, ty) in table {
+        check(s, PUB, extent, value, ty);
+    }
+}
+
+/// No date inside a name: publications and programmes that hold a day word.
+#[test]
+fn no_date_inside_a_name() {
+    for s in [
+        "Ana Pelk told USA Today she would stay.",
+        "Ana Pelk writes for USA TODAY.",
+        "USA TODAY printed the letter.",
+        "Ana Pelk told the Independent on Sunday she would stay.",
+        "The Mail on Sunday printed the letter.",
+        "Ana Pelk told the Sunday Times she would stay.",
+        "The Sunday Times printed the letter.",
+        "A Sunday Courier reporter asked Ana Pelk.",
+        "Ana Pelk appeared on Good Morning America.",
+        "The Daily Mail printed the letter.",
+        "Ana Pelk told the Daily Mail she would stay.",
+        "Ana Pelk appeared on the Today show.",
+        "Ana Pelk told the Today programme she would stay.",
+        "Ana Pelk spoke to Kestrel's Today show.",
+        "Today show host Ana Pelk resigned.",
+        "Shoppers queued on Black Friday.",
+    ] {
+        nothing(s);
+    }
+}
+
+/// The same day words stay dates outside names.
+#[test]
+fn day_words_beside_names_stay_dates() {
+    let table = [
+        ("Today, Ana Pelk said she was done.", "Today", "2025-11-30"),
+        ("Ana Pelk said today she was done.", "today", "2025-11-30"),
+        ("Ana Pelk resigned on Sunday.", "Sunday", "2025-11-30"),
+        ("On Sunday Ana Pelk resigned.", "Sunday", "2025-11-30"),
+        (
+            "Ana Pelk met aides at the Oval Office on Sunday.",
+            "Sunday",
+            "2025-11-30",
+        ),
+        (
+            "The Daily Mail reported on Friday that Ana Pelk quit.",
+            "Friday",
+            "2025-11-28",
+        ),
+        (
+            "Ana Pelk told the Today programme on Friday she quit.",
+            "Friday",
+            "2025-11-28",
+        ),
+        // A headline in capitals tells nothing by its capitals.
+        ("HARBOUR TALKS TO RESUME TODAY", "TODAY", "2025-11-30"),
+        ("PORT BOARD MEETS TODAY IN KESTREL", "TODAY", "2025-11-30"),
+    ];
+    for (s, extent, value) in table {
+        check(s, PUB, extent, value, Date);
+    }
+}
+
+/// Days anchored to an event give no calendar value of their own (the
+/// guide allows no claim or an open one); none is guessed.
+#[test]
+fn event_anchored_days_are_not_guessed() {
+    for s in [
+        "Ana Pelk spoke on election night.",
+        "It was his second day as mayor.",
+        "Ana Pelk spoke the day after the vote.",
+        "Crowds gathered on Harbour Day.",
+        "Ana Pelk voted on polling day.",
+        "On the second day of the summit Ana Pelk left.",
+    ] {
+        nothing(s);
+    }
+}
+
+/// A weekday in a future context is the coming one (issue 11, item 10):
+/// published on Sunday 30 November 2025.
+#[test]
+fn weekdays_in_a_future_context_are_ahead() {
+    let table = [
+        (
+            "Aides published the itinerary for Tuesday.",
+            "Tuesday",
+            "2025-12-02",
+        ),
+        (
+            "The summit, which starts on Friday, is the first of its kind.",
+            "Friday",
+            "2025-12-05",
+        ),
+        (
+            "Nobody knows when he is supposed to step down on Friday.",
+            "Friday",
+            "2025-12-05",
+        ),
+        (
+            "The tour, which opens on Wednesday, sold out.",
+            "Wednesday",
+            "2025-12-03",
+        ),
+        // The same words in the past stay in the past.
+        (
+            "Aides published the itinerary on Tuesday.",
+            "Tuesday",
+            "2025-11-25",
+        ),
+        (
+            "He was supposed to step down on Friday.",
+            "Friday",
+            "2025-11-28",
+        ),
+    ];
+    for (s, extent, value) in table {
+        check(s, PUB, extent, value, Date);
     }
 }
 

@@ -28,6 +28,8 @@ pub struct Tok {
     pub newlines: u8,
     /// The token starts with an uppercase letter.
     pub cap: bool,
+    /// A word of two or more letters, all uppercase ("TODAY", "USA").
+    pub shout: bool,
     /// Word class from the lexicon (`Lex::None` for most words).
     pub lex: Lex,
     /// Value of a digit run (saturating), or of a number word.
@@ -84,6 +86,9 @@ pub fn tokenize(text: &str, lower: &str) -> Vec<Tok> {
             space,
             newlines,
             cap: b.is_ascii_uppercase(),
+            shout: kind == Kind::Word
+                && i - start >= 2
+                && bytes[start..i].iter().all(u8::is_ascii_uppercase),
             lex: Lex::None,
             num: None,
             digits: 0,
