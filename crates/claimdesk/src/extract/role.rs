@@ -35,10 +35,26 @@ pub fn index_pass(ctx: &mut Ctx) {
 fn find(ctx: &mut Ctx) -> Vec<Claim> {
     let mut out = Claimed::default();
     let mentions = ctx.coref.mentions.clone();
-    for m in mentions.iter().filter(|m| !m.pronoun) {
+    for m in mentions.iter() {
         let Some(seg) = ctx.doc.segs.get(m.seg).cloned() else {
             continue;
         };
+        // A pronoun holds a title only by a copula: "He was a
+        // speechwriter to Premier Ana Pelk".
+        if m.pronoun {
+            if !m.possessive
+                && matches!(ctx.seg_kind(m.seg), super::segment::SegKind::Body)
+                && let Some(np) = copula_title(ctx, m.end, seg.tok_end, &seg)
+            {
+                let who = Who {
+                    entity: m.entity,
+                    start: m.start,
+                    end: m.end,
+                };
+                push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.7);
+            }
+            continue;
+        }
         if !matches!(
             ctx.seg_kind(m.seg),
             super::segment::SegKind::Body | super::segment::SegKind::Headline
@@ -196,34 +212,7 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                 push(ctx, &mut out, who, &np, m.start - 1, np.end, m.seg, 0.7);
                 continue;
             }
-            let mut j = k;
-            let mut copular = false;
-            let mut appointed = false;
-            while j < end && j < k + 4 {
-                let w = ctx.lc(j);
-                if w == "be" && j > k && ctx.lc(j - 1) == "to" {
-                    // "prefer X to be the prime minister": wished, not held.
-                    break;
-                } else if lexicon::is_role_copula(w) {
-                    copular = true;
-                } else if lexicon::is_appointment_verb(w) {
-                    appointed = true;
-                } else if !matches!(
-                    w,
-                    "has" | "had" | "have" | "will" | "also" | "now" | "to" | "as" | "in" | "sworn"
-                ) && !w.ends_with("ly")
-                {
-                    break;
-                }
-                j += 1;
-            }
-            if (copular || appointed)
-                && j > k
-                && !ctx.blocked(j, &seg)
-                && let Some(np) = ctx.post_title(j, end)
-                && !(copular && evaluative(ctx, j, np.end))
-                && !(copular && ranked(ctx, j))
-            {
+            if let Some(np) = copula_title(ctx, k, end, &seg) {
                 push(ctx, &mut out, who, &np, m.start, np.end, m.seg, 0.75);
                 continue;
             }
@@ -323,6 +312,42 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
         }
     }
     out.into_vec()
+}
+
+/// The title a copula or an appointment verb after a name states: "X is a
+/// former mayor of London", "X had been chairman", "X was named chairman",
+/// "He was a speechwriter to Premier Ana Pelk" (a relationship).
+fn copula_title(ctx: &Ctx, k: usize, end: usize, seg: &super::segment::Seg) -> Option<TitleNp> {
+    let mut j = k;
+    let mut copular = false;
+    let mut appointed = false;
+    while j < end && j < k + 4 {
+        let w = ctx.lc(j);
+        if w == "be" && j > k && ctx.lc(j - 1) == "to" {
+            // "prefer X to be the prime minister": wished, not held.
+            break;
+        } else if lexicon::is_role_copula(w) {
+            copular = true;
+        } else if lexicon::is_appointment_verb(w) {
+            appointed = true;
+        } else if !matches!(
+            w,
+            "has" | "had" | "have" | "will" | "also" | "now" | "to" | "as" | "in" | "sworn"
+        ) && !w.ends_with("ly")
+        {
+            break;
+        }
+        j += 1;
+    }
+    if !(copular || appointed) || j == k || ctx.blocked(j, seg) {
+        return None;
+    }
+    match ctx.post_title(j, end) {
+        Some(np) if !(copular && (evaluative(ctx, j, np.end) || ranked(ctx, j))) => Some(np),
+        Some(_) => None,
+        None if copular => relation_appositive(ctx, j, end),
+        None => None,
+    }
 }
 
 /// "X has chaired the port authority since 2009", "X, who founded the
