@@ -720,7 +720,9 @@ fn events_and_presence_in_more_words() {
             ),
             (
                 "Mayor Ana Pelk went on a \"listening tour\" across the northern provinces.",
-                &["person=Ana Pelk; event=\"listening tour\" across the northern provinces; planned=false"][..],
+                &[
+                    "person=Ana Pelk; event=\"listening tour\" across the northern provinces; planned=false",
+                ][..],
             ),
             (
                 "Mayor Ana Pelk pressed her case for the budget in a town debate on Monday.",
@@ -783,7 +785,10 @@ fn relationships_posts_by_verb_and_succession() {
             ("Piet Ander chaired the meeting on Monday.", &[][..]),
             (
                 "The council elected Sara Velt to succeed Mayor Ana Pelk as its new leader.",
-                &["person=Sara Velt; role=new leader", "person=Ana Pelk; role=Mayor"][..],
+                &[
+                    "person=Sara Velt; role=new leader",
+                    "person=Ana Pelk; role=Mayor",
+                ][..],
             ),
             (
                 // (After a first sentence: "Ivo Lund --" opening a story is a dateline.)

@@ -424,7 +424,10 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                     || ctx.doc.kind(k + 1) == Some(super::segment::Tk::Quote)
                     || matches!(
                         ctx.lc(k + 1),
-                        "across" | "through" | "around" | "with"
+                        "across"
+                            | "through"
+                            | "around"
+                            | "with"
                             | "of"
                             | "on"
                             | "for"
@@ -1010,7 +1013,10 @@ fn event_noun(ctx: &Ctx, v: usize, seg: &Seg) -> Option<Found> {
         // "the dinner -- which he attended --".
         "," | "--" | "\u{2013}" | "\u{2014}" | "("
             if ctx.lc(k + 1) == "which"
-                && ctx.coref.at(k + 2).is_some_and(|m| m.start == k + 2 && !m.possessive)
+                && ctx
+                    .coref
+                    .at(k + 2)
+                    .is_some_and(|m| m.start == k + 2 && !m.possessive)
                 && ctx
                     .coref
                     .at(k + 2)

@@ -293,7 +293,10 @@ impl<'a> Ctx<'a> {
             && floor >= seg.tok_start + 2
             && matches!(self.doc.s(floor - 1), "--" | "\u{2014}" | "\u{2013}")
         {
-            return self.person_ending_at(floor - 2, seg.tok_start).into_iter().collect();
+            return self
+                .person_ending_at(floor - 2, seg.tok_start)
+                .into_iter()
+                .collect();
         }
         if k == floor {
             return Vec::new();
@@ -538,7 +541,7 @@ impl<'a> Ctx<'a> {
         let place = lexicon::place(&words.join(" "))?;
         let mut h = p + 1;
         while h < end && h < p + 4 && !lexicon::is_title_head(self.lc(h)) {
-            if !(self.is_modifier(h) && !self.doc.is_cap(h)) {
+            if !self.is_modifier(h) || self.doc.is_cap(h) {
                 return None;
             }
             h += 1;
@@ -1098,8 +1101,8 @@ impl<'a> Ctx<'a> {
             || lexicon::triggers(w, lexicon::Kind::Attendance)
                 .chain(lexicon::triggers(w, lexicon::Kind::Dismissal))
                 .any(|t| !t.noun && t.lemma != w && !w.ends_with('s') && !w.ends_with("ing"));
-        let after = !past
-            && (floor..end).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::FutureAfter));
+        let after =
+            !past && (floor..end).any(|k| lexicon::is_cue(self.lc(k), lexicon::Cue::FutureAfter));
         let dated_future = match (self.date_near(v, seg), self.published) {
             (Some(d), Some(p)) => NaiveDate::parse_from_str(d.get(..10).unwrap_or(""), "%Y-%m-%d")
                 .is_ok_and(|x| x > p),

@@ -417,7 +417,8 @@ fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
         let plural = w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
-            && (is_mainly_person_noun(&w[..w.len() - 1]) || super::lexicon::is_title_head(&w[..w.len() - 1]));
+            && (is_mainly_person_noun(&w[..w.len() - 1])
+                || super::lexicon::is_title_head(&w[..w.len() - 1]));
         !plural && (is_mainly_person_noun(w) || super::lexicon::is_title_head(w))
     };
     let mut added = Vec::new();
@@ -452,7 +453,10 @@ fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
             continue;
         }
         let h = e - 1;
-        if doc.is_cap(h + 1) || doc.lc(h + 1) == "'s" || mentions.iter().any(|m| m.start <= h && m.end > a) {
+        if doc.is_cap(h + 1)
+            || doc.lc(h + 1) == "'s"
+            || mentions.iter().any(|m| m.start <= h && m.end > a)
+        {
             continue;
         }
         // The subject of the nearest earlier sentence with people.
@@ -469,7 +473,9 @@ fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
         else {
             continue;
         };
-        let named_here = mentions.iter().any(|m| m.seg == si && m.entity == subject.entity);
+        let named_here = mentions
+            .iter()
+            .any(|m| m.seg == si && m.entity == subject.entity);
         if named_here {
             continue;
         }
@@ -717,11 +723,15 @@ fn narrative_after_unnamed_speaker(doc: &Doc, start: usize, i: usize, named: &[M
         return false;
     }
     let lo = i.saturating_sub(4).max(start + 1);
-    let Some(v) = (lo..i).rev().find(|&k| doc.has(k, super::lexicon::flag::SPEECH)) else {
+    let Some(v) = (lo..i)
+        .rev()
+        .find(|&k| doc.has(k, super::lexicon::flag::SPEECH))
+    else {
         return false;
     };
     let between_ok = (v + 1..i).all(|k| {
-        matches!(doc.lc(k), "that" | "reporters" | "journalists" | "it") || doc.kind(k) != Some(super::segment::Tk::Word)
+        matches!(doc.lc(k), "that" | "reporters" | "journalists" | "it")
+            || doc.kind(k) != Some(super::segment::Tk::Word)
     });
     between_ok && !named.iter().any(|m| m.start < v)
 }

@@ -107,7 +107,10 @@ static ROLE_VERBS: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
         };
         let mut forms = forms.split(',');
         let Some(lemma) = forms.next() else { continue };
-        for f in inflections(lemma).into_iter().chain(forms.map(str::to_string)) {
+        for f in inflections(lemma)
+            .into_iter()
+            .chain(forms.map(str::to_string))
+        {
             m.insert(f, title);
         }
     }
@@ -429,8 +432,9 @@ static TRIGGERS: LazyLock<FastMap<String, Vec<Trigger>>> = LazyLock::new(|| {
 /// Whether `w` is a verb form that takes the event as its object
 /// ("attended", "hosted", "toured"): "the dinner, which he attended".
 pub fn is_attend_verb(w: &str) -> bool {
-    triggers(w, Kind::Attendance)
-        .any(|t| !t.noun && t.next.is_empty() && matches!(t.pattern, "event_verb" | "host" | "visit"))
+    triggers(w, Kind::Attendance).any(|t| {
+        !t.noun && t.next.is_empty() && matches!(t.pattern, "event_verb" | "host" | "visit")
+    })
 }
 
 pub fn triggers(w: &str, kind: Kind) -> impl Iterator<Item = &'static Trigger> {

@@ -337,8 +337,8 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
             "with" | "by" | "met" | "told" | "including" | "included" | "and" | "between"
         ) || lexicon::is_appointment_verb(doc.lc(a - 1))
             || (doc.has(a - 1, lexicon::flag::DISMISS | lexicon::flag::ATTEND)
-            && !doc.is_cap(a - 1)
-            && takes_person(doc.lc(a - 1))))
+                && !doc.is_cap(a - 1)
+                && takes_person(doc.lc(a - 1))))
         || (a > seg_start + 1 && doc.lc(a - 1) == "to" && doc.lc(a - 2) == "according");
     // The name of a title phrase in apposition: "a spokeswoman for the
     // agency, Hanne Voss," or "the former treasurer, Piet Aalders, had".
@@ -349,11 +349,9 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     // Capitalised words, each part of a double-barrelled one too
     // ("Kramp-Karrenbauer"), not "McDONALD" or "iPhone".
     let plain = (k..b).all(|i| {
-        doc.s(i).split('-').all(|part| {
-            part.chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || c == '\'')
-        })
+        doc.s(i)
+            .split('-')
+            .all(|part| part.chars().skip(1).all(|c| c.is_lowercase() || c == '\''))
     });
     // "Tollan Widgets said its profit fell", "Harlow Mills, which makes
     // paper": a company speaking of itself, not a person.

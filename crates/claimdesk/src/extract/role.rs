@@ -286,7 +286,9 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
                     && ctx.lc(y.start - 2) == "to")
                     .then(|| ctx.person_ending_at(y.start - 3, floor))
                     .flatten()
-                    .filter(|x| x.start > floor && lexicon::is_appointment_verb(ctx.lc(x.start - 1)))
+                    .filter(|x| {
+                        x.start > floor && lexicon::is_appointment_verb(ctx.lc(x.start - 1))
+                    })
             });
             if let Some(x) = chosen {
                 push(ctx, &mut out, x, &np, x.start.min(a), np.end, si, 0.7);
@@ -295,7 +297,10 @@ fn find(ctx: &mut Ctx) -> Vec<Claim> {
             let succeeded = near.is_some_and(|y| {
                 y.start > floor && lexicon::is_succession_verb(ctx.lc(y.start - 1))
             });
-            let new_title = np.roles.iter().any(|r| r.to_ascii_lowercase().starts_with("new "));
+            let new_title = np
+                .roles
+                .iter()
+                .any(|r| r.to_ascii_lowercase().starts_with("new "));
             if succeeded && (new_title || chosen.is_some()) {
                 continue;
             }
@@ -402,7 +407,10 @@ fn relation_appositive(ctx: &Ctx, k: usize, end: usize) -> Option<TitleNp> {
     let mut n = k + 1;
     while n < end && n < k + 4 && !crate::lexical::words::is_mainly_person_noun(ctx.lc(n)) {
         let w = ctx.lc(n);
-        if ctx.doc.kind(n) != Some(super::segment::Tk::Word) || ctx.doc.is_cap(n) || lexicon::is_stopword(w) {
+        if ctx.doc.kind(n) != Some(super::segment::Tk::Word)
+            || ctx.doc.is_cap(n)
+            || lexicon::is_stopword(w)
+        {
             return None;
         }
         n += 1;

@@ -569,7 +569,8 @@ fn split_sentences(
         if kind == SegKind::Body
             && doc.lc(a) == "photos"
             && doc.s(a + 1) == ":"
-            && let Some(dash) = (a + 2..b.saturating_sub(2)).find(|&j| matches!(doc.s(j), "–" | "—"))
+            && let Some(dash) =
+                (a + 2..b.saturating_sub(2)).find(|&j| matches!(doc.s(j), "–" | "—"))
         {
             doc.segs.push(Seg {
                 start: doc.tokens[a].start,
