@@ -123,6 +123,19 @@ pub fn role_verb(w: &str) -> Option<&'static str> {
 }
 
 word_list!(
+    /// A verb form showing that the capitalised words before it are a
+    /// person acting ("said", "resigned").
+    is_person_verb, PERSON_VERBS, "person_verbs.txt"
+);
+word_list!(
+    /// A word a title-cased name keeps in lower case ("of", "the").
+    is_title_case_minor, TITLE_CASE_MINOR, "title_case_minor.txt"
+);
+word_list!(
+    /// A first word that makes a title a lesser one ("vice", "deputy").
+    is_lesser_title_word, LESSER_TITLE_WORDS, "lesser_title_words.txt"
+);
+word_list!(
     /// A word that may stand between a subject and its verb ("had",
     /// "also", "reportedly", "himself").
     is_verb_filler, VERB_FILLERS, "verb_fillers.txt"

@@ -289,40 +289,8 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     let w_next = doc.lc(b);
     let next_verb = doc.kind(b) == Some(Tk::Word)
         && !doc.is_cap(b)
-        && (matches!(
-            w_next,
-            "said"
-                | "says"
-                | "told"
-                | "tells"
-                | "was"
-                | "is"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "met"
-                | "meets"
-                | "led"
-                | "leads"
-                | "left"
-                | "quit"
-                | "won"
-                | "took"
-                | "became"
-                | "added"
-                | "wrote"
-                | "resigned"
-                | "resigns"
-                | "argued"
-                | "insisted"
-                | "replied"
-                | "denied"
-                | "urged"
-                | "warned"
-                | "praised"
-                | "visited"
-        ) || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next))
+        && (lexicon::is_person_verb(w_next)
+ || (w_next.ends_with("ed") && !lexicon::is_stopword(w_next))
             // A trigger or speech verb in any form ("visits", "arrives").
             || (doc.has(
                 b,

@@ -243,10 +243,6 @@ fn quoted_first_lower(ctx: &Ctx, start: usize, end: usize) -> bool {
 }
 
 fn title_case(s: &str) -> bool {
-    const MINOR: &[&str] = &[
-        "a", "an", "the", "of", "to", "and", "or", "in", "on", "at", "for", "with", "from", "by",
-        "as", "but", "nor", "vs",
-    ];
     let words: Vec<&str> = s
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -264,9 +260,9 @@ fn title_case(s: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     capped >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || MINOR.contains(w))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_title_case_minor(w)
+        })
         && !words.iter().skip(1).any(|w| *w == "I")
 }
 

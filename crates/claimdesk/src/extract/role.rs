@@ -646,20 +646,10 @@ fn push(
                 .as_deref()
                 .and_then(|o| lexicon::place(&o.to_ascii_lowercase()));
             // "the president" is not the vice president.
-            let lesser = head.split([' ', '-']).next().is_some_and(|w| {
-                matches!(
-                    w,
-                    "vice"
-                        | "deputy"
-                        | "assistant"
-                        | "associate"
-                        | "under"
-                        | "lieutenant"
-                        | "co"
-                        | "junior"
-                        | "shadow"
-                )
-            });
+            let lesser = head
+                .split([' ', '-'])
+                .next()
+                .is_some_and(lexicon::is_lesser_title_word);
             let last = head
                 .rsplit(' ')
                 .next()
