@@ -829,3 +829,61 @@ fn names_in_more_shapes() {
         &["speaker=Ana Pelk; quote=We will not yield,"],
     );
 }
+
+/// One case per error found by the spot-check of unseen articles (seed
+/// 30112026), each written anew with invented names.
+#[test]
+fn regressions_from_the_unseen_spot_check() {
+    use ClaimKind::{Attendance, Dismissal, Quote, Role};
+    // "found" is also the past of "find"; a post is a definite body.
+    check(Role, "Ivo Lund found an increase in cases.", &[]);
+    // The bust goes, not the man.
+    check(
+        Dismissal,
+        "Staff said a bust of Ivo Lund was removed from the hall.",
+        &[],
+    );
+    // "dismiss X as ..." judges; "dismiss X as TITLE" removes.
+    check(
+        Dismissal,
+        "Ana Pelk dismissed Ivo Lund as a minor figure.",
+        &[],
+    );
+    check(
+        Dismissal,
+        "The board dismissed Ivo Lund as chairman.",
+        &["person=Ivo Lund; how=dismissed"],
+    );
+    // A looks are no event.
+    check(
+        Attendance,
+        "Mayor Ana Pelk spoke. Critics mocked Ana Pelk's physical appearance.",
+        &[],
+    );
+    // An organization is no person.
+    check(
+        Role,
+        "Publisher Harbour Light Studios released the book.",
+        &[],
+    );
+    // A quotation over several paragraphs is one claim; the same words
+    // twice are one claim.
+    check_people(
+        Quote,
+        "Ivo Lund spoke at length.\n\n\"The harbour will open,\" Ivo Lund said. \"It will take time.\n\n\"And it will cost more than we hoped.\"\n\nLater he repeated: \"The harbour will open.\"",
+        &["Ivo Lund", "Ivo Lund"],
+    );
+    // A name before a person noun modifies it: the speaker is the name
+    // after.
+    check_people(
+        Quote,
+        "President Ana Pelk left. \"He is a victim,\" said former senator and Pelk confidant Paul Lund.",
+        &["Paul Lund"],
+    );
+    // A quotation that ends its sentence is not attributed by the next.
+    check_people(
+        Quote,
+        "Ivo Lund bluntly admitted \"the plan is in trouble.\" Mayor Ana Pelk said the odds were poor.",
+        &[],
+    );
+}

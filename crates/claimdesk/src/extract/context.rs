@@ -568,6 +568,30 @@ impl<'a> Ctx<'a> {
                 && !m.possessive
                 && m.start == j
             {
+                // "Reagan confidant Paul Laxalt", "Pelk adviser Ivo Lund": a
+                // name before a title or person noun modifies it; the
+                // person is the name after.
+                let mut h = m.end;
+                while h < lim
+                    && self.doc.kind(h) == Some(Tk::Word)
+                    && !self.doc.is_cap(h)
+                    && (lexicon::is_title_word(self.lc(h))
+                        || crate::lexical::words::is_mainly_person_noun(self.lc(h)))
+                {
+                    h += 1;
+                }
+                if h > m.end
+                    && let Some(n) = self.coref.at(h).filter(|n| !n.pronoun && n.start == h)
+                {
+                    return Some((
+                        Who {
+                            entity: n.entity,
+                            start: n.start,
+                            end: n.end,
+                        },
+                        None,
+                    ));
+                }
                 if j == i {
                     return None;
                 }

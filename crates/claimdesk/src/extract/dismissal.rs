@@ -12,6 +12,7 @@
 
 use super::claimed::Claimed;
 use super::context::{Ctx, Who};
+use super::lexicon;
 use crate::model::{Claim, ClaimFields, DismissalHow};
 
 enum Trigger {
@@ -216,6 +217,13 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             if leave || passive.is_some() {
                 let at = passive.unwrap_or(v);
                 people = ctx.subject_before(at, seg);
+                // "a bust of X being removed": the thing, not X, goes.
+                people.retain(|w| {
+                    !(w.start >= seg.tok_start + 2
+                        && ctx.lc(w.start - 1) == "of"
+                        && !lexicon::is_title_word(ctx.lc(w.start - 2))
+                        && ctx.coref.at(w.start - 2).is_none())
+                });
                 if people.is_empty() {
                     let mut k = at;
                     while k > seg.tok_start
@@ -271,6 +279,14 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
                 }
                 if len == 2 && people.is_empty() {
                     // "forced X out"
+                    continue;
+                }
+                // "dismissing X as a minor figure": judged, not removed.
+                let judged = ctx.lc(v).starts_with("dismiss")
+                    && found.last().is_some_and(|w| {
+                        ctx.lc(w.0.end) == "as" && ctx.post_title(w.0.end + 1, end).is_none()
+                    });
+                if judged {
                     continue;
                 }
             }

@@ -117,6 +117,18 @@ static ROLE_VERBS: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
     m
 });
 
+/// Whether `w` is the bare lemma of a role verb ("found", "chair").
+pub fn is_role_verb_lemma(w: &str) -> bool {
+    ROLE_VERB_LEMMAS.contains(w)
+}
+
+static ROLE_VERB_LEMMAS: LazyLock<FastSet> = LazyLock::new(|| {
+    lines(include_str!("../../data/lexicon/role_verbs.txt"))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter_map(|f| f.split(',').next())
+        .collect()
+});
+
 /// The title a verb form states holding ("chaired" → "chair").
 pub fn role_verb(w: &str) -> Option<&'static str> {
     ROLE_VERBS.get(w).copied()

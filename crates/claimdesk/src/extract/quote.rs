@@ -202,9 +202,28 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             found[i].3 = next.3;
         }
     }
+    // The later paragraphs of a quotation that runs over several are that
+    // one quotation, not claims of their own (the guide's `also`).
+    let mut continues = vec![false; found.len()];
+    for i in 1..found.len() {
+        let (q, ..) = found[i - 1];
+        let next = found[i].0;
+        let opens_para =
+            ctx.doc.paras.get(next.para).is_some_and(|&(ps, _)| {
+                ctx.doc.tokens.get(next.open).is_some_and(|t| t.start == ps)
+            });
+        if q.close.is_none() && next.para == q.para + 1 && opens_para {
+            continues[i] = true;
+        }
+    }
+    // The same words by the same speaker twice (a summary line and the
+    // text) are one claim: compared by their words, case and marks aside.
     let mut seen: HashSet<(String, String)> = HashSet::new();
-    for (_, start, end, who, _) in found {
+    for (k, (_, start, end, who, _)) in found.into_iter().enumerate() {
         let Some(e) = who else { continue };
+        if continues[k] {
+            continue;
+        }
         let speaker = ctx.name(e);
         let quote: String = ctx
             .doc
@@ -214,7 +233,13 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        if !seen.insert((speaker.clone(), quote.clone())) {
+        let key: String = quote
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !seen.insert((speaker.clone(), key)) {
             continue;
         }
         out.push(Claim {
@@ -323,6 +348,18 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
     }
     let lim = (k + 10).min(seg_end);
     let w = ctx.lc(k);
+    // `... in trouble." Ivo Lund said the odds ...`: a quotation that ends
+    // its sentence is not attributed by the next one.
+    let ends_sentence = ctx.doc.s(c.saturating_sub(1)) == "." || {
+        let (a, _) = content(ctx, q).unwrap_or((0, 0));
+        ctx.doc
+            .text
+            .get(a..ctx.doc.tokens[c].start)
+            .is_some_and(|t| t.trim_end().ends_with('.'))
+    };
+    if ends_sentence && ctx.doc.is_cap(k) && !lexicon::is_speech_verb(w) {
+        return Speaker::None;
+    }
     if lexicon::is_speech_verb(w) {
         if let Some((who, _)) = ctx.person_from(k + 1, lim) {
             if for_someone(ctx, k + 1, who.start) {

@@ -367,10 +367,16 @@ fn held_by_verb(ctx: &Ctx, after: usize, end: usize) -> Option<TitleNp> {
         k += 1;
     }
     let v = ctx.lc(k);
-    let title = lexicon::role_verb(v).filter(|_| !v.ends_with("ing"))?;
+    // Inflected forms only: "found" is also the past of "find".
+    let title =
+        lexicon::role_verb(v).filter(|_| !v.ends_with("ing") && !lexicon::is_role_verb_lemma(v))?;
     let mut j = k + 1;
-    if matches!(ctx.lc(j), "the" | "its" | "a" | "an") {
+    // A post is a definite or named body: "founded the party", "directs
+    // Harbour Trust"; "found an increase" names none.
+    if matches!(ctx.lc(j), "the" | "its") {
         j += 1;
+    } else if !ctx.doc.is_cap(j) {
+        return None;
     }
     let mut e = j;
     while e < end
