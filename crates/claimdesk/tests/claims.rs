@@ -249,13 +249,14 @@ fn quotes() {
             "speaker=Dara Quinn; quote=bold and overdue.",
         ],
     );
+    // A quotation left open at a paragraph's end runs on into the next:
+    // one claim, named by the attribution at its end (the guide's `also`).
     check(
         Quote,
         "According to Dara Quinn, \"the vote is safe.\"\n\n\"We counted every ballot twice\n\n\"and we are sure,\" Quinn said.",
         &[
             "speaker=Dara Quinn; quote=the vote is safe.",
             "speaker=Dara Quinn; quote=We counted every ballot twice",
-            "speaker=Dara Quinn; quote=and we are sure,",
         ],
     );
     // "he" in the attribution is not someone named inside the quotation.
