@@ -357,7 +357,11 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
             .get(a..ctx.doc.tokens[c].start)
             .is_some_and(|t| t.trim_end().ends_with('.'))
     };
-    if ends_sentence && ctx.doc.is_cap(k) && !lexicon::is_speech_verb(w) {
+    // (`"We won." Tam Orrell said.` still is: the verb ends the sentence.)
+    let verb_ends = (k..lim)
+        .find(|&j| lexicon::is_speech_verb(ctx.lc(j)))
+        .is_some_and(|j| matches!(ctx.doc.s(j + 1), "." | "!" | "?"));
+    if ends_sentence && ctx.doc.is_cap(k) && !lexicon::is_speech_verb(w) && !verb_ends {
         return Speaker::None;
     }
     if lexicon::is_speech_verb(w) {
