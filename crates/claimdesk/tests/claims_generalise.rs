@@ -887,3 +887,40 @@ fn regressions_from_the_unseen_spot_check() {
         &[],
     );
 }
+
+/// One case per error found by the second spot-check of unseen articles
+/// (seed 1122026), written anew with invented names.
+#[test]
+fn regressions_from_the_second_spot_check() {
+    use ClaimKind::{Attendance, Dismissal, Role};
+    // A caption introduces the president; his wife is the one the text
+    // calls by her given name, so "President Vance" is him.
+    check_people(
+        Attendance,
+        "Photos: In pictures: President Vance in Europe US President Karl Vance, visiting a cemetery, laid a wreath. Hide Caption 1 of 9\n\nFirst lady Ana Vance visited a school in Kestrel Bay on Monday. Ana later rested.\n\nPresident Vance met Prime Minister Theresa Holm in London.",
+        &["Ana Vance", "Karl Vance", "Theresa Holm"],
+    );
+    // "The Queen" is a person of her own, not a second title.
+    check(
+        Role,
+        "The Queen and US President Karl Vance toured the palace.",
+        &["person=Karl Vance; role=President; org=US"],
+    );
+    // Progressive, not passive: she dismissed the opposition.
+    check(
+        Dismissal,
+        "Mayor Ana Pelk spoke. She was dismissing the opposition as weak.",
+        &[],
+    );
+    // His party is a political party, not a gathering.
+    check(Attendance, "Mayor Ana Pelk led her party to victory.", &[]);
+    // One title told twice is one role; a lesser title is another.
+    check(
+        Role,
+        "Council President Ana Pelk spoke. Later, President Ana Pelk met Vice President Ivo Lund.",
+        &[
+            "person=Ana Pelk; role=Council President",
+            "person=Ivo Lund; role=Vice President",
+        ],
+    );
+}

@@ -439,8 +439,11 @@ fn arm(ctx: &Ctx, v: usize, seg: &Seg, t: &lexicon::Trigger) -> Option<Found> {
                     );
                 // "led the Conservative Party": a political party, not a
                 // gathering.
-                let political =
-                    n == "party" && (ctx.doc.is_cap(k) || (k > v + 1 && ctx.doc.is_cap(k - 1)));
+                // "led his party to victory": his political party too.
+                let political = n == "party"
+                    && (ctx.doc.is_cap(k)
+                        || (k > v + 1 && ctx.doc.is_cap(k - 1))
+                        || (k > v + 1 && matches!(ctx.lc(k - 1), "his" | "her" | "their" | "its")));
                 head && !political
                     && (lexicon::is_event(n)
                         || lexicon::is_assembly(n)

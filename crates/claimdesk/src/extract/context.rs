@@ -702,6 +702,8 @@ impl<'a> Ctx<'a> {
         let mut org = None;
         let mut e = end;
         let mut start;
+        // Where the title nearest the name starts, and its organization.
+        let mut first: Option<(usize, Option<String>)> = None;
         loop {
             if e == 0 || !lexicon::is_title_head(self.lc(e - 1)) {
                 return None;
@@ -796,6 +798,9 @@ impl<'a> Ctx<'a> {
                 org = this_org;
             }
             start = k;
+            if first.is_none() {
+                first = Some((k, org.clone()));
+            }
             if k > floor + 1
                 && matches!(self.lc(k - 1), "and")
                 && self.title_head_before(k - 1, floor)
@@ -804,6 +809,20 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             break;
+        }
+        // "The Queen and US President Ana Pelk": a definite title before
+        // "and" is a person of its own, not a second title of the name.
+        if roles.len() > 1
+            && start > 0
+            && self.lc(start - 1) == "the"
+            && let (Some((k, first_org)), Some(last)) = (first, roles.pop())
+        {
+            return Some(TitleNp {
+                start: k,
+                end,
+                roles: vec![last],
+                org: first_org,
+            });
         }
         Some(TitleNp {
             start,

@@ -279,18 +279,35 @@ pub fn resolve(doc: &Doc) -> Coref {
     let named_again = repeated_in(doc.text, &titled);
     let mut last_seen: Vec<usize> = vec![0; entities.len()];
     let mut mentions: Vec<Mention> = Vec::new();
+    // People the article also calls by their given name alone ("Melania
+    // said", the only Melania named): when relatives share a surname, news
+    // style names the other ones so, and the bare surname is the one never
+    // called so.
+    let given_alone: HashSet<usize> = runs
+        .iter()
+        .filter(|r| r.strength == Strength::Bare)
+        .map(|r| key(doc.s(r.start)))
+        .filter(|k| by_surname.get(k).is_empty() && by_given.get(k).len() == 1)
+        .flat_map(|k| by_given.get(&k).to_vec())
+        .collect();
     let match_single = |by_surname: &NameIndex, last_seen: &[usize], w: &str| -> Option<usize> {
         let k = key(w);
         // A bare surname is the first person of that name the article
-        // introduced (the main one); a bare given name the latest in focus
-        // (the last of those last seen latest).
-        by_surname.get(&k).first().copied().or_else(|| {
-            by_given
-                .get(&k)
-                .iter()
-                .copied()
-                .max_by_key(|&i| last_seen.get(i).copied().unwrap_or(0))
-        })
+        // introduced (the main one), past those it calls by their given
+        // name; a bare given name the latest in focus (the last of those
+        // last seen latest).
+        let same = by_surname.get(&k);
+        same.iter()
+            .find(|e| !given_alone.contains(e))
+            .or(same.first())
+            .copied()
+            .or_else(|| {
+                by_given
+                    .get(&k)
+                    .iter()
+                    .copied()
+                    .max_by_key(|&i| last_seen.get(i).copied().unwrap_or(0))
+            })
     };
     for r in &runs {
         let entity = match r.strength {

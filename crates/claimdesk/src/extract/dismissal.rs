@@ -122,6 +122,10 @@ fn noun(
 }
 
 fn passive_aux(ctx: &Ctx, v: usize) -> Option<usize> {
+    // "was dismissing Labour": progressive, not passive.
+    if ctx.lc(v).ends_with("ing") {
+        return None;
+    }
     let mut k = v;
     for _ in 0..3 {
         if k == 0 {

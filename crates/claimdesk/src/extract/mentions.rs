@@ -97,13 +97,18 @@ fn gender_of_title(lc: &str) -> Gender {
     }
 }
 
-/// Finds name runs in every segment except credits.
+/// Finds name runs in every segment except datelines. In credits and
+/// captions only full names with a known given name count ("US President
+/// Donald Trump, visiting ..."): they introduce the person, so a bare
+/// surname in the text finds the right one of two relatives, though no
+/// claim is read from a credit.
 pub fn find(doc: &Doc) -> Vec<NameRun> {
     let mut out = Vec::new();
     for (si, seg) in doc.segs.iter().enumerate() {
-        if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
+        if seg.kind == SegKind::Dateline {
             continue;
         }
+        let credit = seg.kind == SegKind::Credit;
         let mut i = seg.tok_start;
         while i < seg.tok_end {
             if !name_token(doc, i, false) {
@@ -128,7 +133,11 @@ pub fn find(doc: &Doc) -> Vec<NameRun> {
                 }
             }
             i = b;
-            if let Some(run) = classify(doc, a, b, si, seg.tok_start) {
+            if let Some(run) = classify(doc, a, b, si, seg.tok_start)
+                && (!credit
+                    || (run.strength == Strength::Full
+                        && lexicon::given_name(doc.lc(run.start)).is_some()))
+            {
                 out.push(run);
             }
         }

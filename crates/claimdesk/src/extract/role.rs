@@ -355,6 +355,24 @@ fn copula_title(ctx: &Ctx, k: usize, end: usize, seg: &super::segment::Seg) -> O
     }
 }
 
+/// Whether two titles of one person are one title told twice ("President"
+/// and "Council President", "French President"): the words of one hold
+/// the other's, and the extra words neither lessen it ("Vice President")
+/// nor date it ("former").
+fn same_title(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    short.iter().all(|w| long.contains(w))
+        && long.iter().filter(|w| !short.contains(w)).all(|w| {
+            !lexicon::is_lesser_title_word(w) && w != "former" && !lexicon::is_title_head(w)
+        })
+}
+
 /// "X has chaired the port authority since 2009", "X, who founded the
 /// Valmora Light Party,": a verb of `role_verbs.txt` and its object, right
 /// after the name (or its "who").
@@ -669,7 +687,7 @@ fn push(
                     .push((who.entity, place));
             }
         }
-        if out.of(&person).any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && r.eq_ignore_ascii_case(&role)))
+        if out.of(&person).any(|c| matches!(&c.fields, ClaimFields::Role { person: p, role: r, .. } if *p == person && same_title(r, &role)))
         {
             continue;
         }
