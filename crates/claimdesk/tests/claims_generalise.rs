@@ -912,6 +912,13 @@ fn regressions_from_the_second_spot_check() {
         "Mayor Ana Pelk spoke. She was dismissing the opposition as weak.",
         &[],
     );
+    // Capitalised common words before a given name describe the person:
+    // the name is "Peter Vale", so "Vale" and "he" are him.
+    check_people(
+        ClaimKind::Quote,
+        "Leading Liberal Reformer Peter Vale, who broke with his boss Ana Pelk, spoke. \"We can win,\" Vale wrote. \"Like the others,\" he continued, \"we will.\"",
+        &["Peter Vale", "Peter Vale", "Peter Vale"],
+    );
     // His party is a political party, not a gathering.
     check(Attendance, "Mayor Ana Pelk led her party to victory.", &[]);
     // One title told twice is one role; a lesser title is another.

@@ -202,6 +202,20 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         }
         break;
     }
+    // "Leading British Conservative Ana Pelk": capitalised common words
+    // before a known given name (and a surname after it) describe the
+    // person; the name starts at the given name.
+    if let Some(g) =
+        (k + 1..b.saturating_sub(1)).find(|&g| lexicon::given_name(doc.lc(g)).is_some())
+        && (k..g).all(|t| {
+            let w = doc.lc(t);
+            crate::lexical::dictionary::is_word(w)
+                || lexicon::place(w).is_some()
+                || lexicon::is_title_word(w)
+        })
+    {
+        k = g;
+    }
     // "Harbour Commissioner Elsa Dunmore": an unlisted word before a title
     // belongs to the title, not the name.
     if let Some(t) = (k..b.saturating_sub(1)).rev().find(|&t| {
