@@ -919,6 +919,13 @@ fn regressions_from_the_second_spot_check() {
         "Leading Liberal Reformer Peter Vale, who broke with his boss Ana Pelk, spoke. \"We can win,\" Vale wrote. \"Like the others,\" he continued, \"we will.\"",
         &["Peter Vale", "Peter Vale", "Peter Vale"],
     );
+    // The same trip told again is one attendance; a second meeting with
+    // someone else is another.
+    check_people(
+        Attendance,
+        "Mayor Ana Pelk began a trip to Dunhollow on Friday. Her trip to Dunhollow drew crowds. She met Ivo Lund there and later met Sara Velt.",
+        &["Ana Pelk", "Ana Pelk", "Ivo Lund", "Ana Pelk", "Sara Velt"],
+    );
     // His party is a political party, not a gathering.
     check(Attendance, "Mayor Ana Pelk led her party to victory.", &[]);
     // One title told twice is one role; a lesser title is another.

@@ -121,14 +121,25 @@ fn find(ctx: &Ctx) -> Vec<Claim> {
                         person: p,
                         event: e,
                         place: pl,
+                        date: d,
                         ..
                     } => {
+                        let places_agree = pl.is_none() || place.is_none() || *pl == place;
+                        let dates_agree = d.is_none() || date.is_none() || *d == date;
+                        // "the trip" told again later: same kind of event,
+                        // with no one else, place or date to tell it apart.
+                        let others_agree = with_part(e) == with_part(&event);
                         *p == person
                             && ((c.sentence == si
                                 && share_word(e, &event)
-                                && (pl.is_none() || place.is_none() || *pl == place))
+                                && places_agree
+                                && (others_agree || with_part(e).is_empty()))
                                 || e.eq_ignore_ascii_case(&event)
-                                || (pl.is_some() && *pl == place))
+                                || (pl.is_some() && *pl == place)
+                                || (share_word(e, &event)
+                                    && places_agree
+                                    && dates_agree
+                                    && others_agree))
                     }
                     _ => false,
                 });
@@ -204,6 +215,15 @@ fn np_after(ctx: &Ctx, i: usize, end: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// Who else an event description names ("meeting with Ivo Lund" → "ivo
+/// lund"), lower-cased; empty when it names no one.
+fn with_part(event: &str) -> String {
+    event
+        .split_once(" with ")
+        .map(|(_, w)| w.to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Whether two event descriptions share a content word ("meeting" and
