@@ -926,6 +926,19 @@ fn regressions_from_the_second_spot_check() {
         "Mayor Ana Pelk began a trip to Dunhollow on Friday. Her trip to Dunhollow drew crowds. She met Ivo Lund there and later met Sara Velt.",
         &["Ana Pelk", "Ana Pelk", "Ivo Lund", "Ana Pelk", "Sara Velt"],
     );
+    // A pronoun in a fronted clause names the subject after its comma.
+    check_people(
+        Attendance,
+        "Ana Pelk met Sara Velt. Before he arrived in Dunhollow on Monday, President Ivo Lund had spoken.",
+        &["Ana Pelk", "Sara Velt", "Ivo Lund"],
+    );
+    // A lower-case title opening an appositive shows a person; her "she
+    // said" is hers.
+    check_people(
+        ClaimKind::Quote,
+        "Mayor Ana Pelk left early. Neera Vale, president of the Harbour Trust, stayed. \"We win,\" she said.",
+        &["Neera Vale"],
+    );
     // His party is a political party, not a gathering.
     check(Attendance, "Mayor Ana Pelk led her party to victory.", &[]);
     // One title told twice is one role; a lesser title is another.

@@ -638,6 +638,22 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
             if narrative_after_unnamed_speaker(doc, seg.tok_start, i, &out[seg_first..]) {
                 continue;
             }
+            // "Before he arrived in Dunhollow, Ivo Lund had ...": a pronoun
+            // in a fronted clause names the subject after its comma.
+            if let Some(e) = cataphora(doc, seg.tok_start, i, &names[next_name..])
+                .filter(|&e| entities.get(e).is_some_and(|x| compatible(x, g)))
+            {
+                out.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    seg: si,
+                    entity: e,
+                    possessive: matches!(doc.lc(i), "his" | "hers")
+                        || (doc.lc(i) == "her" && next_is_noun(doc, i)),
+                    pronoun: true,
+                });
+                continue;
+            }
             let narrative = !quoted.get(i).copied().unwrap_or(false);
             // Mentions a pronoun may take: in the narrative, not quoted ones.
             let usable = |m: &&Mention| !narrative || !is_q(m);
@@ -728,6 +744,27 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
     }
     out.extend(names.into_iter().skip(next_name));
     *mentions = out;
+}
+
+/// The person a pronoun in a fronted subordinate clause refers to: the
+/// sentence opens with a subordinator ("Before he arrived ..., Ivo Lund
+/// had"), the pronoun comes before the clause's comma, and a name follows
+/// that comma (past a title). `later` are the name mentions after `i`.
+fn cataphora(doc: &Doc, start: usize, i: usize, later: &[Mention]) -> Option<usize> {
+    if !super::lexicon::is_subordinator(doc.lc(start)) {
+        return None;
+    }
+    let comma = (i + 1..(i + 25).min(doc.tokens.len())).find(|&k| doc.s(k) == ",")?;
+    if (start + 1..i).any(|k| doc.s(k) == ",") {
+        return None;
+    }
+    let m = later.iter().find(|m| m.start > comma && !m.pronoun)?;
+    // Only titles (or nothing) between the comma and the name.
+    let titled = (comma + 1..m.start).all(|k| {
+        let w = doc.lc(k);
+        super::lexicon::is_title_word(w) || super::lexicon::place(w).is_some() || w == "the"
+    });
+    (titled && !m.possessive && m.start <= comma + 5).then_some(m.entity)
 }
 
 /// Whether the pronoun at `i` follows the speech verb of a speaker named

@@ -135,6 +135,10 @@ pub fn role_verb(w: &str) -> Option<&'static str> {
 }
 
 word_list!(
+    /// A word opening a subordinate clause ("before", "when", "after").
+    is_subordinator, SUBORDINATORS, "subordinators.txt"
+);
+word_list!(
     /// A verb form showing that the capitalised words before it are a
     /// person acting ("said", "resigned").
     is_person_verb, PERSON_VERBS, "person_verbs.txt"

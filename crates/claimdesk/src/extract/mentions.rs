@@ -305,6 +305,12 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
     let speaks = lexicon::is_speech_verb(next)
         || titled_apposition
         || (next == "," && matches!(doc.lc(b + 1), "who" | "a" | "an" | "the"))
+        // "Neera Vale, president of the Harbour Trust, ...": a lower-case
+        // title opening an appositive.
+        || (next == ","
+            && doc.kind(b + 1) == Some(Tk::Word)
+            && !doc.is_cap(b + 1)
+            && lexicon::is_title_head(doc.lc(b + 1)))
         || (matches!(next, "--" | "\u{2014}" | "\u{2013}") && doc.lc(b + 1) == "who")
         || (a > 0 && lexicon::is_speech_verb(doc.lc(a - 1)));
     // A run of unknown capitalized words acting as a person would:
