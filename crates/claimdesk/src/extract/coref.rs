@@ -470,10 +470,11 @@ fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
             continue;
         }
         let h = e - 1;
-        if doc.is_cap(h + 1)
-            || doc.lc(h + 1) == "'s"
-            || mentions.iter().any(|m| m.start <= h && m.end > a)
-        {
+        // (Mentions are in text order: each look-up is a binary search,
+        // so the pass stays linear in the article.)
+        let named_in =
+            mentions.partition_point(|m| m.start < a)..mentions.partition_point(|m| m.start <= h);
+        if doc.is_cap(h + 1) || doc.lc(h + 1) == "'s" || !named_in.is_empty() {
             continue;
         }
         // The subject of the nearest earlier sentence with people.
@@ -484,15 +485,14 @@ fn description_mentions(doc: &Doc, mentions: &mut Vec<Mention>) {
         if si - prev_seg > 2 {
             continue;
         }
-        let Some(subject) = mentions[..before]
-            .iter()
-            .find(|m| m.seg == prev_seg && !m.possessive)
-        else {
+        let prev_from = mentions.partition_point(|m| m.seg < prev_seg);
+        let Some(subject) = mentions[prev_from..before].iter().find(|m| !m.possessive) else {
             continue;
         };
-        let named_here = mentions
+        let here_to = mentions.partition_point(|m| m.seg <= si);
+        let named_here = mentions[before..here_to]
             .iter()
-            .any(|m| m.seg == si && m.entity == subject.entity);
+            .any(|m| m.entity == subject.entity);
         if named_here {
             continue;
         }
@@ -539,6 +539,18 @@ fn acronym_mentions(
             }
         })
         .collect();
+    // Initials → the people they spell (each person once).
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (e, (a, b)) in by_initials.iter().enumerate() {
+        for k in [a, b] {
+            if !k.is_empty() {
+                let v = index.entry(k.as_str()).or_default();
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            }
+        }
+    }
     for (si, seg) in doc.segs.iter().enumerate() {
         if matches!(seg.kind, SegKind::Credit | SegKind::Dateline) {
             continue;
@@ -552,12 +564,9 @@ fn acronym_mentions(
             {
                 continue;
             }
-            let mut hits = by_initials
-                .iter()
-                .enumerate()
-                .filter(|(_, (a, b))| !a.is_empty() && (a == w || b == w))
-                .map(|(e, _)| e);
-            if let (Some(e), None) = (hits.next(), hits.next()) {
+            let hits = index.get(w).map_or(&[][..], Vec::as_slice);
+            if let [e] = hits {
+                let e = *e;
                 if let Some(c) = covered.get_mut(i) {
                     *c = true;
                 }
@@ -758,7 +767,10 @@ fn cataphora(doc: &Doc, start: usize, i: usize, later: &[Mention]) -> Option<usi
     if (start + 1..i).any(|k| doc.s(k) == ",") {
         return None;
     }
-    let m = later.iter().find(|m| m.start > comma && !m.pronoun)?;
+    let m = later
+        .iter()
+        .take_while(|m| m.start <= comma + 5)
+        .find(|m| m.start > comma && !m.pronoun)?;
     // Only titles (or nothing) between the comma and the name.
     let titled = (comma + 1..m.start).all(|k| {
         let w = doc.lc(k);
