@@ -572,16 +572,19 @@ impl<'a> Ctx<'a> {
                 // name before a title or person noun modifies it; the
                 // person is the name after.
                 let mut h = m.end;
-                while h < lim
+                while h < lim.min(m.end + 3)
                     && self.doc.kind(h) == Some(Tk::Word)
                     && !self.doc.is_cap(h)
-                    && (lexicon::is_title_word(self.lc(h))
-                        || crate::lexical::words::is_mainly_person_noun(self.lc(h)))
                 {
                     h += 1;
                 }
+                // (The noun test, a lemma look-up, only once a name follows.)
                 if h > m.end
                     && let Some(n) = self.coref.at(h).filter(|n| !n.pronoun && n.start == h)
+                    && (m.end..h).all(|t| {
+                        let w = self.lc(t);
+                        lexicon::is_title_word(w) || crate::lexical::words::is_mainly_person_noun(w)
+                    })
                 {
                     return Some((
                         Who {

@@ -209,7 +209,8 @@ fn classify(doc: &Doc, a: usize, b: usize, seg: usize, seg_start: usize) -> Opti
         (k + 1..b.saturating_sub(1)).find(|&g| lexicon::given_name(doc.lc(g)).is_some())
         && (k..g).all(|t| {
             let w = doc.lc(t);
-            crate::lexical::dictionary::is_word(w)
+            crate::lexical::words::is_adjective(w)
+                || crate::lexical::words::is_noun(w)
                 || lexicon::place(w).is_some()
                 || lexicon::is_title_word(w)
         })
