@@ -939,6 +939,15 @@ fn regressions_from_the_second_spot_check() {
         "Mayor Ana Pelk left early. Neera Vale, president of the Harbour Trust, stayed. \"We win,\" she said.",
         &["Neera Vale"],
     );
+    // A particle joined to a surname stays in the name, and the surname
+    // alone finds it again.
+    check_people(
+        Attendance,
+        "President Karim al-Vessar spoke. Later, Vessar met Mayor Ana Pelk.",
+        &["Karim al-Vessar", "Ana Pelk"],
+    );
+    // "has yet to meet": not yet.
+    check(Attendance, "Mayor Ana Pelk has yet to meet Ivo Lund.", &[]);
     // His party is a political party, not a gathering.
     check(Attendance, "Mayor Ana Pelk led her party to victory.", &[]);
     // One title told twice is one role; a lesser title is another.

@@ -128,7 +128,14 @@ fn name_parts(doc: &Doc, a: usize, b: usize) -> (Option<String>, String, usize) 
         .map(|i| doc.s(i))
         .filter(|w| !matches!(*w, "Jr." | "Sr." | "II" | "III" | "IV"))
         .collect();
-    let surname = words.last().map(|w| key(w)).unwrap_or_default();
+    // "al-Assad" is found again as "Assad": the particle is not keyed.
+    let surname = words
+        .last()
+        .map(|w| match w.split_once('-') {
+            Some((p, rest)) if super::mentions::is_particle(&p.to_ascii_lowercase()) => key(rest),
+            _ => key(w),
+        })
+        .unwrap_or_default();
     let given = (words.len() > 1)
         .then(|| words[0])
         .filter(|w| !(w.len() == 2 && w.ends_with('.')))

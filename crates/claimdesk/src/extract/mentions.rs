@@ -65,6 +65,15 @@ fn name_token(doc: &Doc, i: usize, inside: bool) -> bool {
     if is_roman(s) && inside {
         return true;
     }
+    // "al-Assad", "el-Sisi": a particle joined to a capitalised name, inside
+    // a name.
+    if inside
+        && let Some((p, rest)) = s.split_once('-')
+        && lexicon::is_name_particle(&p.to_lowercase())
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
     if !doc.is_cap(i) {
         return false;
     }
