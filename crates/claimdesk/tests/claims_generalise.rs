@@ -946,6 +946,17 @@ fn regressions_from_the_second_spot_check() {
         "President Karim al-Vessar spoke. Later, Vessar met Mayor Ana Pelk.",
         &["Karim al-Vessar", "Ana Pelk"],
     );
+    // A later clause that denies the event, and "visited none".
+    check(
+        Attendance,
+        "Mayor Ana Pelk was due to open the harbour fair, but she did not attend.",
+        &[],
+    );
+    check(
+        Attendance,
+        "Mayor Ana Pelk has visited none of the northern provinces.",
+        &[],
+    );
     // "has yet to meet": not yet.
     check(Attendance, "Mayor Ana Pelk has yet to meet Ivo Lund.", &[]);
     // His party is a political party, not a gathering.

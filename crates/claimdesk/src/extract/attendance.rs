@@ -250,15 +250,30 @@ fn verb_like(ctx: &Ctx, i: usize) -> bool {
             || ctx.lc(i).ends_with("ed"))
 }
 
-/// "The meeting ... was cancelled": the event did not take place.
+/// "The meeting ... was cancelled": the event did not take place. So too
+/// "has visited none of them", and "was due to open the fair, but he did
+/// not attend": a later clause of the sentence denies it.
 fn called_off(ctx: &Ctx, v: usize, seg: &Seg) -> bool {
     let end = ctx.clause_end(v, seg);
-    (v + 1..end).any(|k| {
-        matches!(
-            ctx.lc(k),
-            "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed"
-        ) || (ctx.lc(k) == "called" && ctx.lc(k + 1) == "off")
-    })
+    if matches!(ctx.lc(v + 1), "none" | "neither" | "nobody" | "no-one") {
+        return true;
+    }
+    let denied_later = (end..seg.tok_end.min(end + 12)).any(|k| {
+        // (Lower case: "calling on May to" names a person.)
+        !ctx.doc.is_cap(k)
+            && lexicon::is_cue(ctx.lc(k), lexicon::Cue::Negation)
+            && (k + 1..(k + 3).min(seg.tok_end)).any(|j| {
+                let w = ctx.lc(j);
+                lexicon::triggers(w, lexicon::Kind::Attendance).any(|t| t.lemma == w && !t.noun)
+            })
+    });
+    denied_later
+        || (v + 1..end).any(|k| {
+            matches!(
+                ctx.lc(k),
+                "cancelled" | "canceled" | "postponed" | "scrapped" | "delayed"
+            ) || (ctx.lc(k) == "called" && ctx.lc(k + 1) == "off")
+        })
 }
 
 /// The person whose noun this is: "his meeting", "Trump's visit".
