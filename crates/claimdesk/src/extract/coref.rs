@@ -36,6 +36,20 @@ pub struct Mention {
     pub pronoun: bool,
 }
 
+impl Mention {
+    /// A mention one token long: a lone surname, initials or a pronoun.
+    fn word(i: usize, seg: usize, entity: usize, possessive: bool, pronoun: bool) -> Mention {
+        Mention {
+            start: i,
+            end: i + 1,
+            seg,
+            entity,
+            possessive,
+            pronoun,
+        }
+    }
+}
+
 /// The people of an article and where they are mentioned.
 #[derive(Debug, Clone, Default)]
 pub struct Coref {
@@ -397,14 +411,7 @@ pub fn resolve(doc: &Doc) -> Coref {
             {
                 // The very word, not a variant ("More" is not "Moore").
                 if let Some(&e) = by_last_word.get(&doc.s(i).to_ascii_lowercase()) {
-                    mentions.push(Mention {
-                        start: i,
-                        end: i + 1,
-                        seg: si,
-                        entity: e,
-                        possessive: doc.lc(i + 1) == "'s",
-                        pronoun: false,
-                    });
+                    mentions.push(Mention::word(i, si, e, doc.lc(i + 1) == "'s", false));
                 }
             }
         }
@@ -536,25 +543,17 @@ fn acronym_mentions(
             .flat_map(char::to_uppercase)
             .collect()
     };
-    let by_initials: Vec<(String, String)> = entities
+    // Initials → the people they spell (each person once; only full names).
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (e, ent) in entities
         .iter()
-        .map(|e| {
-            if e.name.contains(' ') {
-                (initials(&e.name, true), initials(&e.name, false))
-            } else {
-                (String::new(), String::new())
-            }
-        })
-        .collect();
-    // Initials → the people they spell (each person once).
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (e, (a, b)) in by_initials.iter().enumerate() {
-        for k in [a, b] {
-            if !k.is_empty() {
-                let v = index.entry(k.as_str()).or_default();
-                if !v.contains(&e) {
-                    v.push(e);
-                }
+        .enumerate()
+        .filter(|(_, x)| x.name.contains(' '))
+    {
+        for k in [initials(&ent.name, true), initials(&ent.name, false)] {
+            let v = index.entry(k).or_default();
+            if !v.contains(&e) {
+                v.push(e);
             }
         }
     }
@@ -571,20 +570,11 @@ fn acronym_mentions(
             {
                 continue;
             }
-            let hits = index.get(w).map_or(&[][..], Vec::as_slice);
-            if let [e] = hits {
-                let e = *e;
+            if let Some([e]) = index.get(w).map(Vec::as_slice) {
                 if let Some(c) = covered.get_mut(i) {
                     *c = true;
                 }
-                mentions.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    seg: si,
-                    entity: e,
-                    possessive: doc.lc(i + 1) == "'s",
-                    pronoun: false,
-                });
+                mentions.push(Mention::word(i, si, *e, doc.lc(i + 1) == "'s", false));
             }
         }
     }
@@ -656,26 +646,13 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
             }
             // "Before he arrived in Dunhollow, Ivo Lund had ...": a pronoun
             // in a fronted clause names the subject after its comma.
-            if let Some(e) = cataphora(doc, seg.tok_start, i, &names[next_name..])
-                .filter(|&e| entities.get(e).is_some_and(|x| compatible(x, g)))
-            {
-                out.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    seg: si,
-                    entity: e,
-                    possessive: matches!(doc.lc(i), "his" | "hers")
-                        || (doc.lc(i) == "her" && next_is_noun(doc, i)),
-                    pronoun: true,
-                });
-                continue;
-            }
+            let mut pick = cataphora(doc, seg.tok_start, i, &names[next_name..])
+                .filter(|&e| entities.get(e).is_some_and(|x| compatible(x, g)));
             let narrative = !quoted.get(i).copied().unwrap_or(false);
             // Mentions a pronoun may take: in the narrative, not quoted ones.
             let usable = |m: &&Mention| !narrative || !is_q(m);
             let opens = !out[seg_first..].iter().any(|m| usable(&m));
-            let mut pick = None;
-            if opens {
+            if opens && pick.is_none() {
                 // The subject of the nearest earlier sentence with people.
                 let mut s = si;
                 while pick.is_none() && s > 0 && si - s < 3 {
@@ -747,14 +724,7 @@ fn resolve_pronouns(doc: &Doc, entities: &mut [Entity], mentions: &mut Vec<Menti
                 {
                     ent.gender = g;
                 }
-                out.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    seg: si,
-                    entity: e,
-                    possessive,
-                    pronoun: true,
-                });
+                out.push(Mention::word(i, si, e, possessive, true));
             }
         }
     }

@@ -96,8 +96,9 @@ macro_rules! word_list {
     };
 }
 
-/// Verb form → the title it states holding (`data/lexicon/role_verbs.txt`):
-/// "chaired" → "chair".
+/// Inflected verb form → the title it states holding
+/// (`data/lexicon/role_verbs.txt`): "chaired" → "chair". The bare lemma is
+/// left out: "found" is also the past of "find".
 static ROLE_VERBS: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
     let mut m = FastMap::default();
     for l in lines(include_str!("../../data/lexicon/role_verbs.txt")) {
@@ -109,6 +110,7 @@ static ROLE_VERBS: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
         let Some(lemma) = forms.next() else { continue };
         for f in inflections(lemma)
             .into_iter()
+            .skip(1)
             .chain(forms.map(str::to_string))
         {
             m.insert(f, title);
@@ -117,19 +119,7 @@ static ROLE_VERBS: LazyLock<FastMap<String, &'static str>> = LazyLock::new(|| {
     m
 });
 
-/// Whether `w` is the bare lemma of a role verb ("found", "chair").
-pub fn is_role_verb_lemma(w: &str) -> bool {
-    ROLE_VERB_LEMMAS.contains(w)
-}
-
-static ROLE_VERB_LEMMAS: LazyLock<FastSet> = LazyLock::new(|| {
-    lines(include_str!("../../data/lexicon/role_verbs.txt"))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter_map(|f| f.split(',').next())
-        .collect()
-});
-
-/// The title a verb form states holding ("chaired" → "chair").
+/// The title an inflected verb form states holding ("chaired" → "chair").
 pub fn role_verb(w: &str) -> Option<&'static str> {
     ROLE_VERBS.get(w).copied()
 }

@@ -350,13 +350,12 @@ fn after(ctx: &Ctx, q: &Quotation) -> Speaker {
     let w = ctx.lc(k);
     // `... in trouble." Ivo Lund said the odds ...`: a quotation that ends
     // its sentence is not attributed by the next one.
-    let ends_sentence = ctx.doc.s(c.saturating_sub(1)) == "." || {
-        let (a, _) = content(ctx, q).unwrap_or((0, 0));
-        ctx.doc
-            .text
-            .get(a..ctx.doc.tokens[c].start)
-            .is_some_and(|t| t.trim_end().ends_with('.'))
-    };
+    let ends_sentence = ctx
+        .doc
+        .tokens
+        .get(c)
+        .and_then(|t| ctx.doc.text.get(..t.start))
+        .is_some_and(|t| t.trim_end().ends_with('.'));
     // (`"We won." Tam Orrell said.` still is: the verb ends the sentence.)
     let verb_ends = (k..lim)
         .find(|&j| lexicon::is_speech_verb(ctx.lc(j)))

@@ -385,9 +385,7 @@ fn held_by_verb(ctx: &Ctx, after: usize, end: usize) -> Option<TitleNp> {
         k += 1;
     }
     let v = ctx.lc(k);
-    // Inflected forms only: "found" is also the past of "find".
-    let title =
-        lexicon::role_verb(v).filter(|_| !v.ends_with("ing") && !lexicon::is_role_verb_lemma(v))?;
+    let title = lexicon::role_verb(v).filter(|_| !v.ends_with("ing"))?;
     let mut j = k + 1;
     // A post is a definite or named body: "founded the party", "directs
     // Harbour Trust"; "found an increase" names none.
